@@ -1,0 +1,36 @@
+//===--- ProdreadyModule.cpp - prodready ----------------------------------===//
+//
+// Registers the prodready checks with clang-tidy. Loaded as a plugin
+// (`clang-tidy -load libprodready.so`) or linked into the driver and clangd.
+//
+//===----------------------------------------------------------------------===//
+
+#include "UncheckedGetenvCheck.h"
+#include "UnvalidatedEnvParseCheck.h"
+#include "clang-tidy/ClangTidyModule.h"
+#include "clang-tidy/ClangTidyModuleRegistry.h"
+
+namespace clang::tidy {
+namespace prodready {
+
+class ProdreadyModule : public ClangTidyModule {
+public:
+  void addCheckFactories(ClangTidyCheckFactories &CheckFactories) override {
+    CheckFactories.registerCheck<UncheckedGetenvCheck>(
+        "prodready-unchecked-getenv");
+    CheckFactories.registerCheck<UnvalidatedEnvParseCheck>(
+        "prodready-unvalidated-env-parse");
+  }
+};
+
+} // namespace prodready
+
+static ClangTidyModuleRegistry::Add<prodready::ProdreadyModule>
+    X("prodready-module", "Checks for defects found in production-readiness "
+                          "reviews.");
+
+// Referenced by builds that link the module statically (the driver, clangd)
+// so that the linker keeps the registration above.
+volatile int ProdreadyModuleAnchorSource = 0;
+
+} // namespace clang::tidy

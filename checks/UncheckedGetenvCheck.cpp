@@ -1,0 +1,195 @@
+//===--- UncheckedGetenvCheck.cpp - prodready -----------------------------===//
+//
+// Matches only the environment reads (and calls to functions that return a
+// char pointer, which may be helpers wrapping getenv); every function that
+// contains one is then analyzed once: its null sinks are collected in one
+// walk and each sink's pointer is evaluated with the flow-sensitive nullness
+// analysis. Functions without environment reads cost one matcher test per
+// call expression and nothing else.
+//
+//===----------------------------------------------------------------------===//
+
+#include "UncheckedGetenvCheck.h"
+#include "FixItBuilders.h"
+#include "analysis/AnalysisContext.h"
+#include "clang-tidy/utils/OptionsUtils.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::prodready {
+
+namespace {
+
+constexpr llvm::StringLiteral CallId = "call";
+
+std::vector<std::string> toStrings(StringRef List) {
+  std::vector<std::string> Result;
+  for (StringRef Item : utils::options::parseStringList(List))
+    if (!Item.trim().empty())
+      Result.push_back(Item.trim().str());
+  return Result;
+}
+
+/// Collects the null sinks of one function (or initializer), leaving lambda
+/// bodies and local classes to their own analysis.
+class SinkCollector : public RecursiveASTVisitor<SinkCollector> {
+public:
+  SinkCollector(const NullSinkModel &Model,
+                llvm::SmallVectorImpl<NullSink> &Out)
+      : Model(Model), Out(Out) {}
+
+  bool TraverseLambdaExpr(LambdaExpr *Lambda) {
+    for (Expr *Init : Lambda->capture_inits())
+      if (Init)
+        TraverseStmt(Init);
+    return true;
+  }
+  bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; }
+  bool VisitExpr(Expr *E) {
+    Model.collect(*E, Out);
+    return true;
+  }
+
+private:
+  const NullSinkModel &Model;
+  llvm::SmallVectorImpl<NullSink> &Out;
+};
+
+std::string describeOrigin(const CallExpr &Origin, EnvModel &Model) {
+  const FunctionDecl *Callee = Origin.getDirectCallee();
+  std::string Name = Callee ? Callee->getNameAsString() : "getenv";
+  if (Callee && Model.isEnvReadFunction(*Callee)) {
+    if (std::optional<StringRef> Var = EnvModel::variableName(Origin))
+      return "'" + Name + "' returns null when '" + Var->str() + "' is unset";
+    return "'" + Name + "' returns null when the variable is unset";
+  }
+  return "'" + Name +
+         "' may return null when an environment variable is unset";
+}
+
+} // namespace
+
+UncheckedGetenvCheck::UncheckedGetenvCheck(StringRef Name,
+                                           ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      RawEnvFunctions(Options.get("EnvFunctions", DefaultEnvFunctions)),
+      RawNonNullFunctions(Options.get("NonNullFunctions", "")),
+      DefaultValue(Options.get("DefaultValue", "").str()),
+      EnvFunctions(toStrings(RawEnvFunctions)),
+      Sinks(toStrings(RawNonNullFunctions)) {}
+
+void UncheckedGetenvCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "EnvFunctions", RawEnvFunctions);
+  Options.store(Opts, "NonNullFunctions", RawNonNullFunctions);
+  Options.store(Opts, "DefaultValue", DefaultValue);
+}
+
+void UncheckedGetenvCheck::registerMatchers(MatchFinder *Finder) {
+  std::vector<StringRef> Names(EnvFunctions.begin(), EnvFunctions.end());
+  auto EnvRead = callee(functionDecl(hasAnyName(Names)));
+  // Possible helpers: functions of this TU returning a character pointer.
+  auto PossibleHelper = callee(functionDecl(
+      returns(pointerType(pointee(isAnyCharacter()))), hasBody(stmt()),
+      unless(isExpansionInSystemHeader())));
+  Finder->addMatcher(callExpr(anyOf(EnvRead, PossibleHelper),
+                              unless(isExpansionInSystemHeader()),
+                              unless(isInTemplateInstantiation()))
+                         .bind(CallId),
+                     this);
+}
+
+void UncheckedGetenvCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Call = Result.Nodes.getNodeAs<CallExpr>(CallId);
+  ASTContext &Ctx = *Result.Context;
+  if (!Model)
+    Model = std::make_unique<EnvModel>(Ctx, EnvFunctions);
+  if (!Model->isSource(*Call))
+    return;
+  const Decl *Context = analysisContextOf(*Call, Ctx);
+  if (!Context || !AnalyzedContexts.insert(Context).second)
+    return;
+  analyzeContext(*Context, Ctx);
+}
+
+void UncheckedGetenvCheck::onEndOfTranslationUnit() {
+  Model.reset();
+  AnalyzedContexts.clear();
+}
+
+void UncheckedGetenvCheck::analyzeContext(const Decl &Context,
+                                          ASTContext &Ctx) {
+  llvm::SmallVector<NullSink, 8> Found;
+  SinkCollector Collector(Sinks, Found);
+  const Stmt *Body = nullptr;
+  bool InsideFunction = false;
+  if (const auto *Function = dyn_cast<FunctionDecl>(&Context)) {
+    Body = Function->getBody();
+    InsideFunction = true;
+    Collector.TraverseDecl(const_cast<FunctionDecl *>(Function));
+  } else if (const auto *Var = dyn_cast<VarDecl>(&Context)) {
+    Body = Var->getInit();
+    Collector.TraverseStmt(const_cast<Expr *>(Var->getInit()));
+  } else if (const auto *Field = dyn_cast<FieldDecl>(&Context)) {
+    Body = Field->getInClassInitializer();
+    Collector.TraverseStmt(const_cast<Expr *>(Body ? cast<Expr>(Body)
+                                                   : nullptr));
+  }
+  if (!Body || Found.empty())
+    return;
+  PointerNullnessAnalysis &Analysis = Model->nullnessFor(Context, *Body);
+  for (const NullSink &Sink : Found) {
+    PointerFact Fact = Analysis.evaluateAt(*Sink.Pointer, *Sink.Site);
+    if (Fact.MayBeNullFromSource && Fact.Origin)
+      reportSink(Sink, Fact, InsideFunction, Ctx);
+  }
+}
+
+void UncheckedGetenvCheck::reportSink(const NullSink &Sink,
+                                      const PointerFact &Fact,
+                                      bool InsideFunction, ASTContext &Ctx) {
+  const Expr *Pointer = Sink.Pointer->IgnoreParenImpCasts();
+  const auto *Origin = cast<CallExpr>(Fact.Origin);
+  std::string OriginClause = describeOrigin(*Origin, *Model);
+  const auto *Var = dyn_cast<DeclRefExpr>(Pointer);
+  std::string Subject;
+  if (Pointer == Origin)
+    Subject = OriginClause;
+  else if (Var)
+    Subject = "'" + Var->getDecl()->getNameAsString() + "' may be null (" +
+              OriginClause + ")";
+  else
+    Subject = "the value may be null (" + OriginClause + ")";
+
+  bool Wide = Pointer->getType()->getPointeeType()->isWideCharType();
+  std::string Fallback = fixits::quoteStringLiteral(DefaultValue, Wide);
+  std::optional<FixItHint> Fix =
+      fixits::makeNullFallback(*Pointer, Fallback, InsideFunction, Ctx);
+  {
+    auto Diag = diag(Pointer->getBeginLoc(),
+                     "%0; %1 is undefined behaviour")
+                << Subject << Sink.Action << Pointer->getSourceRange();
+    if (Fix && Sink.TextFallbackIsSafe)
+      Diag << *Fix;
+  }
+  if (Var && Pointer != Origin)
+    diag(Origin->getBeginLoc(), "'%0' is set from '%1' here",
+         DiagnosticIDs::Note)
+        << Var->getDecl()->getName()
+        << Origin->getDirectCallee()->getName();
+  if (const FunctionDecl *Callee = Origin->getDirectCallee();
+      Callee && !Model->isEnvReadFunction(*Callee))
+    if (const ReturnStmt *Ret =
+            Model->nullableEnvReturn(*Callee->getDefinition()))
+      diag(Ret->getBeginLoc(), "'%0' returns a possibly null value here",
+           DiagnosticIDs::Note)
+          << Callee->getName();
+  if (Fix && !Sink.TextFallbackIsSafe)
+    diag(Pointer->getBeginLoc(),
+         "use %0 when the environment variable is unset",
+         DiagnosticIDs::Note)
+        << Fallback << *Fix;
+}
+
+} // namespace clang::tidy::prodready

@@ -1,0 +1,436 @@
+//===--- UnvalidatedEnvParseCheck.cpp - prodready -------------------------===//
+//
+// Matches the conversions by callee name (and `>>` on input streams), then
+// asks the environment model whether the converted text derives from the
+// environment; only then are the guards (enclosing handlers, later reads of
+// the end pointer, errno, the result or the stream) looked at.
+//
+//===----------------------------------------------------------------------===//
+
+#include "UnvalidatedEnvParseCheck.h"
+#include "FixItBuilders.h"
+#include "analysis/GuardDetection.h"
+#include "clang-tidy/utils/OptionsUtils.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/Support/Regex.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::prodready {
+
+enum class ParseKind { Throwing, LexicalCast, Silent, StrTo, Scanf, FromChars };
+
+struct ParseFunction {
+  StringRef Name;
+  bool InStd;
+  ParseKind Kind;
+  /// The type the conversion yields (for the fix-it); "" if it depends.
+  StringRef ResultType;
+  /// For strtol and friends: the base argument matters.
+  bool IsInteger = false;
+};
+
+namespace {
+
+constexpr llvm::StringLiteral CallId = "call";
+constexpr llvm::StringLiteral ExtractId = "extract";
+constexpr llvm::StringLiteral HelperFunction = "prodready::parse_number_or";
+
+constexpr ParseFunction ParseFunctions[] = {
+    {"stoi", true, ParseKind::Throwing, "int"},
+    {"stol", true, ParseKind::Throwing, "long"},
+    {"stoul", true, ParseKind::Throwing, "unsigned long"},
+    {"stoll", true, ParseKind::Throwing, "long long"},
+    {"stoull", true, ParseKind::Throwing, "unsigned long long"},
+    {"stof", true, ParseKind::Throwing, "float"},
+    {"stod", true, ParseKind::Throwing, "double"},
+    {"stold", true, ParseKind::Throwing, "long double"},
+    {"lexical_cast", false, ParseKind::LexicalCast, ""},
+    {"atoi", false, ParseKind::Silent, "int"},
+    {"atol", false, ParseKind::Silent, "long"},
+    {"atoll", false, ParseKind::Silent, "long long"},
+    {"atof", false, ParseKind::Silent, "double"},
+    {"strtol", false, ParseKind::StrTo, "long", true},
+    {"strtoll", false, ParseKind::StrTo, "long long", true},
+    {"strtoul", false, ParseKind::StrTo, "unsigned long", true},
+    {"strtoull", false, ParseKind::StrTo, "unsigned long long", true},
+    {"strtod", false, ParseKind::StrTo, "double"},
+    {"strtof", false, ParseKind::StrTo, "float"},
+    {"strtold", false, ParseKind::StrTo, "long double"},
+    {"sscanf", false, ParseKind::Scanf, ""},
+    {"from_chars", true, ParseKind::FromChars, ""},
+};
+
+const ParseFunction *lookupParseFunction(const FunctionDecl &Callee) {
+  if (!Callee.getIdentifier())
+    return nullptr;
+  for (const ParseFunction &Parse : ParseFunctions)
+    if (Callee.getName() == Parse.Name) {
+      if (Parse.Kind == ParseKind::LexicalCast)
+        return Callee.getQualifiedNameAsString() == "boost::lexical_cast"
+                   ? &Parse
+                   : nullptr;
+      if (Parse.InStd != Callee.isInStdNamespace())
+        return nullptr;
+      return &Parse;
+    }
+  return nullptr;
+}
+
+std::string displayName(const ParseFunction &Parse) {
+  if (Parse.Kind == ParseKind::LexicalCast)
+    return "boost::lexical_cast";
+  return ((Parse.InStd ? "std::" : "") + Parse.Name).str();
+}
+
+/// "'TEMPERATURE'" or "an environment variable".
+std::string describeVariable(const CallExpr &Origin) {
+  if (std::optional<StringRef> Name = EnvModel::variableName(Origin))
+    return "'" + Name->str() + "'";
+  return "an environment variable";
+}
+
+bool isNumberTarget(QualType Type) {
+  Type = Type.getNonReferenceType();
+  return Type->isArithmeticType() && !Type->isAnyCharacterType() &&
+         !Type->isBooleanType();
+}
+
+bool isInputStream(QualType Type) {
+  const CXXRecordDecl *Record =
+      Type.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!Record || !Record->hasDefinition())
+    return false;
+  auto IsIStream = [](const CXXRecordDecl *R) {
+    return R->isInStdNamespace() && R->getIdentifier() &&
+           R->getName() == "basic_istream";
+  };
+  return IsIStream(Record) ||
+         !Record->forallBases(
+             [&](const CXXRecordDecl *Base) { return !IsIStream(Base); });
+}
+
+const CXXOperatorCallExpr *asExtraction(const Expr *E) {
+  const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(
+      E ? E->IgnoreParenImpCasts() : nullptr);
+  if (!Op || Op->getOperator() != OO_GreaterGreater || Op->getNumArgs() != 2)
+    return nullptr;
+  return Op;
+}
+
+/// True if a fallback option value can be pasted into code as is.
+bool isValidFallback(StringRef Value) {
+  static const llvm::Regex Number("^[-+]?[0-9.][0-9a-zA-Z.'+-]*$");
+  static const llvm::Regex Name("^(::)?[A-Za-z_][A-Za-z0-9_]*(::[A-Za-z_]"
+                                "[A-Za-z0-9_]*)*$");
+  return Number.match(Value) || Name.match(Value);
+}
+
+} // namespace
+
+UnvalidatedEnvParseCheck::UnvalidatedEnvParseCheck(StringRef Name,
+                                                   ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      RawEnvFunctions(Options.get("EnvFunctions", DefaultEnvFunctions)),
+      FallbackValue(Options.get("FallbackValue", "0").str()),
+      HelperHeader(Options.get("HelperHeader", "<prodready/env.h>").str()),
+      RequireErrnoCheck(Options.get("RequireErrnoCheck", true)),
+      EnvFunctions([this] {
+        std::vector<std::string> Result;
+        for (StringRef Item : utils::options::parseStringList(RawEnvFunctions))
+          if (!Item.trim().empty())
+            Result.push_back(Item.trim().str());
+        return Result;
+      }()),
+      Inserter(Options.getLocalOrGlobal("IncludeStyle",
+                                        utils::IncludeSorter::IS_LLVM),
+               areDiagsSelfContained()) {
+  if (!isValidFallback(FallbackValue))
+    configurationDiag("invalid value '%0' for option 'FallbackValue' of "
+                      "check '%1': expected a number or a constant name; "
+                      "fix-its are disabled")
+        << FallbackValue << Name;
+}
+
+void UnvalidatedEnvParseCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "EnvFunctions", RawEnvFunctions);
+  Options.store(Opts, "FallbackValue", FallbackValue);
+  Options.store(Opts, "HelperHeader", HelperHeader);
+  Options.store(Opts, "RequireErrnoCheck", RequireErrnoCheck);
+  Options.store(Opts, "IncludeStyle", Inserter.getStyle());
+}
+
+void UnvalidatedEnvParseCheck::registerPPCallbacks(
+    const SourceManager &, Preprocessor *PP, Preprocessor *) {
+  Inserter.registerPreprocessor(PP);
+}
+
+void UnvalidatedEnvParseCheck::registerMatchers(MatchFinder *Finder) {
+  std::vector<StringRef> Names;
+  for (const ParseFunction &Parse : ParseFunctions) {
+    if (Parse.Kind == ParseKind::LexicalCast)
+      Names.push_back("::boost::lexical_cast");
+    else if (Parse.InStd)
+      Names.push_back(Parse.Name); // std::__cxx11::stoi, std::from_chars
+    else
+      Names.push_back(Parse.Name);
+  }
+  auto NotInInstantiation = unless(isInTemplateInstantiation());
+  Finder->addMatcher(callExpr(callee(functionDecl(hasAnyName(Names))),
+                              unless(cxxOperatorCallExpr()),
+                              unless(isExpansionInSystemHeader()),
+                              NotInInstantiation)
+                         .bind(CallId),
+                     this);
+  Finder->addMatcher(cxxOperatorCallExpr(hasOverloadedOperatorName(">>"),
+                                         unless(isExpansionInSystemHeader()),
+                                         NotInInstantiation)
+                         .bind(ExtractId),
+                     this);
+}
+
+void UnvalidatedEnvParseCheck::check(const MatchFinder::MatchResult &Result) {
+  ASTContext &Ctx = *Result.Context;
+  if (!Model)
+    Model = std::make_unique<EnvModel>(Ctx, EnvFunctions);
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>(CallId)) {
+    if (const FunctionDecl *Callee = Call->getDirectCallee())
+      if (const ParseFunction *Parse = lookupParseFunction(*Callee))
+        checkConversion(*Call, *Parse, Ctx);
+    return;
+  }
+  if (const auto *Op = Result.Nodes.getNodeAs<CXXOperatorCallExpr>(ExtractId))
+    checkExtraction(*Op, Ctx);
+}
+
+void UnvalidatedEnvParseCheck::onEndOfTranslationUnit() { Model.reset(); }
+
+void UnvalidatedEnvParseCheck::checkConversion(const CallExpr &Call,
+                                               const ParseFunction &Parse,
+                                               ASTContext &Ctx) {
+  if (Call.getNumArgs() == 0)
+    return;
+  const CallExpr *Origin = Model->envOrigin(*Call.getArg(0));
+  if (!Origin)
+    return;
+  std::string Reason =
+      findUnvalidatedReason(Call, Parse, describeVariable(*Origin), Ctx);
+  if (Reason.empty())
+    return;
+  std::optional<FixItHint> Fix = buildFix(Call, Parse, Ctx);
+  // A rewrite inside a try changes which handler runs: offer it on a note.
+  bool FixIsCertain = enclosingHandlers(Call, Ctx).empty();
+  {
+    auto Diag = diag(Call.getBeginLoc(), "%0") << Reason;
+    if (Fix && FixIsCertain) {
+      Diag << *Fix;
+      if (std::optional<FixItHint> Include = Inserter.createIncludeInsertion(
+              Ctx.getSourceManager().getFileID(Call.getBeginLoc()),
+              HelperHeader))
+        Diag << *Include;
+    }
+  }
+  diag(Origin->getBeginLoc(), "the value is read from the environment here",
+       DiagnosticIDs::Note);
+  if (Fix && !FixIsCertain) {
+    auto Note = diag(Call.getBeginLoc(),
+                     "parse with '%0', which falls back to %1 on malformed "
+                     "or missing input",
+                     DiagnosticIDs::Note)
+                << HelperFunction << FallbackValue << *Fix;
+    if (std::optional<FixItHint> Include = Inserter.createIncludeInsertion(
+            Ctx.getSourceManager().getFileID(Call.getBeginLoc()),
+            HelperHeader))
+      Note << *Include;
+  }
+}
+
+std::string UnvalidatedEnvParseCheck::findUnvalidatedReason(
+    const CallExpr &Call, const ParseFunction &Parse, StringRef ValueOf,
+    ASTContext &Ctx) {
+  std::string Name = displayName(Parse);
+  const Stmt *Body = enclosingFunctionBody(Call, Ctx);
+  switch (Parse.Kind) {
+  case ParseKind::Throwing:
+  case ParseKind::LexicalCast: {
+    auto Handlers = enclosingHandlers(Call, Ctx);
+    if (Parse.Kind == ParseKind::LexicalCast) {
+      if (handlersCatch(Handlers, {"boost::bad_lexical_cast", "std::bad_cast",
+                                   "std::exception"}))
+        return "";
+      return "'" + Name +
+             "' throws 'boost::bad_lexical_cast' on a malformed value of " +
+             ValueOf.str() + " that is not caught here; the program "
+                             "terminates";
+    }
+    if (!handlersCatch(Handlers, {"std::invalid_argument", "std::logic_error",
+                                  "std::exception"}))
+      return "'" + Name +
+             "' throws 'std::invalid_argument' on a malformed value of " +
+             ValueOf.str() + " that is not caught here; the program "
+                             "terminates";
+    if (!handlersCatch(Handlers, {"std::out_of_range", "std::logic_error",
+                                  "std::exception"}))
+      return "'" + Name +
+             "' throws 'std::out_of_range' on an out-of-range value of " +
+             ValueOf.str() + " that is not caught here; the program "
+                             "terminates";
+    return "";
+  }
+  case ParseKind::Silent:
+    return "'" + Name + "' cannot report errors: a malformed value of " +
+           ValueOf.str() + " silently becomes 0";
+  case ParseKind::StrTo: {
+    if (Call.getNumArgs() < 2 || !Body)
+      return "";
+    const Expr *End = Call.getArg(1)->IgnoreParenImpCasts();
+    if (End->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
+      return "'" + Name + "' is called without an end pointer: a malformed "
+                          "value of " +
+             ValueOf.str() + " silently becomes 0";
+    const auto *AddrOf = dyn_cast<UnaryOperator>(End);
+    if (!AddrOf || AddrOf->getOpcode() != UO_AddrOf)
+      return ""; // An end pointer we cannot follow: assume it is checked.
+    const auto *EndVar =
+        dyn_cast<DeclRefExpr>(AddrOf->getSubExpr()->IgnoreParenImpCasts());
+    if (!EndVar)
+      return "";
+    if (!isReferencedAfter(*EndVar->getDecl(), Call, *Body, Ctx))
+      return "the end pointer of '" + Name +
+             "' is not checked: a malformed value of " + ValueOf.str() +
+             " silently becomes 0";
+    if (RequireErrnoCheck && !isErrnoReadAfter(Call, *Body, Ctx))
+      return "'errno' is not checked after '" + Name +
+             "': an out-of-range value of " + ValueOf.str() +
+             " is silently clamped";
+    return "";
+  }
+  case ParseKind::Scanf: {
+    ResultUse Use = classifyResultUse(Call, Ctx);
+    bool Unchecked =
+        Use.How == ResultUse::Discarded ||
+        (Use.How == ResultUse::StoredIn && Body &&
+         !isReferencedAfter(*Use.Var, Call, *Body, Ctx));
+    if (!Unchecked)
+      return "";
+    return "the result of '" + Name + "' is not checked: a malformed value "
+                                      "of " +
+           ValueOf.str() + " leaves its targets unassigned";
+  }
+  case ParseKind::FromChars: {
+    ResultUse Use = classifyResultUse(Call, Ctx);
+    bool Unchecked = false;
+    if (Use.How == ResultUse::Discarded) {
+      Unchecked = true;
+    } else if (Use.How == ResultUse::MemberRead) {
+      Unchecked = Use.Member != "ec";
+    } else if (Use.How == ResultUse::StoredIn && Body) {
+      if (const auto *Bindings = dyn_cast<DecompositionDecl>(Use.Var)) {
+        Unchecked = Bindings->bindings().size() < 2 ||
+                    !isReferencedAfter(*Bindings->bindings()[1], Call, *Body,
+                                       Ctx);
+      } else {
+        Unchecked = !isReferencedAfter(*Use.Var, Call, *Body, Ctx, "ec");
+      }
+    }
+    if (!Unchecked)
+      return "";
+    return "the 'ec' of '" + Name + "' is not checked: a malformed value "
+                                    "of " +
+           ValueOf.str() + " leaves the target unassigned";
+  }
+  }
+  return "";
+}
+
+std::optional<FixItHint>
+UnvalidatedEnvParseCheck::buildFix(const CallExpr &Call,
+                                   const ParseFunction &Parse,
+                                   ASTContext &Ctx) {
+  const LangOptions &LangOpts = Ctx.getLangOpts();
+  if (!LangOpts.CPlusPlus17 || !isValidFallback(FallbackValue))
+    return std::nullopt;
+  std::string Type = Parse.ResultType.str();
+  switch (Parse.Kind) {
+  case ParseKind::Throwing:
+    // Only the one-argument form: an index out-parameter or a base would
+    // be dropped by the rewrite.
+    for (unsigned I = 1, E = Call.getNumArgs(); I < E; ++I)
+      if (!isa<CXXDefaultArgExpr>(Call.getArg(I)))
+        return std::nullopt;
+    break;
+  case ParseKind::Silent:
+    if (Call.getNumArgs() != 1)
+      return std::nullopt;
+    break;
+  case ParseKind::StrTo: {
+    if (Call.getNumArgs() < 2 ||
+        !Call.getArg(1)->IgnoreParenImpCasts()->isNullPointerConstant(
+            Ctx, Expr::NPC_ValueDependentIsNotNull))
+      return std::nullopt;
+    if (Parse.IsInteger) {
+      const auto *Base = Call.getNumArgs() == 3
+                             ? dyn_cast<IntegerLiteral>(
+                                   Call.getArg(2)->IgnoreParenImpCasts())
+                             : nullptr;
+      if (!Base || Base->getValue() != 10)
+        return std::nullopt;
+    }
+    break;
+  }
+  case ParseKind::LexicalCast: {
+    const FunctionDecl *Callee = Call.getDirectCallee();
+    const TemplateArgumentList *Args =
+        Callee ? Callee->getTemplateSpecializationArgs() : nullptr;
+    if (!Args || Args->size() == 0 ||
+        Args->get(0).getKind() != TemplateArgument::Type ||
+        !isNumberTarget(Args->get(0).getAsType()) || Call.getNumArgs() != 1)
+      return std::nullopt;
+    Type = Args->get(0).getAsType().getAsString(PrintingPolicy(LangOpts));
+    break;
+  }
+  case ParseKind::Scanf:
+  case ParseKind::FromChars:
+    return std::nullopt; // The fix is to check the result: not local.
+  }
+  return fixits::makeCheckedParseCall(Call, *Call.getArg(0), HelperFunction,
+                                      Type, FallbackValue, Ctx);
+}
+
+void UnvalidatedEnvParseCheck::checkExtraction(const CXXOperatorCallExpr &Op,
+                                               ASTContext &Ctx) {
+  // Handle a chain `in >> a >> b` once, at its outermost operator.
+  for (const DynTypedNode &Parent : Ctx.getParents(Op))
+    if (const CXXOperatorCallExpr *Outer =
+            asExtraction(Parent.get<Expr>()))
+      if (Outer->getArg(0)->IgnoreParenImpCasts() == &Op)
+        return;
+  bool ExtractsNumber = false;
+  const Expr *Stream = &Op;
+  while (const CXXOperatorCallExpr *Step = asExtraction(Stream)) {
+    ExtractsNumber |= isNumberTarget(Step->getArg(1)->getType());
+    Stream = Step->getArg(0);
+  }
+  if (!ExtractsNumber || !isInputStream(Stream->getType()))
+    return;
+  const CallExpr *Origin = Model->envOrigin(*Stream);
+  if (!Origin)
+    return;
+  if (classifyResultUse(Op, Ctx).How != ResultUse::Discarded)
+    return; // `if (in >> x)`, `while (in >> x)`: the state is the condition.
+  const auto *StreamVar = dyn_cast<DeclRefExpr>(Stream->IgnoreParenImpCasts());
+  const Stmt *Body = enclosingFunctionBody(Op, Ctx);
+  if (StreamVar && Body &&
+      isReferencedAfter(*StreamVar->getDecl(), Op, *Body, Ctx))
+    return; // `in >> x; if (!in) ...`: the stream state is sticky.
+  diag(Op.getBeginLoc(), "the stream state is not checked after reading a "
+                         "number from %0: a malformed value silently "
+                         "becomes 0")
+      << describeVariable(*Origin);
+  diag(Origin->getBeginLoc(), "the value is read from the environment here",
+       DiagnosticIDs::Note);
+}
+
+} // namespace clang::tidy::prodready

@@ -1,0 +1,155 @@
+//===--- FixItBuilders.cpp - prodready ------------------------------------===//
+
+#include "FixItBuilders.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/Stmt.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace clang::tidy::prodready::fixits {
+
+std::string quoteStringLiteral(llvm::StringRef Value, bool Wide) {
+  std::string Result;
+  llvm::raw_string_ostream OS(Result);
+  if (Wide)
+    OS << 'L';
+  OS << '"';
+  for (unsigned char C : Value) {
+    switch (C) {
+    case '"':
+      OS << "\\\"";
+      break;
+    case '\\':
+      OS << "\\\\";
+      break;
+    case '\n':
+      OS << "\\n";
+      break;
+    case '\t':
+      OS << "\\t";
+      break;
+    default:
+      if (C < 0x20 || C == 0x7f)
+        OS << llvm::format("\\%03o", C);
+      else
+        OS << C;
+    }
+  }
+  OS << '"';
+  return Result;
+}
+
+std::optional<std::string> sourceText(const Expr &E, const ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceRange Range = E.getSourceRange();
+  if (Range.isInvalid() || Range.getBegin().isMacroID() ||
+      Range.getEnd().isMacroID())
+    return std::nullopt;
+  bool Invalid = false;
+  StringRef Text = Lexer::getSourceText(CharSourceRange::getTokenRange(Range),
+                                        SM, Ctx.getLangOpts(), &Invalid);
+  if (Invalid || Text.empty())
+    return std::nullopt;
+  return Text.str();
+}
+
+bool needsParensForConditional(const Expr &E, ASTContext &Ctx) {
+  // Walk up through nodes that are not spelled in the source.
+  DynTypedNode Node = DynTypedNode::create(E);
+  while (true) {
+    DynTypedNodeList Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      return true;
+    const DynTypedNode &Parent = Parents[0];
+    if (const auto *P = Parent.get<Expr>()) {
+      if (isa<ImplicitCastExpr, MaterializeTemporaryExpr, CXXBindTemporaryExpr,
+              ExprWithCleanups>(P)) {
+        Node = Parent;
+        continue;
+      }
+      // An implicit conversion by constructor (`std::string s = p;`).
+      if (const auto *Construct = dyn_cast<CXXConstructExpr>(P)) {
+        if (isa<CXXTemporaryObjectExpr>(Construct) ||
+            Construct->getParenOrBraceRange().isValid())
+          return false; // `std::string s(p)`: a parenthesized argument.
+        Node = Parent;
+        continue;
+      }
+      if (const auto *Call = dyn_cast<CallExpr>(P)) {
+        // An operand of an overloaded operator is not an argument list.
+        return isa<CXXOperatorCallExpr>(Call);
+      }
+      return !isa<ParenExpr, InitListExpr, ParenListExpr>(P);
+    }
+    // A variable's initializer, a return value, a statement.
+    return !(Parent.get<VarDecl>() || Parent.get<ReturnStmt>() ||
+             Parent.get<CompoundStmt>());
+  }
+}
+
+namespace {
+/// True if \p E refers to a local or a parameter (so a lambda needs `[&]`).
+bool usesLocals(const Stmt *S) {
+  if (!S)
+    return false;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
+    if (const auto *Var = dyn_cast<VarDecl>(DRE->getDecl()))
+      return !Var->hasGlobalStorage();
+    return false;
+  }
+  if (isa<CXXThisExpr>(S))
+    return true;
+  for (const Stmt *Child : S->children())
+    if (usesLocals(Child))
+      return true;
+  return false;
+}
+} // namespace
+
+std::optional<FixItHint> makeNullFallback(const Expr &Use,
+                                          llvm::StringRef FallbackLiteral,
+                                          bool InsideFunction,
+                                          ASTContext &Ctx) {
+  if (!Ctx.getLangOpts().CPlusPlus11)
+    return std::nullopt;
+  const Expr *Spelled = Use.IgnoreParenImpCasts();
+  std::optional<std::string> Text = sourceText(*Spelled, Ctx);
+  if (!Text)
+    return std::nullopt;
+  std::string Replacement;
+  if (isa<DeclRefExpr>(Spelled)) {
+    Replacement = *Text + " ? " + *Text + " : " + FallbackLiteral.str();
+    if (needsParensForConditional(*Spelled, Ctx))
+      Replacement = "(" + Replacement + ")";
+  } else if (isa<CallExpr>(Spelled)) {
+    bool NeedsCapture = usesLocals(Spelled);
+    if (NeedsCapture && !InsideFunction)
+      return std::nullopt;
+    Replacement = std::string(NeedsCapture ? "[&]" : "[]") +
+                  " { auto *value = " + *Text +
+                  "; return value ? value : " + FallbackLiteral.str() +
+                  "; }()";
+  } else {
+    return std::nullopt;
+  }
+  return FixItHint::CreateReplacement(Spelled->getSourceRange(), Replacement);
+}
+
+std::optional<FixItHint>
+makeCheckedParseCall(const CallExpr &Call, const Expr &Argument,
+                     llvm::StringRef Function, llvm::StringRef Type,
+                     llvm::StringRef Fallback, ASTContext &Ctx) {
+  if (Call.getBeginLoc().isMacroID() || Call.getEndLoc().isMacroID())
+    return std::nullopt;
+  std::optional<std::string> ArgText =
+      sourceText(*Argument.IgnoreImplicit(), Ctx);
+  if (!ArgText)
+    return std::nullopt;
+  std::string Replacement = (Function + "<" + Type + ">(").str() + *ArgText +
+                            ", " + Fallback.str() + ")";
+  return FixItHint::CreateReplacement(Call.getSourceRange(), Replacement);
+}
+
+} // namespace clang::tidy::prodready::fixits

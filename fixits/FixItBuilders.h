@@ -1,0 +1,54 @@
+//===--- FixItBuilders.h - prodready ---------------------------*- C++ -*-===//
+//
+// Fix-it builders shared by the prodready checks. Each returns
+// std::optional<FixItHint>: std::nullopt when no rewrite is certain to be
+// correct (macros, unsupported language mode, text that cannot be read), so
+// checks report without a fix rather than guess.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PRODREADY_FIXITS_FIXITBUILDERS_H
+#define PRODREADY_FIXITS_FIXITBUILDERS_H
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+#include "clang/Basic/Diagnostic.h"
+#include <optional>
+#include <string>
+
+namespace clang::tidy::prodready::fixits {
+
+/// \p Value as a C/C++ string literal (escaped; `L` prefix if \p Wide).
+std::string quoteStringLiteral(llvm::StringRef Value, bool Wide = false);
+
+/// The source text of \p E, if it is spelled in one file outside macros.
+std::optional<std::string> sourceText(const Expr &E, const ASTContext &Ctx);
+
+/// True if replacing \p E by a conditional expression `a ? b : c` needs
+/// parentheses to keep its meaning: false where \p E is a whole
+/// initializer, argument, return value or statement.
+bool needsParensForConditional(const Expr &E, ASTContext &Ctx);
+
+/// Replaces the possibly-null pointer \p Use (a local variable, or a call
+/// such as `std::getenv("X")`) by an expression that yields
+/// \p FallbackLiteral when it is null and evaluates \p Use once:
+///   p                 -> p ? p : "fallback"
+///   std::getenv("X")  -> [] { auto *value = std::getenv("X");
+///                             return value ? value : "fallback"; }()
+/// std::nullopt outside C++11, in macros, or for a call that uses locals
+/// where a capture is impossible (outside a function).
+std::optional<FixItHint> makeNullFallback(const Expr &Use,
+                                          llvm::StringRef FallbackLiteral,
+                                          bool InsideFunction,
+                                          ASTContext &Ctx);
+
+/// Replaces the whole call \p Call by
+/// `<Function><<Type>>(<text of Argument>, <Fallback>)`.
+std::optional<FixItHint>
+makeCheckedParseCall(const CallExpr &Call, const Expr &Argument,
+                     llvm::StringRef Function, llvm::StringRef Type,
+                     llvm::StringRef Fallback, ASTContext &Ctx);
+
+} // namespace clang::tidy::prodready::fixits
+
+#endif // PRODREADY_FIXITS_FIXITBUILDERS_H

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Installs everything prodready needs to build, test and benchmark on Debian
+# bookworm. Idempotent: packages already present are left alone, so running it
+# twice is cheap. Needs root (or sudo) for apt-get.
+#
+#   scripts/setup.sh            # LLVM/Clang 19 (default)
+#   PRODREADY_LLVM_VERSION=22 scripts/setup.sh
+set -euo pipefail
+
+llvm_version="${PRODREADY_LLVM_VERSION:-19}"
+
+packages=(
+  # Build tools.
+  cmake ninja-build ccache g++ python3 git
+  # LLVM/Clang: headers and libraries for the plugin, the clang-tidy that
+  # loads it, clang for compiling fixed files, FileCheck/not/lit for tests.
+  "llvm-${llvm_version}-dev" "libclang-${llvm_version}-dev"
+  "libclang-cpp${llvm_version}-dev"
+  "clang-${llvm_version}" "clang-tidy-${llvm_version}"
+  "llvm-${llvm_version}-tools"
+  # Test libraries.
+  libgtest-dev nlohmann-json3-dev
+  # Real headers of the libraries the checks model (tests include them).
+  libcurl4-openssl-dev libboost-dev libcpp-httplib-dev libspdlog-dev
+  libsqlite3-dev libpq-dev libpqxx-dev
+)
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+missing=()
+for pkg in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$pkg")
+  fi
+done
+
+if [ "${#missing[@]}" -eq 0 ]; then
+  echo "setup: all ${#packages[@]} packages already installed"
+  exit 0
+fi
+
+echo "setup: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+as_root apt-get update -qq
+as_root apt-get install -y -qq --no-install-recommends "${missing[@]}"
+echo "setup: done"
