@@ -1,0 +1,29 @@
+# lit configuration of prodready's check and tool tests. The paths of the
+# built plugin and of the LLVM tools come from lit.site.cfg.py, which CMake
+# generates in the build tree.
+import os
+import lit.formats
+
+config.name = "prodready"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".cpp", ".c", ".test"]
+config.excludes = ["Inputs", "CMakeLists.txt", "check_prodready.py", "lit.cfg.py"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.prodready_binary_dir, "lit-tests")
+
+config.environment["PATH"] = os.pathsep.join(
+    [config.llvm_tools_dir, config.environment.get("PATH", os.environ["PATH"])])
+
+check_prodready = " ".join([
+    "python3", os.path.join(config.test_source_root, "check_prodready.py"),
+    "--clang-tidy=" + config.clang_tidy,
+    "--load=" + config.prodready_plugin,
+    "--clangxx=" + config.clangxx,
+    "--filecheck=" + os.path.join(config.llvm_tools_dir, "FileCheck"),
+])
+config.substitutions.append(("%check_prodready", check_prodready))
+config.substitutions.append(("%clang_tidy", config.clang_tidy))
+config.substitutions.append(("%clangxx", config.clangxx))
+config.substitutions.append(("%prodready_plugin", config.prodready_plugin))
+config.substitutions.append(("%runtime_include", config.runtime_include_dir))
+config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))
