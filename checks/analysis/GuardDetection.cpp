@@ -59,6 +59,10 @@ bool handlersCatch(llvm::ArrayRef<const CXXCatchStmt *> Handlers,
   for (const CXXCatchStmt *Handler : Handlers) {
     if (!Handler->getExceptionDecl())
       return true; // catch (...)
+    // A handler whose type does not compile: assume it is the right one
+    // rather than report on code the compiler already rejects.
+    if (Handler->getExceptionDecl()->isInvalidDecl())
+      return true;
     QualType Caught = Handler->getCaughtType().getNonReferenceType();
     const auto *Record = Caught->getAsCXXRecordDecl();
     if (!Record)

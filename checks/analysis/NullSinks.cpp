@@ -51,9 +51,19 @@ bool isCLibraryFunction(const FunctionDecl &Function) {
          Function.isExternC();
 }
 
-/// The class template a record instantiates, if it is one of std's.
+/// True for declarations in std or a namespace nested in it
+/// (std::filesystem).
+bool isInStdOrNested(const Decl &D) {
+  for (const DeclContext *Context = D.getDeclContext(); Context;
+       Context = Context->getParent())
+    if (Context->isStdNamespace())
+      return true;
+  return false;
+}
+
+/// The name of a record of std (or std::filesystem), or "".
 StringRef stdTemplateName(const CXXRecordDecl *Record) {
-  if (!Record || !Record->isInStdNamespace() || !Record->getIdentifier())
+  if (!Record || !Record->getIdentifier() || !isInStdOrNested(*Record))
     return {};
   return Record->getName();
 }
