@@ -1,20 +1,21 @@
 //===--- UncheckedGetenvCheck.cpp - prodready -----------------------------===//
 //
-// Matches only the environment reads (and calls to functions that return a
-// char pointer, which may be helpers wrapping getenv); every function that
-// contains one is then analyzed once: its null sinks are collected in one
-// walk and each sink's pointer is evaluated with the flow-sensitive nullness
-// analysis. Functions without environment reads cost one matcher test per
-// call expression and nothing else.
+// One match per translation unit; the user's code (not system headers) is
+// scanned for environment reads and calls to helpers that return them.
+// Every function that contains one is then analyzed once: its null sinks are
+// collected in one walk and each sink's pointer is evaluated with the
+// flow-sensitive nullness analysis. Functions without environment reads cost
+// one visit of each of their calls and nothing else.
 //
 //===----------------------------------------------------------------------===//
 
 #include "UncheckedGetenvCheck.h"
 #include "FixItBuilders.h"
-#include "analysis/AnalysisContext.h"
+#include "analysis/UserCodeScanner.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/ADT/SetVector.h"
 
 using namespace clang::ast_matchers;
 
@@ -22,7 +23,7 @@ namespace clang::tidy::prodready {
 
 namespace {
 
-constexpr llvm::StringLiteral CallId = "call";
+constexpr llvm::StringLiteral UnitId = "unit";
 
 std::vector<std::string> toStrings(StringRef List) {
   std::vector<std::string> Result;
@@ -87,35 +88,21 @@ void UncheckedGetenvCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void UncheckedGetenvCheck::registerMatchers(MatchFinder *Finder) {
-  std::vector<StringRef> Names(EnvFunctions.begin(), EnvFunctions.end());
-  auto EnvRead = callee(functionDecl(hasAnyName(Names)));
-  // Possible helpers: functions of this TU returning a character pointer.
-  auto PossibleHelper = callee(functionDecl(
-      returns(pointerType(pointee(isAnyCharacter()))), hasBody(stmt()),
-      unless(isExpansionInSystemHeader())));
-  Finder->addMatcher(callExpr(anyOf(EnvRead, PossibleHelper),
-                              unless(isExpansionInSystemHeader()),
-                              unless(isInTemplateInstantiation()))
-                         .bind(CallId),
-                     this);
+  // Once per TU: see scanUserCalls() for why not one matcher per call.
+  Finder->addMatcher(translationUnitDecl().bind(UnitId), this);
 }
 
 void UncheckedGetenvCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *Call = Result.Nodes.getNodeAs<CallExpr>(CallId);
   ASTContext &Ctx = *Result.Context;
-  if (!Model)
-    Model = std::make_unique<EnvModel>(Ctx, EnvFunctions);
-  if (!Model->isSource(*Call))
-    return;
-  const Decl *Context = analysisContextOf(*Call, Ctx);
-  if (!Context || !AnalyzedContexts.insert(Context).second)
-    return;
-  analyzeContext(*Context, Ctx);
-}
-
-void UncheckedGetenvCheck::onEndOfTranslationUnit() {
+  Model = std::make_unique<EnvModel>(Ctx, EnvFunctions);
+  llvm::SetVector<const Decl *> Units;
+  scanUserCalls(Ctx, [&](const CallExpr &Call, const Decl *Unit) {
+    if (Unit && !Units.contains(Unit) && Model->isSource(Call))
+      Units.insert(Unit);
+  });
+  for (const Decl *Unit : Units)
+    analyzeContext(*Unit, Ctx);
   Model.reset();
-  AnalyzedContexts.clear();
 }
 
 void UncheckedGetenvCheck::analyzeContext(const Decl &Context,

@@ -6,7 +6,6 @@
 #include "analysis/EnvModel.h"
 #include "analysis/NullSinks.h"
 #include "clang-tidy/ClangTidyCheck.h"
-#include "llvm/ADT/DenseSet.h"
 #include <memory>
 
 namespace clang::tidy::prodready {
@@ -23,7 +22,6 @@ public:
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onEndOfTranslationUnit() override;
 
 private:
   void analyzeContext(const Decl &Context, ASTContext &Ctx);
@@ -36,8 +34,8 @@ private:
   const std::vector<std::string> EnvFunctions;
   const NullSinkModel Sinks;
 
+  /// The model of the TU being checked (only set during check()).
   std::unique_ptr<EnvModel> Model;
-  llvm::DenseSet<const Decl *> AnalyzedContexts;
 };
 
 } // namespace clang::tidy::prodready

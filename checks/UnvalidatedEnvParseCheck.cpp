@@ -1,7 +1,7 @@
 //===--- UnvalidatedEnvParseCheck.cpp - prodready -------------------------===//
 //
-// Matches the conversions by callee name (and `>>` on input streams), then
-// asks the environment model whether the converted text derives from the
+// Scans the user's code (once per TU) for the conversions, by callee name,
+// and for `>>` on input streams, then asks the environment model whether the converted text derives from the
 // environment; only then are the guards (enclosing handlers, later reads of
 // the end pointer, errno, the result or the stream) looked at.
 //
@@ -10,6 +10,7 @@
 #include "UnvalidatedEnvParseCheck.h"
 #include "FixItBuilders.h"
 #include "analysis/GuardDetection.h"
+#include "analysis/UserCodeScanner.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -34,8 +35,7 @@ struct ParseFunction {
 
 namespace {
 
-constexpr llvm::StringLiteral CallId = "call";
-constexpr llvm::StringLiteral ExtractId = "extract";
+constexpr llvm::StringLiteral UnitId = "unit";
 constexpr llvm::StringLiteral HelperFunction = "prodready::parse_number_or";
 
 constexpr ParseFunction ParseFunctions[] = {
@@ -168,44 +168,25 @@ void UnvalidatedEnvParseCheck::registerPPCallbacks(
 }
 
 void UnvalidatedEnvParseCheck::registerMatchers(MatchFinder *Finder) {
-  std::vector<StringRef> Names;
-  for (const ParseFunction &Parse : ParseFunctions) {
-    if (Parse.Kind == ParseKind::LexicalCast)
-      Names.push_back("::boost::lexical_cast");
-    else if (Parse.InStd)
-      Names.push_back(Parse.Name); // std::__cxx11::stoi, std::from_chars
-    else
-      Names.push_back(Parse.Name);
-  }
-  auto NotInInstantiation = unless(isInTemplateInstantiation());
-  Finder->addMatcher(callExpr(callee(functionDecl(hasAnyName(Names))),
-                              unless(cxxOperatorCallExpr()),
-                              unless(isExpansionInSystemHeader()),
-                              NotInInstantiation)
-                         .bind(CallId),
-                     this);
-  Finder->addMatcher(cxxOperatorCallExpr(hasOverloadedOperatorName(">>"),
-                                         unless(isExpansionInSystemHeader()),
-                                         NotInInstantiation)
-                         .bind(ExtractId),
-                     this);
+  // Once per TU: see scanUserCalls() for why not one matcher per call.
+  Finder->addMatcher(translationUnitDecl().bind(UnitId), this);
 }
 
 void UnvalidatedEnvParseCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
-  if (!Model)
-    Model = std::make_unique<EnvModel>(Ctx, EnvFunctions);
-  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>(CallId)) {
-    if (const FunctionDecl *Callee = Call->getDirectCallee())
+  Model = std::make_unique<EnvModel>(Ctx, EnvFunctions);
+  scanUserCalls(Ctx, [&](const CallExpr &Call, const Decl *) {
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call)) {
+      if (Op->getOperator() == OO_GreaterGreater && Op->getNumArgs() == 2)
+        checkExtraction(*Op, Ctx);
+      return;
+    }
+    if (const FunctionDecl *Callee = Call.getDirectCallee())
       if (const ParseFunction *Parse = lookupParseFunction(*Callee))
-        checkConversion(*Call, *Parse, Ctx);
-    return;
-  }
-  if (const auto *Op = Result.Nodes.getNodeAs<CXXOperatorCallExpr>(ExtractId))
-    checkExtraction(*Op, Ctx);
+        checkConversion(Call, *Parse, Ctx);
+  });
+  Model.reset();
 }
-
-void UnvalidatedEnvParseCheck::onEndOfTranslationUnit() { Model.reset(); }
 
 void UnvalidatedEnvParseCheck::checkConversion(const CallExpr &Call,
                                                const ParseFunction &Parse,
@@ -401,12 +382,6 @@ UnvalidatedEnvParseCheck::buildFix(const CallExpr &Call,
 
 void UnvalidatedEnvParseCheck::checkExtraction(const CXXOperatorCallExpr &Op,
                                                ASTContext &Ctx) {
-  // Handle a chain `in >> a >> b` once, at its outermost operator.
-  for (const DynTypedNode &Parent : Ctx.getParents(Op))
-    if (const CXXOperatorCallExpr *Outer =
-            asExtraction(Parent.get<Expr>()))
-      if (Outer->getArg(0)->IgnoreParenImpCasts() == &Op)
-        return;
   bool ExtractsNumber = false;
   const Expr *Stream = &Op;
   while (const CXXOperatorCallExpr *Step = asExtraction(Stream)) {
@@ -418,6 +393,11 @@ void UnvalidatedEnvParseCheck::checkExtraction(const CXXOperatorCallExpr &Op,
   const CallExpr *Origin = Model->envOrigin(*Stream);
   if (!Origin)
     return;
+  // Handle a chain `in >> a >> b` once, at its outermost operator.
+  for (const DynTypedNode &Parent : Ctx.getParents(Op))
+    if (const CXXOperatorCallExpr *Outer = asExtraction(Parent.get<Expr>()))
+      if (Outer->getArg(0)->IgnoreParenImpCasts() == &Op)
+        return;
   if (classifyResultUse(Op, Ctx).How != ResultUse::Discarded)
     return; // `if (in >> x)`, `while (in >> x)`: the state is the condition.
   const auto *StreamVar = dyn_cast<DeclRefExpr>(Stream->IgnoreParenImpCasts());

@@ -1,0 +1,67 @@
+//===--- UserCodeScanner.cpp - prodready ----------------------------------===//
+
+#include "UserCodeScanner.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+
+namespace clang::tidy::prodready {
+
+namespace {
+
+class Scanner : public RecursiveASTVisitor<Scanner> {
+public:
+  Scanner(const SourceManager &SM,
+          llvm::function_ref<void(const CallExpr &, const Decl *)> Visit)
+      : SM(SM), Visit(Visit) {}
+
+  bool TraverseDecl(Decl *D) {
+    if (!D)
+      return true;
+    if (!isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
+        SM.isInSystemHeader(D->getLocation()))
+      return true;
+    // Functions, and globals and fields whose initializers run code, are
+    // the units the checks analyze.
+    bool IsUnit = isa<FunctionDecl>(D) || isa<FieldDecl>(D) ||
+                  (isa<VarDecl>(D) && !cast<VarDecl>(D)->isLocalVarDeclOrParm());
+    if (!IsUnit)
+      return RecursiveASTVisitor::TraverseDecl(D);
+    const Decl *Outer = Unit;
+    Unit = D;
+    bool Result = RecursiveASTVisitor::TraverseDecl(D);
+    Unit = Outer;
+    return Result;
+  }
+
+  bool TraverseLambdaExpr(LambdaExpr *Lambda) {
+    for (Expr *Init : Lambda->capture_inits())
+      if (Init && !TraverseStmt(Init))
+        return false;
+    const Decl *Outer = Unit;
+    Unit = Lambda->getCallOperator();
+    bool Result = TraverseStmt(Lambda->getBody());
+    Unit = Outer;
+    return Result;
+  }
+
+  bool VisitCallExpr(CallExpr *Call) {
+    Visit(*Call, Unit);
+    return true;
+  }
+
+private:
+  const SourceManager &SM;
+  llvm::function_ref<void(const CallExpr &, const Decl *)> Visit;
+  const Decl *Unit = nullptr;
+};
+
+} // namespace
+
+void scanUserCalls(
+    ASTContext &Ctx,
+    llvm::function_ref<void(const CallExpr &Call, const Decl *Unit)> Visit) {
+  Scanner(Ctx.getSourceManager(), Visit)
+      .TraverseDecl(Ctx.getTranslationUnitDecl());
+}
+
+} // namespace clang::tidy::prodready

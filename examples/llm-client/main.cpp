@@ -1,0 +1,28 @@
+// llm-client: sends one prompt to a chat-completion API and prints the raw
+// JSON answer. Configuration comes from the environment (see config.cpp).
+#include "config.h"
+#include "http.h"
+
+#include <cstdlib>
+#include <iostream>
+#include <string>
+
+int main(int Argc, char **Argv) {
+  if (Argc < 2) {
+    std::cerr << "usage: llm-client PROMPT\n";
+    return 2;
+  }
+  ClientConfig Config = loadConfig();
+  std::string Prompt = Argv[1];
+  std::string Body = "{\"model\":\"" + Config.Model +
+                     "\",\"temperature\":" + std::to_string(Config.Temperature) +
+                     ",\"max_tokens\":" + std::to_string(Config.MaxTokens) +
+                     ",\"messages\":[{\"role\":\"user\",\"content\":\"" +
+                     Prompt + "\"}]}";
+  // Greets whoever runs it; USER may be unset in a container.
+  std::cerr << "request by " << std::getenv("USER") << "\n";
+  std::cout << postJson(Config.ApiBase + "/chat/completions", Config.ApiKey,
+                        Body, Config.TimeoutMs)
+            << "\n";
+  return 0;
+}
