@@ -13,8 +13,8 @@
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "clang/Frontend/ASTUnit.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/STLExtras.h"
 #include "gtest/gtest.h"
-#include <algorithm>
 #include <memory>
 #include <string>
 #include <vector>
@@ -50,11 +50,9 @@ public:
       if (const auto *Node = Bound.template getNodeAs<NodeT>("node"))
         Nodes.push_back(Node);
     const clang::SourceManager &SM = context().getSourceManager();
-    std::stable_sort(Nodes.begin(), Nodes.end(),
-                     [&](const NodeT *A, const NodeT *B) {
-                       return SM.isBeforeInTranslationUnit(A->getBeginLoc(),
-                                                           B->getBeginLoc());
-                     });
+    llvm::sort(Nodes, [&](const NodeT *A, const NodeT *B) {
+      return SM.isBeforeInTranslationUnit(A->getBeginLoc(), B->getBeginLoc());
+    });
     return Nodes;
   }
 
