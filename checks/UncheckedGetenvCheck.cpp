@@ -1,7 +1,7 @@
 //===--- UncheckedGetenvCheck.cpp - prodready -----------------------------===//
 //
-// One match per translation unit; the user's code (not system headers) is
-// scanned for environment reads and calls to helpers that return them.
+// One match per top-level declaration of the user's code, which is scanned
+// for environment reads and calls to helpers that return them.
 // Every function that contains one is then analyzed once: its null sinks are
 // collected in one walk and each sink's pointer is evaluated with the
 // flow-sensitive nullness analysis. Functions without environment reads cost
@@ -23,7 +23,7 @@ namespace clang::tidy::prodready {
 
 namespace {
 
-constexpr llvm::StringLiteral UnitId = "unit";
+constexpr llvm::StringLiteral DeclId = "decl";
 
 std::vector<std::string> toStrings(StringRef List) {
   std::vector<std::string> Result;
@@ -88,22 +88,25 @@ void UncheckedGetenvCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void UncheckedGetenvCheck::registerMatchers(MatchFinder *Finder) {
-  // Once per TU: see scanUserCalls() for why not one matcher per call.
-  Finder->addMatcher(translationUnitDecl().bind(UnitId), this);
+  // Top-level declarations, not calls: see UserCodeScanner.h for why.
+  Finder->addMatcher(topLevelUserDecl().bind(DeclId), this);
 }
 
 void UncheckedGetenvCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
-  Model = std::make_unique<EnvModel>(Ctx, EnvFunctions);
+  if (!Model)
+    Model = std::make_unique<EnvModel>(Ctx, EnvFunctions);
   llvm::SetVector<const Decl *> Units;
-  scanUserCalls(Ctx, [&](const CallExpr &Call, const Decl *Unit) {
-    if (Unit && !Units.contains(Unit) && Model->isSource(Call))
-      Units.insert(Unit);
-  });
+  scanUserCalls(*Result.Nodes.getNodeAs<Decl>(DeclId), Ctx,
+                [&](const CallExpr &Call, const Decl *Unit) {
+                  if (Unit && !Units.contains(Unit) && Model->isSource(Call))
+                    Units.insert(Unit);
+                });
   for (const Decl *Unit : Units)
     analyzeContext(*Unit, Ctx);
-  Model.reset();
 }
+
+void UncheckedGetenvCheck::onEndOfTranslationUnit() { Model.reset(); }
 
 void UncheckedGetenvCheck::analyzeContext(const Decl &Context,
                                           ASTContext &Ctx) {
@@ -120,8 +123,7 @@ void UncheckedGetenvCheck::analyzeContext(const Decl &Context,
     Collector.TraverseStmt(const_cast<Expr *>(Var->getInit()));
   } else if (const auto *Field = dyn_cast<FieldDecl>(&Context)) {
     Body = Field->getInClassInitializer();
-    Collector.TraverseStmt(const_cast<Expr *>(Body ? cast<Expr>(Body)
-                                                   : nullptr));
+    Collector.TraverseStmt(Field->getInClassInitializer());
   }
   if (!Body || Found.empty())
     return;
@@ -149,7 +151,9 @@ void UncheckedGetenvCheck::reportSink(const NullSink &Sink,
   else
     Subject = "the value may be null (" + OriginClause + ")";
 
-  bool Wide = Pointer->getType()->getPointeeType()->isWideCharType();
+  QualType PointerType = Sink.Pointer->getType().getNonReferenceType();
+  bool Wide = PointerType->isPointerType() &&
+              PointerType->getPointeeType()->isWideCharType();
   std::string Fallback = fixits::quoteStringLiteral(DefaultValue, Wide);
   std::optional<FixItHint> Fix =
       fixits::makeNullFallback(*Pointer, Fallback, InsideFunction, Ctx);
@@ -163,15 +167,15 @@ void UncheckedGetenvCheck::reportSink(const NullSink &Sink,
   if (Var && Pointer != Origin)
     diag(Origin->getBeginLoc(), "'%0' is set from '%1' here",
          DiagnosticIDs::Note)
-        << Var->getDecl()->getName()
-        << Origin->getDirectCallee()->getName();
+        << Var->getDecl()->getNameAsString()
+        << Origin->getDirectCallee()->getNameAsString();
   if (const FunctionDecl *Callee = Origin->getDirectCallee();
       Callee && !Model->isEnvReadFunction(*Callee))
     if (const ReturnStmt *Ret =
             Model->nullableEnvReturn(*Callee->getDefinition()))
       diag(Ret->getBeginLoc(), "'%0' returns a possibly null value here",
            DiagnosticIDs::Note)
-          << Callee->getName();
+          << Callee->getNameAsString();
   if (Fix && !Sink.TextFallbackIsSafe)
     diag(Pointer->getBeginLoc(),
          "use %0 when the environment variable is unset",

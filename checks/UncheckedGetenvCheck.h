@@ -22,6 +22,7 @@ public:
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override;
 
 private:
   void analyzeContext(const Decl &Context, ASTContext &Ctx);
@@ -34,7 +35,7 @@ private:
   const std::vector<std::string> EnvFunctions;
   const NullSinkModel Sinks;
 
-  /// The model of the TU being checked (only set during check()).
+  /// The model of the TU being checked (summaries are kept until its end).
   std::unique_ptr<EnvModel> Model;
 };
 

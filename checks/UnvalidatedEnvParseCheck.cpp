@@ -1,6 +1,6 @@
 //===--- UnvalidatedEnvParseCheck.cpp - prodready -------------------------===//
 //
-// Scans the user's code (once per TU) for the conversions, by callee name,
+// Scans the user's code (each top-level declaration) for the conversions, by callee name,
 // and for `>>` on input streams, then asks the environment model whether the converted text derives from the
 // environment; only then are the guards (enclosing handlers, later reads of
 // the end pointer, errno, the result or the stream) looked at.
@@ -35,7 +35,7 @@ struct ParseFunction {
 
 namespace {
 
-constexpr llvm::StringLiteral UnitId = "unit";
+constexpr llvm::StringLiteral DeclId = "decl";
 constexpr llvm::StringLiteral HelperFunction = "prodready::parse_number_or";
 
 constexpr ParseFunction ParseFunctions[] = {
@@ -168,14 +168,16 @@ void UnvalidatedEnvParseCheck::registerPPCallbacks(
 }
 
 void UnvalidatedEnvParseCheck::registerMatchers(MatchFinder *Finder) {
-  // Once per TU: see scanUserCalls() for why not one matcher per call.
-  Finder->addMatcher(translationUnitDecl().bind(UnitId), this);
+  // Top-level declarations, not calls: see UserCodeScanner.h for why.
+  Finder->addMatcher(topLevelUserDecl().bind(DeclId), this);
 }
 
 void UnvalidatedEnvParseCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
-  Model = std::make_unique<EnvModel>(Ctx, EnvFunctions);
-  scanUserCalls(Ctx, [&](const CallExpr &Call, const Decl *) {
+  if (!Model)
+    Model = std::make_unique<EnvModel>(Ctx, EnvFunctions);
+  scanUserCalls(*Result.Nodes.getNodeAs<Decl>(DeclId), Ctx,
+                [&](const CallExpr &Call, const Decl *) {
     if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call)) {
       if (Op->getOperator() == OO_GreaterGreater && Op->getNumArgs() == 2)
         checkExtraction(*Op, Ctx);
@@ -185,8 +187,9 @@ void UnvalidatedEnvParseCheck::check(const MatchFinder::MatchResult &Result) {
       if (const ParseFunction *Parse = lookupParseFunction(*Callee))
         checkConversion(Call, *Parse, Ctx);
   });
-  Model.reset();
 }
+
+void UnvalidatedEnvParseCheck::onEndOfTranslationUnit() { Model.reset(); }
 
 void UnvalidatedEnvParseCheck::checkConversion(const CallExpr &Call,
                                                const ParseFunction &Parse,

@@ -26,6 +26,7 @@ public:
                            Preprocessor *ModuleExpanderPP) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override;
 
 private:
   void checkConversion(const CallExpr &Call, const ParseFunction &Parse,
@@ -45,7 +46,7 @@ private:
   const bool RequireErrnoCheck;
   const std::vector<std::string> EnvFunctions;
   utils::IncludeInserter Inserter;
-  /// The model of the TU being checked (only set during check()).
+  /// The model of the TU being checked (summaries are kept until its end).
   std::unique_ptr<EnvModel> Model;
 };
 

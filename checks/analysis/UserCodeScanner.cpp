@@ -17,8 +17,7 @@ public:
   bool TraverseDecl(Decl *D) {
     if (!D)
       return true;
-    if (!isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
-        SM.isInSystemHeader(D->getLocation()))
+    if (D->getLocation().isValid() && SM.isInSystemHeader(D->getLocation()))
       return true;
     // Functions, and globals and fields whose initializers run code, are
     // the units the checks analyze.
@@ -57,11 +56,17 @@ private:
 
 } // namespace
 
+ast_matchers::internal::BindableMatcher<Decl> topLevelUserDecl() {
+  using namespace ast_matchers;
+  return decl(unless(isExpansionInSystemHeader()),
+              hasDeclContext(translationUnitDecl()));
+}
+
 void scanUserCalls(
-    ASTContext &Ctx,
+    const Decl &TopLevel, ASTContext &Ctx,
     llvm::function_ref<void(const CallExpr &Call, const Decl *Unit)> Visit) {
   Scanner(Ctx.getSourceManager(), Visit)
-      .TraverseDecl(Ctx.getTranslationUnitDecl());
+      .TraverseDecl(const_cast<Decl *>(&TopLevel));
 }
 
 } // namespace clang::tidy::prodready

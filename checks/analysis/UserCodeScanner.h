@@ -19,15 +19,23 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 
 namespace clang::tidy::prodready {
 
-/// Calls \p Visit for each call expression in user code, with the unit that
-/// contains it (nullptr when there is none, e.g. a template argument).
+/// Calls \p Visit for each call expression in \p TopLevel (a declaration of
+/// the translation unit, or of an `extern "C"` block; skipped if it is in a
+/// system header), with the unit that contains it (nullptr when there is
+/// none, e.g. a template argument).
 void scanUserCalls(
-    ASTContext &Ctx,
+    const Decl &TopLevel, ASTContext &Ctx,
     llvm::function_ref<void(const CallExpr &Call, const Decl *Unit)> Visit);
+
+/// Matches the top-level declarations to scan. clang-tidy visits all of
+/// them, clangd only those of the main file (its traversal scope), so
+/// matching these, not the translation unit, works in both.
+ast_matchers::internal::BindableMatcher<Decl> topLevelUserDecl();
 
 } // namespace clang::tidy::prodready
 
