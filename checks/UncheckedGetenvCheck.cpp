@@ -10,9 +10,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "UncheckedGetenvCheck.h"
+#include "CheckOptions.h"
 #include "FixItBuilders.h"
 #include "analysis/UserCodeScanner.h"
-#include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/SetVector.h"
@@ -23,15 +23,6 @@ namespace clang::tidy::prodready {
 
 namespace {
 
-constexpr llvm::StringLiteral DeclId = "decl";
-
-std::vector<std::string> toStrings(StringRef List) {
-  std::vector<std::string> Result;
-  for (StringRef Item : utils::options::parseStringList(List))
-    if (!Item.trim().empty())
-      Result.push_back(Item.trim().str());
-  return Result;
-}
 
 /// Collects the null sinks of one function (or initializer), leaving lambda
 /// bodies and local classes to their own analysis.
@@ -78,8 +69,8 @@ UncheckedGetenvCheck::UncheckedGetenvCheck(StringRef Name,
       RawEnvFunctions(Options.get("EnvFunctions", DefaultEnvFunctions)),
       RawNonNullFunctions(Options.get("NonNullFunctions", "")),
       DefaultValue(Options.get("DefaultValue", "").str()),
-      EnvFunctions(toStrings(RawEnvFunctions)),
-      Sinks(toStrings(RawNonNullFunctions)) {}
+      EnvFunctions(parseNameList(RawEnvFunctions)),
+      Sinks(parseNameList(RawNonNullFunctions)) {}
 
 void UncheckedGetenvCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "EnvFunctions", RawEnvFunctions);
@@ -88,8 +79,9 @@ void UncheckedGetenvCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void UncheckedGetenvCheck::registerMatchers(MatchFinder *Finder) {
-  // Top-level declarations, not calls: see UserCodeScanner.h for why.
-  Finder->addMatcher(topLevelUserDecl().bind(DeclId), this);
+  // The user's code is scanned, not matched call by call: see
+  // UserCodeScanner.h for why.
+  addUserCodeMatcher(*Finder, *this, areDiagsSelfContained());
 }
 
 void UncheckedGetenvCheck::check(const MatchFinder::MatchResult &Result) {
@@ -97,7 +89,7 @@ void UncheckedGetenvCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Model)
     Model = std::make_unique<EnvModel>(Ctx, EnvFunctions);
   llvm::SetVector<const Decl *> Units;
-  scanUserCalls(*Result.Nodes.getNodeAs<Decl>(DeclId), Ctx,
+  scanMatchedUserCode(Result,
                 [&](const CallExpr &Call, const Decl *Unit) {
                   if (Unit && !Units.contains(Unit) && Model->isSource(Call))
                     Units.insert(Unit);

@@ -8,10 +8,10 @@
 //===----------------------------------------------------------------------===//
 
 #include "UnvalidatedEnvParseCheck.h"
+#include "CheckOptions.h"
 #include "FixItBuilders.h"
 #include "analysis/GuardDetection.h"
 #include "analysis/UserCodeScanner.h"
-#include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
@@ -35,7 +35,6 @@ struct ParseFunction {
 
 namespace {
 
-constexpr llvm::StringLiteral DeclId = "decl";
 constexpr llvm::StringLiteral HelperFunction = "prodready::parse_number_or";
 
 constexpr ParseFunction ParseFunctions[] = {
@@ -137,13 +136,7 @@ UnvalidatedEnvParseCheck::UnvalidatedEnvParseCheck(StringRef Name,
       FallbackValue(Options.get("FallbackValue", "0").str()),
       HelperHeader(Options.get("HelperHeader", "<prodready/env.h>").str()),
       RequireErrnoCheck(Options.get("RequireErrnoCheck", true)),
-      EnvFunctions([this] {
-        std::vector<std::string> Result;
-        for (StringRef Item : utils::options::parseStringList(RawEnvFunctions))
-          if (!Item.trim().empty())
-            Result.push_back(Item.trim().str());
-        return Result;
-      }()),
+      EnvFunctions(parseNameList(RawEnvFunctions)),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         utils::IncludeSorter::IS_LLVM),
                areDiagsSelfContained()) {
@@ -168,15 +161,16 @@ void UnvalidatedEnvParseCheck::registerPPCallbacks(
 }
 
 void UnvalidatedEnvParseCheck::registerMatchers(MatchFinder *Finder) {
-  // Top-level declarations, not calls: see UserCodeScanner.h for why.
-  Finder->addMatcher(topLevelUserDecl().bind(DeclId), this);
+  // The user's code is scanned, not matched call by call: see
+  // UserCodeScanner.h for why.
+  addUserCodeMatcher(*Finder, *this, areDiagsSelfContained());
 }
 
 void UnvalidatedEnvParseCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
   if (!Model)
     Model = std::make_unique<EnvModel>(Ctx, EnvFunctions);
-  scanUserCalls(*Result.Nodes.getNodeAs<Decl>(DeclId), Ctx,
+  scanMatchedUserCode(Result,
                 [&](const CallExpr &Call, const Decl *) {
     if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call)) {
       if (Op->getOperator() == OO_GreaterGreater && Op->getNumArgs() == 2)

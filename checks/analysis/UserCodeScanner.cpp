@@ -56,17 +56,44 @@ private:
 
 } // namespace
 
-ast_matchers::internal::BindableMatcher<Decl> topLevelUserDecl() {
-  using namespace ast_matchers;
-  return decl(unless(isExpansionInSystemHeader()),
-              hasDeclContext(translationUnitDecl()));
-}
-
 void scanUserCalls(
     const Decl &TopLevel, ASTContext &Ctx,
     llvm::function_ref<void(const CallExpr &Call, const Decl *Unit)> Visit) {
   Scanner(Ctx.getSourceManager(), Visit)
       .TraverseDecl(const_cast<Decl *>(&TopLevel));
+}
+
+namespace {
+constexpr llvm::StringLiteral UserCodeId = "prodready-user-code";
+} // namespace
+
+void addUserCodeMatcher(ast_matchers::MatchFinder &Finder,
+                        ast_matchers::MatchFinder::MatchCallback &Check,
+                        bool IsEditorHost) {
+  using namespace ast_matchers;
+  if (!IsEditorHost) {
+    Finder.addMatcher(translationUnitDecl().bind(UserCodeId), &Check);
+    return;
+  }
+  // hasDeclContext is a pointer test, cheaper than the location lookup.
+  Finder.addMatcher(decl(hasDeclContext(translationUnitDecl()),
+                         unless(isExpansionInSystemHeader()))
+                        .bind(UserCodeId),
+                    &Check);
+}
+
+void scanMatchedUserCode(
+    const ast_matchers::MatchFinder::MatchResult &Result,
+    llvm::function_ref<void(const CallExpr &Call, const Decl *Unit)> Visit) {
+  const auto *Matched = Result.Nodes.getNodeAs<Decl>(UserCodeId);
+  if (!Matched)
+    return;
+  if (const auto *TU = dyn_cast<TranslationUnitDecl>(Matched)) {
+    for (const Decl *TopLevel : TU->decls())
+      scanUserCalls(*TopLevel, *Result.Context, Visit);
+    return;
+  }
+  scanUserCalls(*Matched, *Result.Context, Visit);
 }
 
 } // namespace clang::tidy::prodready

@@ -19,23 +19,33 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
-#include "clang/ASTMatchers/ASTMatchers.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 
 namespace clang::tidy::prodready {
 
 /// Calls \p Visit for each call expression in \p TopLevel (a declaration of
-/// the translation unit, or of an `extern "C"` block; skipped if it is in a
-/// system header), with the unit that contains it (nullptr when there is
-/// none, e.g. a template argument).
+/// the translation unit; skipped if it is in a system header), with the unit
+/// that contains it (nullptr when there is none, e.g. a template argument).
 void scanUserCalls(
     const Decl &TopLevel, ASTContext &Ctx,
     llvm::function_ref<void(const CallExpr &Call, const Decl *Unit)> Visit);
 
-/// Matches the top-level declarations to scan. clang-tidy visits all of
-/// them, clangd only those of the main file (its traversal scope), so
-/// matching these, not the translation unit, works in both.
-ast_matchers::internal::BindableMatcher<Decl> topLevelUserDecl();
+/// Registers what drives a scanning check. The clang-tidy command line
+/// traverses the whole TU: one match of the translation unit is the cheapest
+/// trigger (a matcher on every declaration would be tried, and with
+/// --enable-check-profile timed, hundreds of thousands of times). Editor
+/// hosts such as clangd only traverse the main file's top-level declarations
+/// (the TU node is never visited), so there each of those is matched; they
+/// are recognized by the self-contained diagnostics they all ask for.
+void addUserCodeMatcher(ast_matchers::MatchFinder &Finder,
+                        ast_matchers::MatchFinder::MatchCallback &Check,
+                        bool IsEditorHost);
+
+/// Scans what a match of addUserCodeMatcher()'s matcher covers.
+void scanMatchedUserCode(
+    const ast_matchers::MatchFinder::MatchResult &Result,
+    llvm::function_ref<void(const CallExpr &Call, const Decl *Unit)> Visit);
 
 } // namespace clang::tidy::prodready
 
