@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "UncheckedGetenvCheck.h"
+#include "UnsafePathJoinCheck.h"
 #include "UnvalidatedEnvParseCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
@@ -18,6 +19,8 @@ public:
   void addCheckFactories(ClangTidyCheckFactories &CheckFactories) override {
     CheckFactories.registerCheck<UncheckedGetenvCheck>(
         "prodready-unchecked-getenv");
+    CheckFactories.registerCheck<UnsafePathJoinCheck>(
+        "prodready-unsafe-path-join");
     CheckFactories.registerCheck<UnvalidatedEnvParseCheck>(
         "prodready-unvalidated-env-parse");
   }

@@ -436,11 +436,17 @@ private:
 
   /// The expression whose value picks between the two successors of \p B.
   static const Expr *decidingCondition(const CFGBlock &B) {
-    if (!B.getTerminatorStmt() || B.succ_size() != 2)
+    const Stmt *Terminator = B.getTerminatorStmt();
+    if (!Terminator || B.succ_size() != 2)
       return nullptr;
     const auto *Cond = dyn_cast_or_null<Expr>(B.getTerminatorCondition());
-    // A block that ends an `&&`/`||` chain decides with the right-most
-    // operand it evaluated: the earlier ones decided in earlier blocks.
+    // An if, loop or ?: decides with its whole condition, which holds (or
+    // fails) as a whole on its edges even when the CFG joined the short-circuit
+    // paths before it (it does for conditions with temporaries). A block ended
+    // by `&&`/`||` itself decides with the right-most operand it evaluated: the
+    // earlier ones decided in earlier blocks.
+    if (!isa<BinaryOperator>(Terminator))
+      return Cond;
     while (Cond) {
       const auto *Op = dyn_cast<BinaryOperator>(Cond->IgnoreParens());
       if (!Op || !Op->isLogicalOp())

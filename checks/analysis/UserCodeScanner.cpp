@@ -11,7 +11,7 @@ namespace {
 class Scanner : public RecursiveASTVisitor<Scanner> {
 public:
   Scanner(const SourceManager &SM,
-          llvm::function_ref<void(const CallExpr &, const Decl *)> Visit)
+          llvm::function_ref<void(const Stmt &, const Decl *)> Visit)
       : SM(SM), Visit(Visit) {}
 
   bool TraverseDecl(Decl *D) {
@@ -43,24 +43,33 @@ public:
     return Result;
   }
 
-  bool VisitCallExpr(CallExpr *Call) {
-    Visit(*Call, Unit);
+  bool VisitStmt(Stmt *S) {
+    Visit(*S, Unit);
     return true;
   }
 
 private:
   const SourceManager &SM;
-  llvm::function_ref<void(const CallExpr &, const Decl *)> Visit;
+  llvm::function_ref<void(const Stmt &, const Decl *)> Visit;
   const Decl *Unit = nullptr;
 };
 
 } // namespace
 
+void scanUserCode(
+    const Decl &TopLevel, ASTContext &Ctx,
+    llvm::function_ref<void(const Stmt &S, const Decl *Unit)> Visit) {
+  Scanner(Ctx.getSourceManager(), Visit)
+      .TraverseDecl(const_cast<Decl *>(&TopLevel));
+}
+
 void scanUserCalls(
     const Decl &TopLevel, ASTContext &Ctx,
     llvm::function_ref<void(const CallExpr &Call, const Decl *Unit)> Visit) {
-  Scanner(Ctx.getSourceManager(), Visit)
-      .TraverseDecl(const_cast<Decl *>(&TopLevel));
+  scanUserCode(TopLevel, Ctx, [&](const Stmt &S, const Decl *Unit) {
+    if (const auto *Call = dyn_cast<CallExpr>(&S))
+      Visit(*Call, Unit);
+  });
 }
 
 namespace {
@@ -94,6 +103,20 @@ void scanMatchedUserCode(
     return;
   }
   scanUserCalls(*Matched, *Result.Context, Visit);
+}
+
+void scanMatchedUserStmts(
+    const ast_matchers::MatchFinder::MatchResult &Result,
+    llvm::function_ref<void(const Stmt &S, const Decl *Unit)> Visit) {
+  const auto *Matched = Result.Nodes.getNodeAs<Decl>(UserCodeId);
+  if (!Matched)
+    return;
+  if (const auto *TU = dyn_cast<TranslationUnitDecl>(Matched)) {
+    for (const Decl *TopLevel : TU->decls())
+      scanUserCode(*TopLevel, *Result.Context, Visit);
+    return;
+  }
+  scanUserCode(*Matched, *Result.Context, Visit);
 }
 
 } // namespace clang::tidy::prodready

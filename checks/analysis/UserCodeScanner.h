@@ -31,6 +31,11 @@ void scanUserCalls(
     const Decl &TopLevel, ASTContext &Ctx,
     llvm::function_ref<void(const CallExpr &Call, const Decl *Unit)> Visit);
 
+/// Like scanUserCalls, for every statement and expression.
+void scanUserCode(
+    const Decl &TopLevel, ASTContext &Ctx,
+    llvm::function_ref<void(const Stmt &S, const Decl *Unit)> Visit);
+
 /// Registers what drives a scanning check. The clang-tidy command line
 /// traverses the whole TU: one match of the translation unit is the cheapest
 /// trigger (a matcher on every declaration would be tried, and with
@@ -46,6 +51,9 @@ void addUserCodeMatcher(ast_matchers::MatchFinder &Finder,
 void scanMatchedUserCode(
     const ast_matchers::MatchFinder::MatchResult &Result,
     llvm::function_ref<void(const CallExpr &Call, const Decl *Unit)> Visit);
+void scanMatchedUserStmts(
+    const ast_matchers::MatchFinder::MatchResult &Result,
+    llvm::function_ref<void(const Stmt &S, const Decl *Unit)> Visit);
 
 } // namespace clang::tidy::prodready
 

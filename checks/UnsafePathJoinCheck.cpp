@@ -1,0 +1,286 @@
+//===--- UnsafePathJoinCheck.cpp - prodready ------------------------------===//
+//
+// Thin glue over the untrusted-data analysis (analysis/TaintAnalysis.h):
+// this file says which arguments of which calls are paths (the sinks),
+// which units are worth analyzing, and how a hit is reported and fixed.
+//
+//===----------------------------------------------------------------------===//
+
+#include "UnsafePathJoinCheck.h"
+#include "CheckOptions.h"
+#include "FixItBuilders.h"
+#include "analysis/UserCodeScanner.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/ADT/StringSwitch.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::prodready {
+
+namespace {
+
+bool isInFilesystemNamespace(const Decl &D) {
+  for (const DeclContext *Context = D.getDeclContext(); Context;
+       Context = Context->getParent())
+    if (const auto *Namespace = dyn_cast<NamespaceDecl>(Context))
+      if (Namespace->getName() == "filesystem")
+        return Context->getParent() &&
+               (Context->getParent()->isStdNamespace() ||
+                Context->getParent()->getParent()->isStdNamespace());
+  return false;
+}
+
+/// "std::ofstream" for std::basic_ofstream<char>, or "".
+std::string fileStreamName(const CXXRecordDecl *Record) {
+  if (!Record || !Record->isInStdNamespace() || !Record->getIdentifier())
+    return "";
+  return llvm::StringSwitch<std::string>(Record->getName())
+      .Case("basic_ifstream", "std::ifstream")
+      .Case("basic_ofstream", "std::ofstream")
+      .Case("basic_fstream", "std::fstream")
+      .Case("basic_filebuf", "std::filebuf")
+      .Default("");
+}
+
+} // namespace
+
+/// The filesystem operations of the catalog, and the user's own.
+class UnsafePathJoinCheck::PathSinks : public TaintSinkModel {
+public:
+  explicit PathSinks(std::vector<std::string> Extra) {
+    for (StringRef Name : Extra) {
+      Name.consume_front("::");
+      ExtraSinks.insert(Name);
+    }
+  }
+
+  void sinkArguments(const Expr &E,
+                     llvm::SmallVectorImpl<std::pair<const Expr *, std::string>>
+                         &Out) override {
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(&E)) {
+      std::string Stream =
+          fileStreamName(Construct->getConstructor()->getParent());
+      if (!Stream.empty() && Construct->getNumArgs() >= 1 &&
+          !isa<CXXDefaultArgExpr>(Construct->getArg(0)) &&
+          !Construct->getArg(0)->getType()->isRecordType() /* copy/move */)
+        Out.emplace_back(Construct->getArg(0), "'" + Stream + "'");
+      else if (!Stream.empty() && Construct->getNumArgs() >= 1 &&
+               isPathOrString(Construct->getArg(0)->getType()))
+        Out.emplace_back(Construct->getArg(0), "'" + Stream + "'");
+      return;
+    }
+    const auto *Call = dyn_cast<CallExpr>(&E);
+    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+    if (!Callee || !Callee->getIdentifier())
+      return;
+    StringRef Name = Callee->getName();
+    auto Arg = [&](unsigned Index, std::string What) {
+      if (Index < Call->getNumArgs())
+        Out.emplace_back(Call->getArg(Index), std::move(What));
+    };
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
+      std::string Stream = fileStreamName(Member->getRecordDecl());
+      if (!Stream.empty() && Name == "open")
+        Arg(0, "'" + Stream + "::open'");
+      return;
+    }
+    if (!ExtraSinks.empty() &&
+        ExtraSinks.contains(Callee->getQualifiedNameAsString())) {
+      Arg(0, "'" + Callee->getQualifiedNameAsString() + "'");
+      return;
+    }
+    if (isInFilesystemNamespace(*Callee)) {
+      std::string What = ("'std::filesystem::" + Name + "'").str();
+      bool TwoPaths = Name == "rename" || Name == "copy" || Name == "copy_file";
+      bool OnePath = llvm::StringSwitch<bool>(Name)
+                         .Cases("remove", "remove_all", "create_directory",
+                                "create_directories", "resize_file", true)
+                         .Case("permissions", true)
+                         .Default(false);
+      if (OnePath || TwoPaths)
+        Arg(0, What);
+      if (TwoPaths)
+        Arg(1, What);
+      return;
+    }
+    const DeclContext *Context = Callee->getDeclContext()->getRedeclContext();
+    if (!Context->isTranslationUnit() && !Callee->isInStdNamespace() &&
+        !Callee->isExternC())
+      return;
+    std::string What = ("'" + Name + "'").str();
+    if (llvm::StringSwitch<bool>(Name)
+            .Cases("fopen", "freopen", "open", "creat", "unlink", true)
+            .Cases("rmdir", "mkdir", "opendir", "remove", "fopen64", true)
+            .Case("open64", true)
+            .Default(false))
+      Arg(0, What);
+    else if (Name == "openat")
+      Arg(1, What);
+    else if (Name == "rename") {
+      Arg(0, What);
+      Arg(1, What);
+    }
+  }
+
+private:
+  static bool isPathOrString(QualType Type) {
+    const auto *Record = Type.getNonReferenceType()->getAsCXXRecordDecl();
+    return Record && Record->getIdentifier() &&
+           (Record->getName() == "path" || Record->getName() == "basic_string");
+  }
+  llvm::StringSet<> ExtraSinks;
+};
+
+namespace {
+
+std::string describeOrigin(const Expr &Origin) {
+  const Expr *E = Origin.IgnoreParenImpCasts();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    return "'" + Ref->getDecl()->getNameAsString() + "'";
+  if (const auto *Member = dyn_cast<MemberExpr>(E))
+    return "request field '" + Member->getMemberDecl()->getNameAsString() +
+           "'";
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E))
+    if (Op->getOperator() == OO_GreaterGreater)
+      return "an input stream ('>>')";
+  if (const auto *Call = dyn_cast<CallExpr>(E))
+    if (const FunctionDecl *Callee = Call->getDirectCallee())
+      return "'" + Callee->getNameAsString() + "'";
+  return "an untrusted source";
+}
+
+} // namespace
+
+UnsafePathJoinCheck::UnsafePathJoinCheck(StringRef Name,
+                                         ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      RawSources(Options.get("Sources", "")),
+      RawSinks(Options.get("Sinks", "")),
+      RawSanitizers(Options.get("Sanitizers", "")),
+      Taint{parseNameList(RawSources), parseNameList(RawSanitizers)},
+      Model(Taint),
+      Sinks(std::make_unique<PathSinks>(parseNameList(RawSinks))) {}
+
+UnsafePathJoinCheck::~UnsafePathJoinCheck() = default;
+
+void UnsafePathJoinCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "Sources", RawSources);
+  Options.store(Opts, "Sinks", RawSinks);
+  Options.store(Opts, "Sanitizers", RawSanitizers);
+}
+
+void UnsafePathJoinCheck::registerMatchers(MatchFinder *Finder) {
+  addUserCodeMatcher(*Finder, *this, areDiagsSelfContained());
+}
+
+void UnsafePathJoinCheck::onEndOfTranslationUnit() {
+  Engine.reset();
+  Units.clear();
+  Reported.clear();
+  FixedJoins.clear();
+}
+
+void UnsafePathJoinCheck::check(const MatchFinder::MatchResult &Result) {
+  ASTContext &Ctx = *Result.Context;
+  if (!Engine)
+    Engine = std::make_unique<TaintEngine>(Ctx, Model, *Sinks);
+  const SourceManager &SM = Ctx.getSourceManager();
+  // The analysis runs only on units with a source, a sink or a call to a
+  // function of the TU (whose summary may hold either).
+  llvm::SetVector<const Decl *> Interesting;
+  scanMatchedUserStmts(Result, [&](const Stmt &S, const Decl *Unit) {
+    if (!Unit)
+      return;
+    Units.insert(Unit);
+    if (Interesting.contains(Unit))
+      return;
+    const auto *E = dyn_cast<Expr>(&S);
+    if (!E)
+      return;
+    bool Relevant = false;
+    if (isa<CallExpr, CXXConstructExpr>(E)) {
+      llvm::SmallVector<std::pair<const Expr *, std::string>, 2> Args;
+      Sinks->sinkArguments(*E, Args);
+      Relevant = !Args.empty();
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(E)) {
+      if (Model.classify(*Call).Effect != CallEffect::Default)
+        Relevant = true;
+      if (const FunctionDecl *Callee = Call->getDirectCallee())
+        if (const FunctionDecl *Def = Callee->getDefinition();
+            Def && Def->hasBody() && !SM.isInSystemHeader(Def->getLocation()))
+          Relevant = true;
+    }
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+      Relevant |= TaintModel::isMainArgument(*Ref->getDecl());
+    if (const auto *Member = dyn_cast<MemberExpr>(E))
+      Relevant |= Model.isUntrustedMember(*Member);
+    if (Relevant)
+      Interesting.insert(Unit);
+  });
+  Engine->setUnits(Units.getArrayRef());
+  for (const Decl *Unit : Interesting) {
+    llvm::SmallVector<TaintHit, 4> Hits;
+    Engine->findHits(*Unit, Hits);
+    for (const TaintHit &Hit : Hits)
+      if (Reported.insert({Hit.Sink, Hit.Argument}).second)
+        report(Hit, Ctx);
+  }
+}
+
+std::optional<FixItHint> UnsafePathJoinCheck::joinFix(const Expr &Join,
+                                                      ASTContext &Ctx) {
+  if (!getLangOpts().CPlusPlus17)
+    return std::nullopt;
+  const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Join);
+  if (!Op || Op->getNumArgs() != 2 ||
+      (Op->getOperator() != OO_Slash && Op->getOperator() != OO_SlashEqual))
+    return std::nullopt;
+  const Expr *Name = Op->getArg(1)->IgnoreImplicit();
+  if (isa<StringLiteral>(Name->IgnoreParenImpCasts()))
+    return std::nullopt;
+  std::optional<std::string> Text = fixits::sourceText(*Name, Ctx);
+  if (!Text)
+    return std::nullopt;
+  return FixItHint::CreateReplacement(
+      Name->getSourceRange(),
+      "std::filesystem::path(" + *Text + ").filename()");
+}
+
+void UnsafePathJoinCheck::report(const TaintHit &Hit, ASTContext &Ctx) {
+  const Expr *Join = Hit.Value.Join;
+  std::optional<FixItHint> Fix;
+  if (Join && !FixedJoins.contains(Join)) {
+    Fix = joinFix(*Join, Ctx);
+    if (Fix)
+      FixedJoins.insert(Join);
+  }
+  {
+    auto Diag =
+        Join ? diag(Hit.Argument->getBeginLoc(),
+                    "path built from untrusted data reaches %0 unsanitized; "
+                    "a '..' or absolute component in it escapes the "
+                    "intended directory")
+             : diag(Hit.Argument->getBeginLoc(),
+                    "untrusted data is used as the whole path for %0; it "
+                    "can name any file");
+    Diag << Hit.What << Hit.Argument->getSourceRange();
+    if (Fix)
+      Diag << *Fix;
+  }
+  if (Hit.Value.Origin)
+    diag(Hit.Value.Origin->getBeginLoc(),
+         "the untrusted value comes from %0 here", DiagnosticIDs::Note)
+        << describeOrigin(*Hit.Value.Origin);
+  for (const CallExpr *Call : Hit.Calls)
+    if (const FunctionDecl *Callee = Call->getDirectCallee())
+      diag(Call->getBeginLoc(), "it is passed to '%0' here",
+           DiagnosticIDs::Note)
+          << Callee->getNameAsString();
+  if (Join)
+    diag(Join->getBeginLoc(), "it is joined into the path here",
+         DiagnosticIDs::Note);
+}
+
+} // namespace clang::tidy::prodready

@@ -1,0 +1,1199 @@
+//===--- TaintAnalysis.cpp - prodready ------------------------------------===//
+//
+// Implementation notes. Locations are discovered with one walk of the unit;
+// the CFG has every expression as an element, so effects (assignments,
+// out-parameter writes, appends) are applied at the element that performs
+// them and expressions are evaluated recursively over the current state.
+// After the fixpoint, one more pass replays each block to collect return
+// values and sink hits. Branch edges are refined by the condition deciding
+// them (the right-most operand for blocks ending an && / || chain).
+//
+//===----------------------------------------------------------------------===//
+
+#include "TaintAnalysis.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Analysis/Analyses/PostOrderCFGView.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Analysis/FlowSensitive/DataflowWorklist.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/StringSwitch.h"
+
+namespace clang::tidy::prodready {
+
+TaintSinkModel::~TaintSinkModel() = default;
+
+TaintValue join(const TaintValue &A, const TaintValue &B) {
+  if (!B.Labels)
+    return A;
+  if (!A.Labels)
+    return B;
+  TaintValue R;
+  R.Labels = A.Labels | B.Labels;
+  R.Origin = A.isUntrusted() ? A.Origin : B.Origin;
+  R.Join = A.Join ? A.Join : B.Join;
+  R.Canonical = A.Canonical && B.Canonical;
+  R.DotDotRejected = A.DotDotRejected && B.DotDotRejected;
+  R.AbsoluteRejected = A.AbsoluteRejected && B.AbsoluteRejected;
+  return R;
+}
+
+namespace {
+
+/// At most this many locations are followed per function: memory stays
+/// bounded on generated code; further locations read as clean.
+constexpr unsigned MaxLocations = 512;
+
+const Expr *skipTransparent(const Expr *E) {
+  while (E) {
+    const Expr *Next = E->IgnoreParens();
+    if (const auto *Cast = dyn_cast<CastExpr>(Next))
+      Next = Cast->getSubExpr();
+    else if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(Next))
+      Next = MTE->getSubExpr();
+    else if (const auto *Full = dyn_cast<FullExpr>(Next))
+      Next = Full->getSubExpr();
+    else if (const auto *BTE = dyn_cast<CXXBindTemporaryExpr>(Next))
+      Next = BTE->getSubExpr();
+    else if (const auto *OVE = dyn_cast<OpaqueValueExpr>(Next))
+      Next = OVE->getSourceExpr();
+    if (Next == E || !Next)
+      return E;
+    E = Next;
+  }
+  return E;
+}
+
+bool isStringStream(QualType Type) {
+  const auto *Record = Type.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!Record || !Record->isInStdNamespace() || !Record->getIdentifier())
+    return false;
+  StringRef Name = Record->getName();
+  return Name == "basic_istringstream" || Name == "basic_stringstream" ||
+         Name == "basic_ostringstream";
+}
+
+/// The argument of \p Call that binds parameter \p Param of its callee.
+const Expr *argumentFor(const CallExpr &Call, unsigned Param) {
+  unsigned Offset = 0;
+  if (isa<CXXOperatorCallExpr>(Call))
+    if (const auto *Method =
+            dyn_cast_or_null<CXXMethodDecl>(Call.getDirectCallee()))
+      if (!Method->isStatic())
+        Offset = 1;
+  return Param + Offset < Call.getNumArgs() ? Call.getArg(Param + Offset)
+                                            : nullptr;
+}
+
+const FunctionDecl *analyzableCallee(const CallExpr &Call,
+                                     const SourceManager &SM) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee)
+    return nullptr;
+  const FunctionDecl *Definition = Callee->getDefinition();
+  if (!Definition || !Definition->hasBody() ||
+      SM.isInSystemHeader(Definition->getLocation()))
+    return nullptr;
+  return Definition;
+}
+
+/// Path predicates recognized in branch conditions.
+enum class PathFact { None, HasDotDot, IsAbsolute, Safe, InsideBase };
+
+struct PathPredicate {
+  PathFact Fact = PathFact::None;
+  const Expr *Subject = nullptr;
+  bool Positive = true; ///< The fact holds when the expression is true.
+};
+
+bool isDotDotLiteral(const Expr *E) {
+  const auto *Literal = dyn_cast_or_null<StringLiteral>(skipTransparent(E));
+  return Literal && Literal->getCharByteWidth() == 1 &&
+         Literal->getString().contains("..");
+}
+
+bool isSlashLiteral(const Expr *E) {
+  E = skipTransparent(E);
+  if (const auto *Char = dyn_cast_or_null<CharacterLiteral>(E))
+    return Char->getValue() == '/';
+  if (const auto *Literal = dyn_cast_or_null<StringLiteral>(E))
+    return Literal->getCharByteWidth() == 1 && Literal->getString() == "/";
+  return false;
+}
+
+bool isNpos(const Expr *E) {
+  E = skipTransparent(E);
+  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E))
+    return Ref->getDecl()->getIdentifier() &&
+           Ref->getDecl()->getName() == "npos";
+  if (const auto *Minus = dyn_cast_or_null<UnaryOperator>(E))
+    return Minus->getOpcode() == UO_Minus;
+  return false;
+}
+
+bool isZero(const Expr *E) {
+  const auto *Literal = dyn_cast_or_null<IntegerLiteral>(skipTransparent(E));
+  return Literal && Literal->getValue() == 0;
+}
+
+const CXXMemberCallExpr *memberCall(const Expr *E, StringRef Name) {
+  const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(skipTransparent(E));
+  if (!Call || !Call->getMethodDecl() || !Call->getMethodDecl()->getIdentifier())
+    return nullptr;
+  return Call->getMethodDecl()->getName() == Name ? Call : nullptr;
+}
+
+/// `S[0]`, `S.front()`, `S.at(0)`, `*S`: the first character of S.
+const Expr *firstCharacterOf(const Expr *E) {
+  E = skipTransparent(E);
+  if (const auto *Sub = dyn_cast_or_null<ArraySubscriptExpr>(E))
+    return isZero(Sub->getIdx()) ? Sub->getBase() : nullptr;
+  if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(E)) {
+    if (Op->getOperator() == OO_Subscript && isZero(Op->getArg(1)))
+      return Op->getArg(0);
+    if (Op->getOperator() == OO_Star && Op->getNumArgs() == 1)
+      return Op->getArg(0);
+  }
+  if (const auto *Deref = dyn_cast_or_null<UnaryOperator>(E))
+    if (Deref->getOpcode() == UO_Deref)
+      return Deref->getSubExpr();
+  if (const auto *Call = memberCall(E, "front"))
+    return Call->getImplicitObjectArgument();
+  if (const auto *Call = memberCall(E, "at"))
+    return isZero(Call->getArg(0)) ? Call->getImplicitObjectArgument()
+                                   : nullptr;
+  return nullptr;
+}
+
+PathPredicate classifyComparison(const Expr *L, const Expr *R, bool IsEqual) {
+  for (int Swap = 0; Swap < 2; ++Swap, std::swap(L, R)) {
+    if (const auto *Find = memberCall(L, "find"))
+      if (Find->getNumArgs() >= 1 && isDotDotLiteral(Find->getArg(0)) &&
+          isNpos(R))
+        return {PathFact::HasDotDot, Find->getImplicitObjectArgument(),
+                !IsEqual};
+    if (const auto *RFind = memberCall(L, "rfind"))
+      if (RFind->getNumArgs() == 2 && isZero(RFind->getArg(1)) && isZero(R))
+        return {PathFact::InsideBase, RFind->getImplicitObjectArgument(),
+                IsEqual};
+    if (const auto *Compare = memberCall(L, "compare"))
+      if (Compare->getNumArgs() == 3 && isZero(Compare->getArg(0)) &&
+          isZero(R))
+        return {PathFact::InsideBase, Compare->getImplicitObjectArgument(),
+                IsEqual};
+    if (const Expr *Subject = firstCharacterOf(L))
+      if (isSlashLiteral(R))
+        return {PathFact::IsAbsolute, Subject, IsEqual};
+    // std::mismatch(base.begin(), base.end(), full.begin()).first == base.end()
+    if (const auto *First = dyn_cast_or_null<MemberExpr>(skipTransparent(L)))
+      if (const auto *Mismatch =
+              dyn_cast<CallExpr>(skipTransparent(First->getBase())))
+        if (const FunctionDecl *Callee = Mismatch->getDirectCallee();
+            Callee && Callee->getIdentifier() &&
+            Callee->getName() == "mismatch" && Mismatch->getNumArgs() >= 3)
+          if (const auto *Begin = memberCall(Mismatch->getArg(2), "begin"))
+            return {PathFact::InsideBase, Begin->getImplicitObjectArgument(),
+                    IsEqual};
+    // strstr(s, "..") != nullptr
+    if (const auto *Strstr = dyn_cast_or_null<CallExpr>(skipTransparent(L)))
+      if (const FunctionDecl *Callee = Strstr->getDirectCallee();
+          Callee && Callee->getIdentifier() && Callee->getName() == "strstr" &&
+          Strstr->getNumArgs() == 2 && isDotDotLiteral(Strstr->getArg(1)))
+        return {PathFact::HasDotDot, Strstr->getArg(0), !IsEqual};
+  }
+  return {};
+}
+
+PathPredicate classifyPredicate(const Expr *E, const TaintModel &Model) {
+  E = skipTransparent(E);
+  if (const auto *Op = dyn_cast<BinaryOperator>(E))
+    if (Op->getOpcode() == BO_EQ || Op->getOpcode() == BO_NE)
+      return classifyComparison(Op->getLHS(), Op->getRHS(),
+                                Op->getOpcode() == BO_EQ);
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E))
+    if ((Op->getOperator() == OO_EqualEqual ||
+         Op->getOperator() == OO_ExclaimEqual) &&
+        Op->getNumArgs() == 2)
+      return classifyComparison(Op->getArg(0), Op->getArg(1),
+                                Op->getOperator() == OO_EqualEqual);
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *Method = Member->getMethodDecl();
+    if (!Method || !Method->getIdentifier())
+      return {};
+    StringRef Name = Method->getName();
+    const Expr *Object = Member->getImplicitObjectArgument();
+    if (Name == "is_absolute" || Name == "has_root_path" ||
+        Name == "has_root_directory")
+      return {PathFact::IsAbsolute, Object, true};
+    if (Name == "is_relative")
+      return {PathFact::IsAbsolute, Object, false};
+    if (Name == "contains" && Member->getNumArgs() == 1 &&
+        isDotDotLiteral(Member->getArg(0)))
+      return {PathFact::HasDotDot, Object, true};
+    if (Name == "starts_with" && Member->getNumArgs() == 1)
+      return isSlashLiteral(Member->getArg(0))
+                 ? PathPredicate{PathFact::IsAbsolute, Object, true}
+                 : PathPredicate{PathFact::InsideBase, Object, true};
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    CallModel M = Model.classify(*Call);
+    if (M.Effect == CallEffect::SanitizerPredicate && Call->getNumArgs() >= 1)
+      return {PathFact::Safe, Call->getArg(0), true};
+    if (const FunctionDecl *Callee = Call->getDirectCallee();
+        Callee && Callee->getIdentifier() && Callee->getName() == "strstr" &&
+        Call->getNumArgs() == 2 && isDotDotLiteral(Call->getArg(1)))
+      return {PathFact::HasDotDot, Call->getArg(0), true};
+  }
+  return {};
+}
+
+} // namespace
+
+//===----------------------------------------------------------------------===//
+// Per-function analysis
+//===----------------------------------------------------------------------===//
+
+class TaintEngine::FunctionAnalysis {
+public:
+  FunctionAnalysis(TaintEngine &Engine, const Decl &Unit)
+      : Engine(Engine), Unit(Unit), Ctx(Engine.Ctx), Model(Engine.Model) {}
+
+  void run();
+  TaintValue valueAt(const Expr &E, const Stmt &Site);
+
+  uint64_t ReturnLabels = 0;
+  const Expr *ReturnOrigin = nullptr;
+  llvm::SmallVector<TaintHit, 4> Hits;
+  llvm::SmallVector<std::pair<unsigned, TaintHit>, 4> ParameterHits;
+  llvm::DenseMap<const CXXRecordDecl *,
+                 llvm::DenseMap<const ValueDecl *, TaintValue>>
+      CaptureValues;
+
+private:
+  struct State {
+    bool Reachable = false;
+    llvm::SmallVector<TaintValue, 8> Values;
+    bool operator==(const State &O) const {
+      return Reachable == O.Reachable && Values == O.Values;
+    }
+    bool operator!=(const State &O) const { return !(*this == O); }
+  };
+  struct Place {
+    unsigned Index;
+    bool Strong;
+  };
+
+  void discoverLocations();
+  unsigned addLocation(const ValueDecl *Base, const FieldDecl *Field);
+  std::optional<unsigned> findLocation(const ValueDecl *Base,
+                                       const FieldDecl *Field) const;
+  std::optional<Place> placeOf(const Expr *E, unsigned Depth = 0) const;
+  State initialState();
+  static State joinStates(const State &A, const State &B);
+
+  TaintValue eval(const Expr *E, const State &S);
+  TaintValue evalCall(const CallExpr &Call, const State &S);
+  TaintValue read(unsigned Index, const State &S) const;
+  void write(const Expr *Target, TaintValue Value, State &S,
+             bool ForceWeak = false);
+  void transfer(const CFGElement &Element, State &S);
+  void transferCall(const CallExpr &Call, State &S);
+  State refine(const Expr *Cond, bool Truth, State S);
+  void applyPredicate(const PathPredicate &P, bool Holds, State &S);
+  void collect(const CFGElement &Element, const State &S);
+  void collectSinks(const Expr &E, const State &S);
+  void recordHit(TaintHit Hit);
+  static const Expr *decidingCondition(const CFGBlock &B);
+
+  TaintEngine &Engine;
+  const Decl &Unit;
+  ASTContext &Ctx;
+  const TaintModel &Model;
+  const Stmt *Body = nullptr;
+  const FunctionDecl *Function = nullptr;
+
+  std::vector<std::pair<const ValueDecl *, const FieldDecl *>> Locations;
+  llvm::DenseMap<std::pair<const ValueDecl *, const FieldDecl *>, unsigned>
+      LocationIndex;
+  llvm::DenseMap<const VarDecl *, const Expr *> Aliases;
+  std::unique_ptr<CFG> Cfg;
+  llvm::DenseMap<const Stmt *, std::pair<const CFGBlock *, unsigned>>
+      ElementOf;
+  std::vector<State> BlockEntry;
+};
+
+namespace {
+/// Finds the locations of a unit and the aliases among its locals.
+class LocationCollector : public RecursiveASTVisitor<LocationCollector> {
+public:
+  bool shouldVisitImplicitCode() const { return true; }
+  bool TraverseLambdaExpr(LambdaExpr *Lambda) {
+    for (Expr *Init : Lambda->capture_inits())
+      if (Init)
+        TraverseStmt(Init);
+    for (const LambdaCapture &Capture : Lambda->captures())
+      if (Capture.capturesVariable())
+        Vars.push_back(cast<ValueDecl>(Capture.getCapturedVar()));
+    return true;
+  }
+  bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; }
+  bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+      if (!Var->hasGlobalStorage() || Var->isStaticLocal())
+        Vars.push_back(Var);
+    return true;
+  }
+  bool VisitVarDecl(VarDecl *Var) {
+    if (!Var->hasGlobalStorage() || Var->isStaticLocal())
+      Vars.push_back(Var);
+    return true;
+  }
+  bool VisitMemberExpr(MemberExpr *Member) {
+    const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+    if (!Field)
+      return true;
+    const Expr *Base = Member->getBase()->IgnoreParenImpCasts();
+    if (isa<CXXThisExpr>(Base))
+      Fields.emplace_back(Field, nullptr);
+    else if (const auto *Ref = dyn_cast<DeclRefExpr>(Base))
+      if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+        if (!Var->hasGlobalStorage())
+          Fields.emplace_back(Var, Field);
+    return true;
+  }
+  std::vector<const ValueDecl *> Vars;
+  std::vector<std::pair<const ValueDecl *, const FieldDecl *>> Fields;
+};
+} // namespace
+
+unsigned TaintEngine::FunctionAnalysis::addLocation(const ValueDecl *Base,
+                                                    const FieldDecl *Field) {
+  auto [It, Inserted] =
+      LocationIndex.try_emplace({Base, Field}, Locations.size());
+  if (Inserted)
+    Locations.emplace_back(Base, Field);
+  return It->second;
+}
+
+std::optional<unsigned>
+TaintEngine::FunctionAnalysis::findLocation(const ValueDecl *Base,
+                                            const FieldDecl *Field) const {
+  auto It = LocationIndex.find({Base, Field});
+  if (It == LocationIndex.end())
+    return std::nullopt;
+  return It->second;
+}
+
+void TaintEngine::FunctionAnalysis::discoverLocations() {
+  LocationCollector Collector;
+  if (Function) {
+    Collector.TraverseDecl(const_cast<FunctionDecl *>(Function));
+    for (const ParmVarDecl *Param : Function->parameters())
+      Collector.Vars.push_back(Param);
+  } else if (Body) {
+    Collector.TraverseStmt(const_cast<Stmt *>(Body));
+  }
+  for (const ValueDecl *D : Collector.Vars) {
+    if (Locations.size() >= MaxLocations)
+      break;
+    const auto *Var = cast<VarDecl>(D);
+    // A reference, or a pointer to a local or an array, designates another
+    // location: reads and writes through it go there.
+    if (!isa<ParmVarDecl>(Var) && Var->getInit()) {
+      QualType Type = Var->getType();
+      const Expr *Init = skipTransparent(Var->getInit());
+      if (Type->isReferenceType()) {
+        Aliases.try_emplace(Var, Var->getInit());
+        continue;
+      }
+      if (Type->isPointerType()) {
+        if (const auto *AddrOf = dyn_cast<UnaryOperator>(Init);
+            AddrOf && AddrOf->getOpcode() == UO_AddrOf) {
+          Aliases.try_emplace(Var, AddrOf->getSubExpr());
+          continue;
+        }
+        if (const auto *Ref = dyn_cast<DeclRefExpr>(
+                Var->getInit()->IgnoreParenImpCasts());
+            Ref && Ref->getType()->isArrayType()) {
+          Aliases.try_emplace(Var, Ref);
+          continue;
+        }
+      }
+    }
+    addLocation(Var, nullptr);
+  }
+  for (const auto &[Base, Field] : Collector.Fields)
+    if (Locations.size() < MaxLocations)
+      addLocation(Base, Field);
+}
+
+std::optional<TaintEngine::FunctionAnalysis::Place>
+TaintEngine::FunctionAnalysis::placeOf(const Expr *E, unsigned Depth) const {
+  if (!E || Depth > 8)
+    return std::nullopt;
+  E = skipTransparent(E);
+  auto Weak = [](std::optional<Place> P) {
+    if (P)
+      P->Strong = false;
+    return P;
+  };
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+    const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+    if (!Var)
+      return std::nullopt;
+    if (auto Alias = Aliases.find(Var); Alias != Aliases.end()) {
+      std::optional<Place> Target = placeOf(Alias->second, Depth + 1);
+      return Var->getType()->isReferenceType() ? Target : Weak(Target);
+    }
+    if (std::optional<unsigned> Index = findLocation(Var, nullptr))
+      return Place{*Index, true};
+    return std::nullopt;
+  }
+  if (const auto *Member = dyn_cast<MemberExpr>(E)) {
+    const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+    const Expr *Base = Member->getBase()->IgnoreParenImpCasts();
+    if (Field && isa<CXXThisExpr>(Base))
+      if (std::optional<unsigned> Index = findLocation(Field, nullptr))
+        return Place{*Index, true};
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Base))
+      if (Field)
+        if (std::optional<unsigned> Index =
+                findLocation(Ref->getDecl(), Field))
+          return Place{*Index, true};
+    return Weak(placeOf(Member->getBase(), Depth + 1));
+  }
+  if (const auto *Sub = dyn_cast<ArraySubscriptExpr>(E))
+    return Weak(placeOf(Sub->getBase(), Depth + 1));
+  if (const auto *Op = dyn_cast<UnaryOperator>(E))
+    if (Op->getOpcode() == UO_Deref)
+      return Weak(placeOf(Op->getSubExpr(), Depth + 1));
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E))
+    if (Op->getOperator() == OO_Subscript || Op->getOperator() == OO_Star ||
+        Op->getOperator() == OO_Arrow)
+      return Weak(placeOf(Op->getArg(0), Depth + 1));
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E))
+    if (const CXXMethodDecl *Method = Call->getMethodDecl();
+        Method && Method->getIdentifier() &&
+        llvm::StringSwitch<bool>(Method->getName())
+            .Cases("at", "front", "back", "data", "c_str", true)
+            .Default(false))
+      return Weak(placeOf(Call->getImplicitObjectArgument(), Depth + 1));
+  return std::nullopt;
+}
+
+TaintValue TaintEngine::FunctionAnalysis::read(unsigned Index,
+                                               const State &S) const {
+  TaintValue Value = S.Values[Index];
+  // A field also carries what was stored into its whole object.
+  if (Locations[Index].second)
+    if (std::optional<unsigned> Whole =
+            findLocation(Locations[Index].first, nullptr))
+      Value = join(Value, S.Values[*Whole]);
+  return Value;
+}
+
+void TaintEngine::FunctionAnalysis::write(const Expr *Target, TaintValue Value,
+                                          State &S, bool ForceWeak) {
+  std::optional<Place> P = placeOf(Target);
+  if (!P)
+    return;
+  if (P->Strong && !ForceWeak)
+    S.Values[P->Index] = Value;
+  else
+    S.Values[P->Index] = join(S.Values[P->Index], Value);
+}
+
+TaintEngine::FunctionAnalysis::State
+TaintEngine::FunctionAnalysis::initialState() {
+  State S;
+  S.Reachable = true;
+  S.Values.resize(Locations.size());
+  const auto *Lambda =
+      Function ? dyn_cast<CXXMethodDecl>(Function) : nullptr;
+  const CXXRecordDecl *LambdaClass =
+      Lambda && Lambda->getParent()->isLambda() ? Lambda->getParent() : nullptr;
+  const FunctionAnalysis *Enclosing = nullptr;
+  if (LambdaClass)
+    if (const auto *Outer = dyn_cast_or_null<FunctionDecl>(
+            LambdaClass->getDeclContext()))
+      if (Outer->hasBody())
+        Enclosing = &Engine.analysisFor(*Outer);
+  for (unsigned I = 0, E = Locations.size(); I < E; ++I) {
+    const auto [Base, Field] = Locations[I];
+    if (Field)
+      continue;
+    if (const auto *Param = dyn_cast<ParmVarDecl>(Base)) {
+      if (Function && Param->getDeclContext() == Function)
+        S.Values[I].Labels =
+            TaintValue::paramLabel(Param->getFunctionScopeIndex());
+      continue;
+    }
+    if (isa<FieldDecl>(Base)) {
+      S.Values[I] = Engine.crossFunctionValue(*Base);
+      continue;
+    }
+    // A variable of the enclosing function, captured by a lambda.
+    if (Enclosing && Base->getDeclContext() != Function) {
+      auto Captures = Enclosing->CaptureValues.find(LambdaClass);
+      if (Captures != Enclosing->CaptureValues.end())
+        if (auto It = Captures->second.find(Base); It != Captures->second.end())
+          S.Values[I] = It->second;
+    }
+  }
+  return S;
+}
+
+TaintEngine::FunctionAnalysis::State
+TaintEngine::FunctionAnalysis::joinStates(const State &A, const State &B) {
+  if (!A.Reachable)
+    return B;
+  if (!B.Reachable)
+    return A;
+  State R = A;
+  for (unsigned I = 0, E = R.Values.size(); I < E; ++I)
+    R.Values[I] = join(A.Values[I], B.Values[I]);
+  return R;
+}
+
+TaintValue TaintEngine::FunctionAnalysis::eval(const Expr *E, const State &S) {
+  if (!E)
+    return {};
+  E = E->IgnoreParens();
+  if (const auto *Cast = dyn_cast<CastExpr>(E))
+    return Cast->getCastKind() == CK_PointerToBoolean ||
+                   Cast->getCastKind() == CK_IntegralToBoolean
+               ? TaintValue{}
+               : eval(Cast->getSubExpr(), S);
+  if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(E))
+    return eval(MTE->getSubExpr(), S);
+  if (const auto *Full = dyn_cast<FullExpr>(E))
+    return eval(Full->getSubExpr(), S);
+  if (const auto *BTE = dyn_cast<CXXBindTemporaryExpr>(E))
+    return eval(BTE->getSubExpr(), S);
+  if (const auto *OVE = dyn_cast<OpaqueValueExpr>(E))
+    return eval(OVE->getSourceExpr(), S);
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+    if (TaintModel::isMainArgument(*Ref->getDecl()))
+      return {TaintValue::UntrustedLabel, E};
+    if (std::optional<Place> P = placeOf(E))
+      return read(P->Index, S);
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+      if (Var->hasGlobalStorage() && !Var->isStaticLocal())
+        return Engine.crossFunctionValue(*Var);
+    return {};
+  }
+  if (const auto *Member = dyn_cast<MemberExpr>(E)) {
+    if (Model.isUntrustedMember(*Member))
+      return {TaintValue::UntrustedLabel, E};
+    if (std::optional<Place> P = placeOf(E))
+      return P->Strong ? read(P->Index, S)
+                       : join(read(P->Index, S), eval(Member->getBase(), S));
+    if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+        Field && isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
+      return Engine.crossFunctionValue(*Field);
+    return eval(Member->getBase(), S);
+  }
+  if (const auto *Sub = dyn_cast<ArraySubscriptExpr>(E))
+    return eval(Sub->getBase(), S);
+  if (const auto *Op = dyn_cast<UnaryOperator>(E))
+    return Op->getOpcode() == UO_LNot ? TaintValue{}
+                                      : eval(Op->getSubExpr(), S);
+  if (const auto *Op = dyn_cast<BinaryOperator>(E)) {
+    if (Op->isComparisonOp() || Op->isLogicalOp())
+      return {};
+    if (Op->getOpcode() == BO_Assign || Op->getOpcode() == BO_Comma)
+      return eval(Op->getRHS(), S);
+    return join(eval(Op->getLHS(), S), eval(Op->getRHS(), S));
+  }
+  if (const auto *Cond = dyn_cast<AbstractConditionalOperator>(E))
+    return join(eval(Cond->getTrueExpr(), S), eval(Cond->getFalseExpr(), S));
+  if (const auto *Call = dyn_cast<CallExpr>(E))
+    return evalCall(*Call, S);
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+    TaintValue Value;
+    for (const Expr *Arg : Construct->arguments())
+      Value = join(Value, eval(Arg, S));
+    return Value;
+  }
+  if (const auto *Init = dyn_cast<InitListExpr>(E)) {
+    TaintValue Value;
+    for (const Expr *Item : Init->inits())
+      Value = join(Value, eval(Item, S));
+    return Value;
+  }
+  if (const auto *List = dyn_cast<CXXStdInitializerListExpr>(E))
+    return eval(List->getSubExpr(), S);
+  return {};
+}
+
+TaintValue TaintEngine::FunctionAnalysis::evalCall(const CallExpr &Call,
+                                                   const State &S) {
+  CallModel M = Model.classify(Call);
+  switch (M.Effect) {
+  case CallEffect::SourceResult:
+    return {TaintValue::UntrustedLabel, &Call};
+  case CallEffect::Sanitizer:
+  case CallEffect::SanitizerPredicate:
+  case CallEffect::SourceOutArgs:
+  case CallEffect::CopyToFirst:
+  case CallEffect::AppendToFirst:
+  case CallEffect::FormatToFirst:
+  case CallEffect::ScanFromFirst:
+    return {};
+  case CallEffect::Canonicalizer: {
+    const Expr *Subject = Call.getNumArgs() ? Call.getArg(0) : nullptr;
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
+      Subject = Member->getImplicitObjectArgument();
+    TaintValue Value = eval(Subject, S);
+    Value.Canonical = Value.Labels != 0;
+    return Value;
+  }
+  case CallEffect::Default:
+    break;
+  }
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (const FunctionDecl *Callee = analyzableCallee(Call, SM);
+      Callee && Callee != Function) {
+    FunctionAnalysis &Summary = Engine.analysisFor(*Callee);
+    TaintValue Value;
+    if (Summary.ReturnLabels & TaintValue::UntrustedLabel)
+      Value = {TaintValue::UntrustedLabel, Summary.ReturnOrigin};
+    for (unsigned I = 0, E = Callee->getNumParams(); I < E && I < 62; ++I)
+      if (Summary.ReturnLabels & TaintValue::paramLabel(I))
+        Value = join(Value, eval(argumentFor(Call, I), S));
+    return Value;
+  }
+  QualType Type = Call.getType();
+  if (Type->isVoidType() || Type->isBooleanType())
+    return {};
+  TaintValue Value;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
+    Value = eval(Member->getImplicitObjectArgument(), S);
+  for (const Expr *Arg : Call.arguments())
+    Value = join(Value, eval(Arg, S));
+  // Building a path or a string from untrusted pieces: remember where.
+  if (Value.Labels && !Value.Join) {
+    bool IsJoin = false;
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call))
+      IsJoin = Op->getOperator() == OO_Slash || Op->getOperator() == OO_Plus;
+    else if (const FunctionDecl *Callee = Call.getDirectCallee();
+             Callee && Callee->getIdentifier())
+      IsJoin = Callee->getName() == "format" || Callee->getName() == "concat";
+    if (IsJoin)
+      Value.Join = &Call;
+  }
+  return Value;
+}
+
+void TaintEngine::FunctionAnalysis::transferCall(const CallExpr &Call,
+                                                 State &S) {
+  CallModel M = Model.classify(Call);
+  unsigned NumArgs = Call.getNumArgs();
+  switch (M.Effect) {
+  case CallEffect::SourceOutArgs: {
+    TaintValue Untrusted{TaintValue::UntrustedLabel, &Call};
+    // `in >> x` on a string stream reads what the stream was given.
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call);
+        Op && isStringStream(Op->getArg(0)->getType()))
+      Untrusted = eval(Op->getArg(0), S);
+    for (unsigned Arg : M.OutArgs)
+      write(Call.getArg(Arg), Untrusted, S);
+    return;
+  }
+  case CallEffect::CopyToFirst:
+    if (NumArgs >= 2)
+      write(Call.getArg(0), eval(Call.getArg(1), S), S);
+    return;
+  case CallEffect::AppendToFirst:
+    if (NumArgs >= 2) {
+      TaintValue Added = eval(Call.getArg(1), S);
+      if (Added.Labels && !Added.Join)
+        Added.Join = &Call;
+      write(Call.getArg(0), Added, S, /*ForceWeak=*/true);
+    }
+    return;
+  case CallEffect::FormatToFirst: {
+    if (NumArgs < 2)
+      return;
+    const FunctionDecl *Callee = Call.getDirectCallee();
+    unsigned First = Callee && Callee->getName() == "sprintf" ? 1 : 2;
+    TaintValue Value;
+    for (unsigned I = First; I < NumArgs; ++I)
+      Value = join(Value, eval(Call.getArg(I), S));
+    if (Value.Labels && !Value.Join)
+      Value.Join = &Call;
+    write(Call.getArg(0), Value, S);
+    return;
+  }
+  case CallEffect::ScanFromFirst: {
+    TaintValue Value = NumArgs ? eval(Call.getArg(0), S) : TaintValue{};
+    for (unsigned Arg : M.OutArgs)
+      write(Call.getArg(Arg), Value, S);
+    return;
+  }
+  case CallEffect::Canonicalizer:
+    // realpath(in, out) writes the canonical path into `out`.
+    if (NumArgs == 2 && !isa<CXXMemberCallExpr>(Call) &&
+        !Call.getArg(1)->isNullPointerConstant(
+            Ctx, Expr::NPC_ValueDependentIsNotNull)) {
+      TaintValue Value = eval(Call.getArg(0), S);
+      Value.Canonical = Value.Labels != 0;
+      write(Call.getArg(1), Value, S);
+    }
+    return;
+  default:
+    break;
+  }
+
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call)) {
+    if (Op->getNumArgs() != 2)
+      return;
+    switch (Op->getOperator()) {
+    case OO_Equal:
+      write(Op->getArg(0), eval(Op->getArg(1), S), S);
+      return;
+    case OO_PlusEqual:
+    case OO_SlashEqual:
+    case OO_LessLess: {
+      if (Op->getOperator() == OO_LessLess &&
+          !isStringStream(Op->getArg(0)->getType()))
+        return;
+      TaintValue Added = eval(Op->getArg(1), S);
+      if (Added.Labels && !Added.Join && Op->getOperator() != OO_LessLess)
+        Added.Join = &Call;
+      write(Op->getArg(0), Added, S, /*ForceWeak=*/true);
+      return;
+    }
+    default:
+      return;
+    }
+  }
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call)) {
+    const CXXMethodDecl *Method = Member->getMethodDecl();
+    if (!Method || !Method->getIdentifier())
+      return;
+    StringRef Name = Method->getName();
+    const Expr *Object = Member->getImplicitObjectArgument();
+    if (Name == "clear") {
+      write(Object, {}, S);
+      return;
+    }
+    bool Replaces = Name == "assign" || (Name == "str" && NumArgs == 1);
+    bool Adds = llvm::StringSwitch<bool>(Name)
+                    .Cases("append", "insert", "push_back", "emplace_back",
+                           "push_front", true)
+                    .Cases("emplace_front", "emplace", "replace", "concat",
+                           "insert_or_assign", true)
+                    .Case("try_emplace", true)
+                    .Default(false);
+    if (!Replaces && !Adds)
+      return;
+    TaintValue Value;
+    for (const Expr *Arg : Call.arguments())
+      Value = join(Value, eval(Arg, S));
+    if (Value.Labels && !Value.Join &&
+        (Name == "append" || Name == "concat" || Name == "insert"))
+      Value.Join = &Call;
+    write(Object, Value, S, /*ForceWeak=*/Adds);
+  }
+}
+
+void TaintEngine::FunctionAnalysis::transfer(const CFGElement &Element,
+                                             State &S) {
+  std::optional<CFGStmt> CS = Element.getAs<CFGStmt>();
+  if (!CS)
+    return;
+  const Stmt *St = CS->getStmt();
+  if (const auto *DS = dyn_cast<DeclStmt>(St)) {
+    for (const Decl *D : DS->decls())
+      if (const auto *Var = dyn_cast<VarDecl>(D))
+        if (const Expr *Init = Var->getInit())
+          if (std::optional<unsigned> Index = findLocation(Var, nullptr))
+            S.Values[*Index] = eval(Init, S);
+    return;
+  }
+  if (const auto *Op = dyn_cast<BinaryOperator>(St)) {
+    if (Op->getOpcode() == BO_Assign)
+      write(Op->getLHS(), eval(Op->getRHS(), S), S);
+    else if (Op->isCompoundAssignmentOp())
+      write(Op->getLHS(), eval(Op->getRHS(), S), S, /*ForceWeak=*/true);
+    return;
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(St)) {
+    transferCall(*Call, S);
+    return;
+  }
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(St)) {
+    auto &Captured = CaptureValues[Lambda->getLambdaClass()];
+    for (const LambdaCapture &Capture : Lambda->captures()) {
+      if (!Capture.capturesVariable())
+        continue;
+      const auto *Var = cast<ValueDecl>(Capture.getCapturedVar());
+      if (const auto *VD = dyn_cast<VarDecl>(Var); VD && VD->isInitCapture()) {
+        Captured[Var] = join(Captured[Var], eval(VD->getInit(), S));
+        continue;
+      }
+      if (std::optional<unsigned> Index = findLocation(Var, nullptr))
+        Captured[Var] = join(Captured[Var], read(*Index, S));
+    }
+  }
+}
+
+void TaintEngine::FunctionAnalysis::applyPredicate(const PathPredicate &P,
+                                                   bool Holds, State &S) {
+  // The subject may be written `name`, `name.string()`, `path(name)`.
+  const Expr *Subject = skipTransparent(P.Subject);
+  while (true) {
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Subject)) {
+      const CXXMethodDecl *Method = Member->getMethodDecl();
+      if (Method && TaintModel::isTextAccessor(*Method)) {
+        Subject = skipTransparent(Member->getImplicitObjectArgument());
+        continue;
+      }
+    }
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(Subject);
+        Construct && Construct->getNumArgs() >= 1) {
+      Subject = skipTransparent(Construct->getArg(0));
+      continue;
+    }
+    break;
+  }
+  std::optional<Place> Where = placeOf(Subject);
+  if (!Where)
+    return;
+  TaintValue &Value = S.Values[Where->Index];
+  switch (P.Fact) {
+  case PathFact::HasDotDot:
+    if (!Holds)
+      Value.DotDotRejected = true;
+    break;
+  case PathFact::IsAbsolute:
+    if (!Holds)
+      Value.AbsoluteRejected = true;
+    break;
+  case PathFact::Safe:
+    if (Holds)
+      Value = {};
+    break;
+  case PathFact::InsideBase:
+    if (Holds && Value.Canonical)
+      Value = {};
+    break;
+  case PathFact::None:
+    break;
+  }
+  if (Value.DotDotRejected && Value.AbsoluteRejected)
+    Value = {};
+}
+
+TaintEngine::FunctionAnalysis::State
+TaintEngine::FunctionAnalysis::refine(const Expr *Cond, bool Truth, State S) {
+  if (!S.Reachable || !Cond)
+    return S;
+  Cond = skipTransparent(Cond);
+  if (const auto *Op = dyn_cast<UnaryOperator>(Cond))
+    if (Op->getOpcode() == UO_LNot)
+      return refine(Op->getSubExpr(), !Truth, std::move(S));
+  if (const auto *Op = dyn_cast<BinaryOperator>(Cond)) {
+    if (Op->getOpcode() == BO_LAnd) {
+      if (Truth)
+        return refine(Op->getRHS(), true, refine(Op->getLHS(), true, S));
+      return joinStates(refine(Op->getLHS(), false, S),
+                        refine(Op->getRHS(), false,
+                               refine(Op->getLHS(), true, S)));
+    }
+    if (Op->getOpcode() == BO_LOr) {
+      if (!Truth)
+        return refine(Op->getRHS(), false, refine(Op->getLHS(), false, S));
+      return joinStates(refine(Op->getLHS(), true, S),
+                        refine(Op->getRHS(), true,
+                               refine(Op->getLHS(), false, S)));
+    }
+  }
+  PathPredicate P = classifyPredicate(Cond, Model);
+  if (P.Fact != PathFact::None)
+    applyPredicate(P, Truth == P.Positive, S);
+  return S;
+}
+
+const Expr *
+TaintEngine::FunctionAnalysis::decidingCondition(const CFGBlock &B) {
+  const Stmt *Terminator = B.getTerminatorStmt();
+  if (!Terminator || B.succ_size() != 2)
+    return nullptr;
+  const auto *Cond = dyn_cast_or_null<Expr>(B.getTerminatorCondition());
+  // An if, loop or ?: decides with its whole condition, which holds (or
+  // fails) as a whole on its edges even when the CFG joined the short-circuit
+  // paths before it (it does for conditions with temporaries). A block ended
+  // by `&&`/`||` itself decides with the right-most operand it evaluated: the
+  // earlier ones decided in earlier blocks.
+  if (!isa<BinaryOperator>(Terminator))
+    return Cond;
+  while (Cond) {
+    const auto *Op = dyn_cast<BinaryOperator>(Cond->IgnoreParens());
+    if (!Op || !Op->isLogicalOp())
+      break;
+    Cond = Op->getRHS();
+  }
+  return Cond;
+}
+
+void TaintEngine::FunctionAnalysis::recordHit(TaintHit Hit) {
+  if (Hit.Value.isUntrusted())
+    Hits.push_back(Hit);
+  if (!Function)
+    return;
+  for (unsigned I = 0, E = Function->getNumParams(); I < E && I < 62; ++I)
+    if (Hit.Value.Labels & TaintValue::paramLabel(I))
+      ParameterHits.emplace_back(I, Hit);
+}
+
+void TaintEngine::FunctionAnalysis::collectSinks(const Expr &E,
+                                                 const State &S) {
+  llvm::SmallVector<std::pair<const Expr *, std::string>, 2> SinkArgs;
+  Engine.Sinks.sinkArguments(E, SinkArgs);
+  for (const auto &[Arg, What] : SinkArgs) {
+    TaintValue Value = eval(Arg, S);
+    if (Value.Labels)
+      recordHit({&E, Arg, What, Value, {}});
+  }
+  // Sinks inside the functions this one calls, reached through parameters.
+  const auto *Call = dyn_cast<CallExpr>(&E);
+  if (!Call)
+    return;
+  const FunctionDecl *Callee =
+      analyzableCallee(*Call, Ctx.getSourceManager());
+  if (!Callee || Callee == Function)
+    return;
+  FunctionAnalysis &Summary = Engine.analysisFor(*Callee);
+  for (const auto &[Param, Inner] : Summary.ParameterHits) {
+    TaintValue Value = eval(argumentFor(*Call, Param), S);
+    if (!Value.Labels)
+      continue;
+    TaintHit Hit = Inner;
+    Hit.Value.Labels = Value.Labels;
+    Hit.Value.Origin = Value.Origin;
+    if (!Hit.Value.Join)
+      Hit.Value.Join = Value.Join;
+    Hit.Calls.insert(Hit.Calls.begin(), Call);
+    recordHit(Hit);
+  }
+}
+
+void TaintEngine::FunctionAnalysis::collect(const CFGElement &Element,
+                                            const State &S) {
+  std::optional<CFGStmt> CS = Element.getAs<CFGStmt>();
+  if (!CS)
+    return;
+  const Stmt *St = CS->getStmt();
+  if (const auto *Ret = dyn_cast<ReturnStmt>(St)) {
+    if (const Expr *Value = Ret->getRetValue()) {
+      TaintValue Returned = eval(Value, S);
+      if (Returned.isUntrusted() && !(ReturnLabels & TaintValue::UntrustedLabel))
+        ReturnOrigin = Returned.Origin;
+      ReturnLabels |= Returned.Labels;
+    }
+    return;
+  }
+  if (isa<CallExpr, CXXConstructExpr>(St))
+    collectSinks(*cast<Expr>(St), S);
+}
+
+void TaintEngine::FunctionAnalysis::run() {
+  if (const auto *F = dyn_cast<FunctionDecl>(&Unit)) {
+    Function = F;
+    Body = F->getBody();
+  } else if (const auto *Var = dyn_cast<VarDecl>(&Unit)) {
+    Body = Var->getInit();
+  } else if (const auto *Field = dyn_cast<FieldDecl>(&Unit)) {
+    Body = Field->getInClassInitializer();
+  }
+  if (!Body)
+    return;
+  discoverLocations();
+  CFG::BuildOptions Options;
+  Options.setAllAlwaysAdd();
+  Options.AddImplicitDtors = false;
+  Options.AddTemporaryDtors = false;
+  Options.AddInitializers = true;
+  Cfg = CFG::buildCFG(&Unit, const_cast<Stmt *>(Body), &Ctx, Options);
+  if (!Cfg)
+    return;
+  for (const CFGBlock *Block : *Cfg)
+    for (unsigned I = 0, E = Block->size(); I < E; ++I)
+      if (std::optional<CFGStmt> CS = (*Block)[I].getAs<CFGStmt>())
+        ElementOf.try_emplace(CS->getStmt(), Block, I);
+
+  BlockEntry.assign(Cfg->getNumBlockIDs(), State{});
+  BlockEntry[Cfg->getEntry().getBlockID()] = initialState();
+  PostOrderCFGView Order(Cfg.get());
+  ForwardDataflowWorklist Worklist(*Cfg, &Order);
+  Worklist.enqueueBlock(&Cfg->getEntry());
+  while (const CFGBlock *Block = Worklist.dequeue()) {
+    State S = BlockEntry[Block->getBlockID()];
+    if (!S.Reachable)
+      continue;
+    for (const CFGElement &Element : *Block)
+      transfer(Element, S);
+    const Expr *Cond = decidingCondition(*Block);
+    unsigned SuccIndex = 0;
+    for (const CFGBlock::AdjacentBlock &Succ : Block->succs()) {
+      bool IsThenEdge = SuccIndex++ == 0;
+      const CFGBlock *Next = Succ.getReachableBlock();
+      if (!Next)
+        continue;
+      State Out = Cond ? refine(Cond, IsThenEdge, S) : S;
+      State &In = BlockEntry[Next->getBlockID()];
+      State Joined = joinStates(In, Out);
+      if (Joined != In) {
+        In = std::move(Joined);
+        Worklist.enqueueBlock(Next);
+      }
+    }
+  }
+  // One more pass to read off returns and sinks at their program points.
+  for (const CFGBlock *Block : *Cfg) {
+    State S = BlockEntry[Block->getBlockID()];
+    if (!S.Reachable)
+      continue;
+    for (const CFGElement &Element : *Block) {
+      collect(Element, S);
+      transfer(Element, S);
+    }
+  }
+}
+
+TaintValue TaintEngine::FunctionAnalysis::valueAt(const Expr &E,
+                                                  const Stmt &Site) {
+  if (!Cfg)
+    return Body ? eval(&E, initialState()) : TaintValue{};
+  const Stmt *Anchor = &Site;
+  auto Found = ElementOf.find(Anchor);
+  while (Found == ElementOf.end()) {
+    DynTypedNodeList Parents = Ctx.getParents(*Anchor);
+    Anchor = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
+    if (!Anchor)
+      return eval(&E, initialState());
+    Found = ElementOf.find(Anchor);
+  }
+  const auto [Block, Index] = Found->second;
+  State S = BlockEntry[Block->getBlockID()];
+  if (!S.Reachable)
+    return {};
+  for (unsigned I = 0; I < Index; ++I)
+    transfer((*Block)[I], S);
+  return eval(&E, S);
+}
+
+//===----------------------------------------------------------------------===//
+// Engine
+//===----------------------------------------------------------------------===//
+
+TaintEngine::TaintEngine(ASTContext &Ctx, const TaintModel &Model,
+                         TaintSinkModel &Sinks)
+    : Ctx(Ctx), Model(Model), Sinks(Sinks) {}
+
+TaintEngine::~TaintEngine() = default;
+
+void TaintEngine::setUnits(llvm::ArrayRef<const Decl *> NewUnits) {
+  Units.assign(NewUnits.begin(), NewUnits.end());
+}
+
+TaintEngine::FunctionAnalysis &TaintEngine::analysisFor(const Decl &Unit) {
+  std::unique_ptr<FunctionAnalysis> &Slot = Analyses[&Unit];
+  if (!Slot) {
+    // Registered before it runs: a recursive call sees an empty summary.
+    Slot = std::make_unique<FunctionAnalysis>(*this, Unit);
+    FunctionAnalysis &Analysis = *Slot;
+    Analysis.run();
+    return Analysis;
+  }
+  return *Slot;
+}
+
+void TaintEngine::findHits(const Decl &Unit,
+                           llvm::SmallVectorImpl<TaintHit> &Out) {
+  FunctionAnalysis &Analysis = analysisFor(Unit);
+  Out.append(Analysis.Hits.begin(), Analysis.Hits.end());
+}
+
+TaintValue TaintEngine::valueAt(const Decl &Unit, const Expr &E,
+                                const Stmt &Site) {
+  return analysisFor(Unit).valueAt(E, Site);
+}
+
+uint64_t TaintEngine::returnLabels(const FunctionDecl &Function) {
+  return analysisFor(Function).ReturnLabels;
+}
+
+uint64_t TaintEngine::sinkParameterLabels(const FunctionDecl &Function) {
+  uint64_t Labels = 0;
+  for (const auto &Entry : analysisFor(Function).ParameterHits)
+    Labels |= TaintValue::paramLabel(Entry.first);
+  return Labels;
+}
+
+namespace {
+/// Finds the writes to one global variable or field in a unit.
+void findWrites(const Stmt *S, const ValueDecl &Target,
+                llvm::SmallVectorImpl<std::pair<const Expr *, const Stmt *>>
+                    &Writes) {
+  if (!S || isa<LambdaExpr>(S))
+    return;
+  auto Names = [&](const Expr *E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+      return Ref->getDecl() == &Target;
+    if (const auto *Member = dyn_cast<MemberExpr>(E))
+      return Member->getMemberDecl() == &Target;
+    return false;
+  };
+  if (const auto *Op = dyn_cast<BinaryOperator>(S)) {
+    if (Op->isAssignmentOp() && Names(Op->getLHS()))
+      Writes.emplace_back(Op->getRHS(), Op);
+  } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S)) {
+    if ((Op->getOperator() == OO_Equal || Op->getOperator() == OO_PlusEqual ||
+         Op->getOperator() == OO_SlashEqual) &&
+        Op->getNumArgs() == 2 && Names(Op->getArg(0)))
+      Writes.emplace_back(Op->getArg(1), Op);
+  }
+  for (const Stmt *Child : S->children())
+    findWrites(Child, Target, Writes);
+}
+} // namespace
+
+TaintValue TaintEngine::crossFunctionValue(const ValueDecl &D) {
+  if (auto Done = CrossFunctionDone.find(&D); Done != CrossFunctionDone.end())
+    return CrossFunction.lookup(&D);
+  CrossFunctionDone[&D] = true; // A cycle reads as clean.
+  TaintValue Value;
+  auto Keep = [&](TaintValue Written) {
+    // Only untrusted data crosses functions; parameter labels do not.
+    if (Written.isUntrusted()) {
+      Written.Labels = TaintValue::UntrustedLabel;
+      Value = join(Value, Written);
+    }
+  };
+  for (const Decl *Unit : Units) {
+    if (Unit == &D) {
+      if (const auto *Var = dyn_cast<VarDecl>(Unit); Var && Var->getInit())
+        Keep(analysisFor(*Unit).valueAt(*Var->getInit(), *Var->getInit()));
+      continue;
+    }
+    const auto *Function = dyn_cast<FunctionDecl>(Unit);
+    if (!Function || !Function->hasBody())
+      continue;
+    llvm::SmallVector<std::pair<const Expr *, const Stmt *>, 2> Writes;
+    findWrites(Function->getBody(), D, Writes);
+    if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Function))
+      for (const CXXCtorInitializer *Init : Ctor->inits())
+        if (Init->getMember() == &D && Init->getInit())
+          Writes.emplace_back(Init->getInit(), Init->getInit());
+    for (const auto &[Written, Site] : Writes)
+      Keep(analysisFor(*Unit).valueAt(*Written, *Site));
+  }
+  CrossFunction[&D] = Value;
+  return Value;
+}
+
+} // namespace clang::tidy::prodready

@@ -1,0 +1,132 @@
+//===--- TaintAnalysis.h - prodready ---------------------------*- C++ -*-===//
+//
+// The untrusted-data (taint) analysis shared by the checks that ask "can
+// data from outside reach this operation unsanitized?".
+//
+// Terms. A *label* marks where a value may come from: bit 0 is "untrusted
+// (a source)", bit 1+i is "parameter i of the function being analyzed". A
+// *location* is what holds a value inside a function: a local or parameter,
+// one field of it, a field of `this`, or (through aliases) what a reference
+// or pointer to a local designates. Container elements are their container.
+//
+// Per function, a forward dataflow analysis over clang's CFG computes the
+// labels of every location at every point: assignments and copies replace
+// them, appends and element insertions add to them, sources set bit 0,
+// sanitizers clear them, and branch conditions refine them on the edges they
+// decide, so a sanitizer protects only the paths it dominates. Running the
+// same analysis with parameters labeled gives the function's *summary*:
+// which parameters reach the return value and which reach a sink
+// unsanitized; callers combine summaries with their arguments' labels.
+// Globals and fields of `this` written from untrusted data anywhere in the
+// TU are untrusted wherever read (flow-insensitive).
+//
+// Clients (checks) say what a sink is through TaintSinkModel and read the
+// untrusted sink hits of a unit; see docs/design/taint.md.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PRODREADY_CHECKS_ANALYSIS_TAINTANALYSIS_H
+#define PRODREADY_CHECKS_ANALYSIS_TAINTANALYSIS_H
+
+#include "TaintModel.h"
+#include "clang/AST/ASTContext.h"
+#include "llvm/ADT/DenseMap.h"
+#include <cstdint>
+#include <memory>
+#include <string>
+
+namespace clang::tidy::prodready {
+
+/// The labels of a value, with where untrusted data entered it and where it
+/// was joined into a path, and what path checks it has passed.
+struct TaintValue {
+  static constexpr uint64_t UntrustedLabel = 1;
+  static uint64_t paramLabel(unsigned Index) {
+    return Index < 63 ? uint64_t(2) << Index : 0;
+  }
+
+  uint64_t Labels = 0;
+  const Expr *Origin = nullptr; ///< The source (for UntrustedLabel).
+  const Expr *Join = nullptr;   ///< Where it was joined into a path.
+  bool Canonical = false;       ///< Normalized or canonicalized.
+  bool DotDotRejected = false;  ///< Tested not to contain "..".
+  bool AbsoluteRejected = false; ///< Tested not to be absolute.
+
+  bool isUntrusted() const { return Labels & UntrustedLabel; }
+  bool operator==(const TaintValue &O) const {
+    return Labels == O.Labels && Origin == O.Origin && Join == O.Join &&
+           Canonical == O.Canonical && DotDotRejected == O.DotDotRejected &&
+           AbsoluteRejected == O.AbsoluteRejected;
+  }
+  bool operator!=(const TaintValue &O) const { return !(*this == O); }
+};
+
+/// Least upper bound: union of labels; a path check holds only if it holds
+/// on both sides.
+TaintValue join(const TaintValue &A, const TaintValue &B);
+
+/// Which arguments of a call or construction must not carry untrusted data.
+class TaintSinkModel {
+public:
+  virtual ~TaintSinkModel();
+  /// Appends (argument, description of the sink) for \p E, a CallExpr or
+  /// CXXConstructExpr.
+  virtual void sinkArguments(
+      const Expr &E,
+      llvm::SmallVectorImpl<std::pair<const Expr *, std::string>> &Out) = 0;
+};
+
+/// An untrusted value reaching a sink.
+struct TaintHit {
+  const Expr *Sink = nullptr;     ///< The call or construction.
+  const Expr *Argument = nullptr; ///< The argument that carries the data.
+  std::string What;               ///< From TaintSinkModel.
+  TaintValue Value;
+  /// Calls through which the value travelled into the function of the sink,
+  /// outermost first.
+  llvm::SmallVector<const CallExpr *, 2> Calls;
+};
+
+class TaintEngine {
+public:
+  TaintEngine(ASTContext &Ctx, const TaintModel &Model,
+              TaintSinkModel &Sinks);
+  ~TaintEngine();
+
+  /// The units of the TU (functions, globals and fields with initializers)
+  /// whose writes to globals and fields are taken into account.
+  void setUnits(llvm::ArrayRef<const Decl *> Units);
+
+  /// Untrusted values that reach a sink in \p Unit, or in functions it
+  /// calls through their parameters.
+  void findHits(const Decl &Unit, llvm::SmallVectorImpl<TaintHit> &Out);
+
+  /// The value of \p E as evaluated as part of \p Site, in \p Unit.
+  TaintValue valueAt(const Decl &Unit, const Expr &E, const Stmt &Site);
+
+  /// Which labels of the parameters reach the return value of \p Function
+  /// (bit 1+i for parameter i; bit 0 if it returns untrusted data itself),
+  /// and which parameters reach a sink (bit 1+i).
+  uint64_t returnLabels(const FunctionDecl &Function);
+  uint64_t sinkParameterLabels(const FunctionDecl &Function);
+
+  class FunctionAnalysis;
+
+private:
+  friend class FunctionAnalysis;
+  FunctionAnalysis &analysisFor(const Decl &Unit);
+  TaintValue crossFunctionValue(const ValueDecl &D);
+
+  ASTContext &Ctx;
+  const TaintModel &Model;
+  TaintSinkModel &Sinks;
+  std::vector<const Decl *> Units;
+  llvm::DenseMap<const Decl *, std::unique_ptr<FunctionAnalysis>> Analyses;
+  llvm::DenseMap<const Decl *, bool> InProgress;
+  llvm::DenseMap<const ValueDecl *, TaintValue> CrossFunction;
+  llvm::DenseMap<const ValueDecl *, bool> CrossFunctionDone;
+};
+
+} // namespace clang::tidy::prodready
+
+#endif // PRODREADY_CHECKS_ANALYSIS_TAINTANALYSIS_H

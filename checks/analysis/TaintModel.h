@@ -1,0 +1,73 @@
+//===--- TaintModel.h - prodready ------------------------------*- C++ -*-===//
+//
+// What the untrusted-data analysis knows about calls: which return or write
+// untrusted data (sources), which copy, append or format data into a buffer
+// (propagation through C string functions), which sanitize or canonicalize a
+// path. Tables, not traversal code: a new library is a new entry here.
+//
+// Sources (catalog): argv of main (handled by the analysis), the getenv
+// family, standard input and files (std::cin/ifstream `>>`, std::getline,
+// fgets, fread, scanf, gets), sockets and descriptors (recv, recvfrom, read),
+// cpp-httplib/Crow/Beast request data, nlohmann::json::parse results, and
+// functions users list.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PRODREADY_CHECKS_ANALYSIS_TAINTMODEL_H
+#define PRODREADY_CHECKS_ANALYSIS_TAINTMODEL_H
+
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringSet.h"
+#include <string>
+#include <vector>
+
+namespace clang::tidy::prodready {
+
+/// User extensions, as qualified function names (leading `::` optional).
+struct TaintOptions {
+  std::vector<std::string> Sources;    ///< Return untrusted data.
+  std::vector<std::string> Sanitizers; ///< Return clean data, or (when they
+                                       ///< return bool) vouch for argument 0.
+};
+
+enum class CallEffect {
+  Default,            ///< Result derives from the arguments (and object).
+  SourceResult,       ///< Returns untrusted data.
+  SourceOutArgs,      ///< Writes untrusted data into OutArgs.
+  Sanitizer,          ///< Returns clean data.
+  SanitizerPredicate, ///< Returns true when argument 0 is safe.
+  Canonicalizer,      ///< Returns a normalized/canonical form of argument 0.
+  CopyToFirst,        ///< strcpy, memcpy: argument 0 = argument 1.
+  AppendToFirst,      ///< strcat: argument 0 += argument 1 (a join).
+  FormatToFirst,      ///< sprintf/snprintf: argument 0 = formatted (a join).
+  ScanFromFirst,      ///< sscanf: OutArgs = argument 0.
+};
+
+struct CallModel {
+  CallEffect Effect = CallEffect::Default;
+  llvm::SmallVector<unsigned, 4> OutArgs;
+};
+
+class TaintModel {
+public:
+  explicit TaintModel(const TaintOptions &Options);
+
+  CallModel classify(const CallExpr &Call) const;
+  /// `req.body`, `req.path`, ... of a web framework's request.
+  bool isUntrustedMember(const MemberExpr &Member) const;
+  /// True for `main`'s argv (and envp).
+  static bool isMainArgument(const ValueDecl &D);
+  /// Member functions that give a view or copy of their object's text
+  /// (`c_str`, `string`, `native`, ...): the subject of a predicate.
+  static bool isTextAccessor(const CXXMethodDecl &Method);
+
+private:
+  llvm::StringSet<> UserSources;
+  llvm::StringSet<> UserSanitizers;
+};
+
+} // namespace clang::tidy::prodready
+
+#endif // PRODREADY_CHECKS_ANALYSIS_TAINTMODEL_H
