@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "TaintAnalysis.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Analysis/Analyses/PostOrderCFGView.h"
@@ -165,6 +166,30 @@ const Expr *firstCharacterOf(const Expr *E) {
   return nullptr;
 }
 
+/// The std::mismatch call whose `.first` \p E is.
+const CallExpr *mismatchOfFirst(const Expr *E) {
+  E = skipTransparent(E);
+  const Expr *Pair = nullptr;
+  if (const auto *First = dyn_cast_or_null<MemberExpr>(E)) {
+    if (First->getMemberDecl()->getName() == "first")
+      Pair = First->getBase();
+  } else if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E)) {
+    if (const auto *Binding = dyn_cast<BindingDecl>(Ref->getDecl()))
+      if (const auto *Decomposition =
+              dyn_cast_or_null<DecompositionDecl>(Binding->getDecomposedDecl()))
+        if (!Decomposition->bindings().empty() &&
+            Decomposition->bindings()[0] == Binding)
+          Pair = Decomposition->getInit();
+  }
+  const auto *Call = dyn_cast_or_null<CallExpr>(skipTransparent(Pair));
+  if (!Call || Call->getNumArgs() < 3)
+    return nullptr;
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  return Callee && Callee->getIdentifier() && Callee->getName() == "mismatch"
+             ? Call
+             : nullptr;
+}
+
 PathPredicate classifyComparison(const Expr *L, const Expr *R, bool IsEqual) {
   for (int Swap = 0; Swap < 2; ++Swap, std::swap(L, R)) {
     if (const auto *Find = memberCall(L, "find"))
@@ -185,15 +210,11 @@ PathPredicate classifyComparison(const Expr *L, const Expr *R, bool IsEqual) {
       if (isSlashLiteral(R))
         return {PathFact::IsAbsolute, Subject, IsEqual};
     // std::mismatch(base.begin(), base.end(), full.begin()).first == base.end()
-    if (const auto *First = dyn_cast_or_null<MemberExpr>(skipTransparent(L)))
-      if (const auto *Mismatch =
-              dyn_cast<CallExpr>(skipTransparent(First->getBase())))
-        if (const FunctionDecl *Callee = Mismatch->getDirectCallee();
-            Callee && Callee->getIdentifier() &&
-            Callee->getName() == "mismatch" && Mismatch->getNumArgs() >= 3)
-          if (const auto *Begin = memberCall(Mismatch->getArg(2), "begin"))
-            return {PathFact::InsideBase, Begin->getImplicitObjectArgument(),
-                    IsEqual};
+    // (also through `auto [first, second] = std::mismatch(...)`).
+    if (const CallExpr *Mismatch = mismatchOfFirst(L))
+      if (const auto *Begin = memberCall(Mismatch->getArg(2), "begin"))
+        return {PathFact::InsideBase, Begin->getImplicitObjectArgument(),
+                IsEqual};
     // strstr(s, "..") != nullptr
     if (const auto *Strstr = dyn_cast_or_null<CallExpr>(skipTransparent(L)))
       if (const FunctionDecl *Callee = Strstr->getDirectCallee();

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <dirent.h>
 #include <fcntl.h>
 #include <filesystem>
 #include <fstream>
@@ -155,7 +156,6 @@ void fromArgv(int argc, char **argv) {
   writeReport(safeName(argv[2]), "report");
   std::ofstream Named(readName());
   // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: untrusted data is used as the whole path for 'std::ofstream'
-  GlobalTarget = argv[2];
 }
 
 void usesGlobal() {
@@ -165,6 +165,7 @@ void usesGlobal() {
 
 int main(int argc, char **argv) {
   fromArgv(argc, argv);
+  GlobalTarget = argv[2];
   opendir(argv[0]);
   // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: untrusted data is used as the whole path for 'opendir'
   return 0;
