@@ -879,8 +879,10 @@ void TaintEngine::FunctionAnalysis::applyPredicate(const PathPredicate &P,
     }
     break;
   }
+  // Only a whole location can be vouched for: a check of one element
+  // (`argv[2]`, `names[i]`) says nothing of the others.
   std::optional<Place> Where = placeOf(Subject);
-  if (!Where)
+  if (!Where || !Where->Strong)
     return;
   TaintValue &Value = S.Values[Where->Index];
   switch (P.Fact) {
