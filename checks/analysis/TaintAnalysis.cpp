@@ -553,8 +553,11 @@ TaintEngine::FunctionAnalysis::initialState() {
       S.Values[I] = Engine.crossFunctionValue(*Base);
       continue;
     }
-    // A variable of the enclosing function, captured by a lambda.
-    if (Enclosing && Base->getDeclContext() != Function) {
+    // A variable of the enclosing function captured by a lambda, or an
+    // init-capture (`[c = name]`), whose value the enclosing one computed.
+    const auto *Var = dyn_cast<VarDecl>(Base);
+    if (Enclosing && (Base->getDeclContext() != Function ||
+                      (Var && Var->isInitCapture()))) {
       auto Captures = Enclosing->CaptureValues.find(LambdaClass);
       if (Captures != Enclosing->CaptureValues.end())
         if (auto It = Captures->second.find(Base); It != Captures->second.end())
