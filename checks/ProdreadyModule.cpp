@@ -29,7 +29,7 @@ public:
 } // namespace prodready
 
 static ClangTidyModuleRegistry::Add<prodready::ProdreadyModule>
-    X("prodready-module", "Checks for defects found in production-readiness "
+    X("prodready", "Checks for defects found in production-readiness "
                           "reviews.");
 
 // Referenced by builds that link the module statically (the driver, clangd)

@@ -10,6 +10,7 @@
 #include "UnvalidatedEnvParseCheck.h"
 #include "CheckOptions.h"
 #include "FixItBuilders.h"
+#include "analysis/ASTHelpers.h"
 #include "analysis/GuardDetection.h"
 #include "analysis/UserCodeScanner.h"
 #include "clang/AST/ParentMapContext.h"
@@ -95,20 +96,6 @@ bool isNumberTarget(QualType Type) {
   Type = Type.getNonReferenceType();
   return Type->isArithmeticType() && !Type->isAnyCharacterType() &&
          !Type->isBooleanType();
-}
-
-bool isInputStream(QualType Type) {
-  const CXXRecordDecl *Record =
-      Type.getNonReferenceType()->getAsCXXRecordDecl();
-  if (!Record || !Record->hasDefinition())
-    return false;
-  auto IsIStream = [](const CXXRecordDecl *R) {
-    return R->isInStdNamespace() && R->getIdentifier() &&
-           R->getName() == "basic_istream";
-  };
-  return IsIStream(Record) ||
-         !Record->forallBases(
-             [&](const CXXRecordDecl *Base) { return !IsIStream(Base); });
 }
 
 const CXXOperatorCallExpr *asExtraction(const Expr *E) {
@@ -385,7 +372,7 @@ void UnvalidatedEnvParseCheck::checkExtraction(const CXXOperatorCallExpr &Op,
     ExtractsNumber |= isNumberTarget(Step->getArg(1)->getType());
     Stream = Step->getArg(0);
   }
-  if (!ExtractsNumber || !isInputStream(Stream->getType()))
+  if (!ExtractsNumber || !isInputStreamType(Stream->getType()))
     return;
   const CallExpr *Origin = Model->envOrigin(*Stream);
   if (!Origin)

@@ -1,6 +1,7 @@
 //===--- EnvModel.cpp - prodready -----------------------------------------===//
 
 #include "EnvModel.h"
+#include "ASTHelpers.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
@@ -8,24 +9,6 @@
 namespace clang::tidy::prodready {
 
 namespace {
-
-const Expr *stripAll(const Expr *E) {
-  while (E) {
-    const Expr *Next = E->IgnoreParenCasts();
-    if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(Next))
-      Next = MTE->getSubExpr();
-    else if (const auto *EWC = dyn_cast<ExprWithCleanups>(Next))
-      Next = EWC->getSubExpr();
-    else if (const auto *BTE = dyn_cast<CXXBindTemporaryExpr>(Next))
-      Next = BTE->getSubExpr();
-    else if (const auto *OVE = dyn_cast<OpaqueValueExpr>(Next))
-      Next = OVE->getSourceExpr();
-    if (Next == E)
-      return E;
-    E = Next;
-  }
-  return E;
-}
 
 template <typename Callback>
 void forEachStmtOutsideLambdas(const Stmt *S, Callback &&Fn) {
@@ -40,7 +23,7 @@ void forEachStmtOutsideLambdas(const Stmt *S, Callback &&Fn) {
 
 /// The local variable \p E names, if any.
 const VarDecl *namedLocal(const Expr *E) {
-  const auto *DRE = dyn_cast_or_null<DeclRefExpr>(stripAll(E));
+  const auto *DRE = dyn_cast_or_null<DeclRefExpr>(stripValueWrappers(E));
   if (!DRE)
     return nullptr;
   const auto *Var = dyn_cast<VarDecl>(DRE->getDecl());
@@ -91,7 +74,7 @@ bool EnvModel::isEnvReadFunction(const FunctionDecl &Function) const {
 }
 
 const CallExpr *EnvModel::asEnvRead(const Expr *E) const {
-  const auto *Call = dyn_cast_or_null<CallExpr>(stripAll(E));
+  const auto *Call = dyn_cast_or_null<CallExpr>(stripValueWrappers(E));
   if (!Call)
     return nullptr;
   const FunctionDecl *Callee = Call->getDirectCallee();
@@ -102,7 +85,7 @@ std::optional<StringRef> EnvModel::variableName(const CallExpr &Read) {
   if (Read.getNumArgs() == 0)
     return std::nullopt;
   if (const auto *Literal =
-          dyn_cast<StringLiteral>(stripAll(Read.getArg(0))))
+          dyn_cast<StringLiteral>(stripValueWrappers(Read.getArg(0))))
     if (Literal->getCharByteWidth() == 1)
       return Literal->getString();
   return std::nullopt;
@@ -262,7 +245,7 @@ const CallExpr *EnvModel::varOrigin(const VarDecl &Var) {
 }
 
 const CallExpr *EnvModel::envOrigin(const Expr &Value) {
-  const Expr *E = stripAll(&Value);
+  const Expr *E = stripValueWrappers(&Value);
   if (!E)
     return nullptr;
   if (const CallExpr *Read = asEnvRead(E))

@@ -1,6 +1,7 @@
 //===--- NullSinks.cpp - prodready ----------------------------------------===//
 
 #include "NullSinks.h"
+#include "ASTHelpers.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -49,16 +50,6 @@ bool isCLibraryFunction(const FunctionDecl &Function) {
   const DeclContext *Context = Function.getDeclContext()->getRedeclContext();
   return Context->isTranslationUnit() || Function.isInStdNamespace() ||
          Function.isExternC();
-}
-
-/// True for declarations in std or a namespace nested in it
-/// (std::filesystem).
-bool isInStdOrNested(const Decl &D) {
-  for (const DeclContext *Context = D.getDeclContext(); Context;
-       Context = Context->getParent())
-    if (Context->isStdNamespace())
-      return true;
-  return false;
 }
 
 /// The name of a record of std (or std::filesystem), or "".

@@ -9,12 +9,12 @@
 //===----------------------------------------------------------------------===//
 
 #include "NullnessAnalysis.h"
+#include "ASTHelpers.h"
+#include "ForwardDataflow.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
-#include "clang/Analysis/Analyses/PostOrderCFGView.h"
-#include "clang/Analysis/FlowSensitive/DataflowWorklist.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringMap.h"
 
@@ -35,28 +35,8 @@ PointerFact join(const PointerFact &A, const PointerFact &B) {
 
 namespace {
 
-/// Strips everything that does not change a pointer's value: parentheses,
-/// casts, temporaries and opaque values (the condition of `a ?: b`).
-const Expr *stripValue(const Expr *E) {
-  while (E) {
-    const Expr *Next = E->IgnoreParenCasts();
-    if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(Next))
-      Next = MTE->getSubExpr();
-    else if (const auto *EWC = dyn_cast<ExprWithCleanups>(Next))
-      Next = EWC->getSubExpr();
-    else if (const auto *BTE = dyn_cast<CXXBindTemporaryExpr>(Next))
-      Next = BTE->getSubExpr();
-    else if (const auto *OVE = dyn_cast<OpaqueValueExpr>(Next))
-      Next = OVE->getSourceExpr();
-    if (Next == E)
-      return E;
-    E = Next;
-  }
-  return E;
-}
-
 const VarDecl *localPointerVar(const Expr *E) {
-  const auto *DRE = dyn_cast_or_null<DeclRefExpr>(stripValue(E));
+  const auto *DRE = dyn_cast_or_null<DeclRefExpr>(stripValueWrappers(E));
   if (!DRE)
     return nullptr;
   const auto *Var = dyn_cast<VarDecl>(DRE->getDecl());
@@ -172,23 +152,16 @@ public:
     if (NumSlots == 0)
       return eval(&E, initialState());
     solve();
-    if (!Cfg)
+    std::optional<State> Before;
+    if (Cfg && Cfg->graph())
+      Before = stateBefore(
+          *Cfg, BlockEntry, Site,
+          [&](const CFGElement &Element, State &S) { transfer(Element, S); });
+    if (!Before)
       return eval(&E, conservativeState());
-    const Stmt *Anchor = &Site;
-    auto Found = ElementOf.find(Anchor);
-    while (Found == ElementOf.end()) {
-      Anchor = parentStmt(*Anchor);
-      if (!Anchor)
-        return eval(&E, conservativeState());
-      Found = ElementOf.find(Anchor);
-    }
-    const auto [Block, Index] = Found->second;
-    State S = BlockEntry[Block->getBlockID()];
-    if (!S.Reachable)
+    if (!Before->Reachable)
       return PointerFact{};
-    for (unsigned I = 0; I < Index; ++I)
-      transfer((*Block)[I], S);
-    return eval(&E, S);
+    return eval(&E, *Before);
   }
 
   bool isTracked(const VarDecl &Var) const { return VarSlots.count(&Var); }
@@ -259,7 +232,7 @@ private:
   }
 
   std::optional<unsigned> slotOf(const Expr *E) {
-    E = stripValue(E);
+    E = stripValueWrappers(E);
     if (const auto *Assign = dyn_cast_or_null<BinaryOperator>(E))
       if (Assign->getOpcode() == BO_Assign)
         return slotOf(Assign->getLHS());
@@ -280,7 +253,7 @@ private:
   }
 
   PointerFact eval(const Expr *E, const State &S) {
-    E = stripValue(E);
+    E = stripValueWrappers(E);
     if (!E)
       return PointerFact::unknown();
     if (const auto *Call = dyn_cast<CallExpr>(E)) {
@@ -341,45 +314,30 @@ private:
 
   /// The state on the edge where \p Cond evaluated to \p Truth.
   State refine(const Expr *Cond, bool Truth, State S) {
-    if (!S.Reachable || !Cond)
-      return S;
-    Cond = stripValue(Cond);
-    if (const auto *Op = dyn_cast<UnaryOperator>(Cond))
-      if (Op->getOpcode() == UO_LNot)
-        return refine(Op->getSubExpr(), !Truth, std::move(S));
-    if (const auto *Op = dyn_cast<BinaryOperator>(Cond)) {
-      const Expr *LHS = Op->getLHS();
-      const Expr *RHS = Op->getRHS();
-      switch (Op->getOpcode()) {
-      case BO_LAnd:
-        if (Truth)
-          return refine(RHS, true, refine(LHS, true, std::move(S)));
-        return joinStates(refine(LHS, false, S),
-                          refine(RHS, false, refine(LHS, true, S)));
-      case BO_LOr:
-        if (!Truth)
-          return refine(RHS, false, refine(LHS, false, std::move(S)));
-        return joinStates(refine(LHS, true, S),
-                          refine(RHS, true, refine(LHS, false, S)));
-      case BO_EQ:
-      case BO_NE: {
+    return refineCondition(
+        Cond, Truth, std::move(S), stripValueWrappers,
+        [&](const Expr *Atom, bool AtomTruth, State AtomState) {
+          return refineAtom(Atom, AtomTruth, std::move(AtomState));
+        },
+        &joinStates);
+  }
+
+  /// Comparisons with null, assignments used as conditions, and the
+  /// pointer itself as a condition.
+  State refineAtom(const Expr *Cond, bool Truth, State S) {
+    if (const auto *Op = dyn_cast<BinaryOperator>(Cond))
+      if (Op->getOpcode() == BO_EQ || Op->getOpcode() == BO_NE) {
         bool NonNull = (Op->getOpcode() == BO_NE) == Truth;
         auto IsNull = [&](const Expr *E) {
           return E->isNullPointerConstant(Ctx,
                                           Expr::NPC_ValueDependentIsNotNull);
         };
-        if (IsNull(RHS))
-          return assume(LHS, NonNull, std::move(S));
-        if (IsNull(LHS))
-          return assume(RHS, NonNull, std::move(S));
+        if (IsNull(Op->getRHS()))
+          return assume(Op->getLHS(), NonNull, std::move(S));
+        if (IsNull(Op->getLHS()))
+          return assume(Op->getRHS(), NonNull, std::move(S));
         return S;
       }
-      case BO_Comma:
-        return refine(RHS, Truth, std::move(S));
-      default:
-        break;
-      }
-    }
     return assume(Cond, Truth, std::move(S));
   }
 
@@ -434,81 +392,20 @@ private:
           S.Facts[Key.getValue()] = PointerFact::fromSource(nullptr);
   }
 
-  /// The expression whose value picks between the two successors of \p B.
-  static const Expr *decidingCondition(const CFGBlock &B) {
-    const Stmt *Terminator = B.getTerminatorStmt();
-    if (!Terminator || B.succ_size() != 2)
-      return nullptr;
-    const auto *Cond = dyn_cast_or_null<Expr>(B.getTerminatorCondition());
-    // An if, loop or ?: decides with its whole condition, which holds (or
-    // fails) as a whole on its edges even when the CFG joined the short-circuit
-    // paths before it (it does for conditions with temporaries). A block ended
-    // by `&&`/`||` itself decides with the right-most operand it evaluated: the
-    // earlier ones decided in earlier blocks.
-    if (!isa<BinaryOperator>(Terminator))
-      return Cond;
-    while (Cond) {
-      const auto *Op = dyn_cast<BinaryOperator>(Cond->IgnoreParens());
-      if (!Op || !Op->isLogicalOp())
-        break;
-      Cond = Op->getRHS();
-    }
-    return Cond;
-  }
-
   void solve() {
     if (Solved)
       return;
     Solved = true;
-    CFG::BuildOptions Options;
-    Options.setAllAlwaysAdd();
-    Options.AddImplicitDtors = false;
-    Options.AddTemporaryDtors = false;
-    Options.AddInitializers = true;
-    Cfg = CFG::buildCFG(&Func, const_cast<Stmt *>(&Body), &Ctx, Options);
-    if (!Cfg)
+    Cfg = std::make_unique<IndexedCFG>(Func, Body, Ctx);
+    if (!Cfg->graph())
       return;
-    for (const CFGBlock *Block : *Cfg)
-      for (unsigned I = 0, E = Block->size(); I < E; ++I)
-        if (std::optional<CFGStmt> CS = (*Block)[I].getAs<CFGStmt>())
-          ElementOf.try_emplace(CS->getStmt(), Block, I);
-
-    BlockEntry.assign(Cfg->getNumBlockIDs(), State{});
-    BlockEntry[Cfg->getEntry().getBlockID()] = initialState();
-    PostOrderCFGView Order(Cfg.get());
-    ForwardDataflowWorklist Worklist(*Cfg, &Order);
-    Worklist.enqueueBlock(&Cfg->getEntry());
-    while (const CFGBlock *Block = Worklist.dequeue()) {
-      State S = BlockEntry[Block->getBlockID()];
-      if (!S.Reachable)
-        continue;
-      for (const CFGElement &Element : *Block)
-        transfer(Element, S);
-      const Expr *Cond = decidingCondition(*Block);
-      unsigned SuccIndex = 0;
-      for (const CFGBlock::AdjacentBlock &Succ : Block->succs()) {
-        bool IsThenEdge = SuccIndex++ == 0;
-        const CFGBlock *Next = Succ.getReachableBlock();
-        if (!Next)
-          continue;
-        State Out = Cond ? refine(Cond, IsThenEdge, S) : S;
-        State &In = BlockEntry[Next->getBlockID()];
-        State Joined = joinStates(In, Out);
-        if (Joined != In) {
-          In = std::move(Joined);
-          Worklist.enqueueBlock(Next);
-        }
-      }
-    }
-  }
-
-  const Stmt *parentStmt(const Stmt &S) const {
-    if (&S == &Body)
-      return nullptr;
-    for (const DynTypedNode &Parent : Ctx.getParents(S))
-      if (const auto *P = Parent.get<Stmt>())
-        return P;
-    return nullptr;
+    BlockEntry = solveForward(
+        *Cfg->graph(), initialState(),
+        [&](const CFGElement &Element, State &S) { transfer(Element, S); },
+        [&](const Expr *Cond, bool Truth, const State &S) {
+          return refine(Cond, Truth, S);
+        },
+        &joinStates);
   }
 
   const Decl &Func;
@@ -519,9 +416,7 @@ private:
   llvm::StringMap<unsigned> KeySlots;
   unsigned NumSlots = 0;
   bool Solved = false;
-  std::unique_ptr<CFG> Cfg;
-  llvm::DenseMap<const Stmt *, std::pair<const CFGBlock *, unsigned>>
-      ElementOf;
+  std::unique_ptr<IndexedCFG> Cfg;
   std::vector<State> BlockEntry;
 };
 

@@ -11,12 +11,11 @@
 //===----------------------------------------------------------------------===//
 
 #include "TaintAnalysis.h"
+#include "ASTHelpers.h"
+#include "ForwardDataflow.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
-#include "clang/Analysis/Analyses/PostOrderCFGView.h"
-#include "clang/Analysis/CFG.h"
-#include "clang/Analysis/FlowSensitive/DataflowWorklist.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/StringSwitch.h"
 
@@ -44,26 +43,6 @@ namespace {
 /// At most this many locations are followed per function: memory stays
 /// bounded on generated code; further locations read as clean.
 constexpr unsigned MaxLocations = 512;
-
-const Expr *skipTransparent(const Expr *E) {
-  while (E) {
-    const Expr *Next = E->IgnoreParens();
-    if (const auto *Cast = dyn_cast<CastExpr>(Next))
-      Next = Cast->getSubExpr();
-    else if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(Next))
-      Next = MTE->getSubExpr();
-    else if (const auto *Full = dyn_cast<FullExpr>(Next))
-      Next = Full->getSubExpr();
-    else if (const auto *BTE = dyn_cast<CXXBindTemporaryExpr>(Next))
-      Next = BTE->getSubExpr();
-    else if (const auto *OVE = dyn_cast<OpaqueValueExpr>(Next))
-      Next = OVE->getSourceExpr();
-    if (Next == E || !Next)
-      return E;
-    E = Next;
-  }
-  return E;
-}
 
 bool isStringStream(QualType Type) {
   const auto *Record = Type.getNonReferenceType()->getAsCXXRecordDecl();
@@ -108,13 +87,13 @@ struct PathPredicate {
 };
 
 bool isDotDotLiteral(const Expr *E) {
-  const auto *Literal = dyn_cast_or_null<StringLiteral>(skipTransparent(E));
+  const auto *Literal = dyn_cast_or_null<StringLiteral>(stripValueWrappers(E));
   return Literal && Literal->getCharByteWidth() == 1 &&
          Literal->getString().contains("..");
 }
 
 bool isSlashLiteral(const Expr *E) {
-  E = skipTransparent(E);
+  E = stripValueWrappers(E);
   if (const auto *Char = dyn_cast_or_null<CharacterLiteral>(E))
     return Char->getValue() == '/';
   if (const auto *Literal = dyn_cast_or_null<StringLiteral>(E))
@@ -123,7 +102,7 @@ bool isSlashLiteral(const Expr *E) {
 }
 
 bool isNpos(const Expr *E) {
-  E = skipTransparent(E);
+  E = stripValueWrappers(E);
   if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E))
     return Ref->getDecl()->getIdentifier() &&
            Ref->getDecl()->getName() == "npos";
@@ -133,12 +112,12 @@ bool isNpos(const Expr *E) {
 }
 
 bool isZero(const Expr *E) {
-  const auto *Literal = dyn_cast_or_null<IntegerLiteral>(skipTransparent(E));
+  const auto *Literal = dyn_cast_or_null<IntegerLiteral>(stripValueWrappers(E));
   return Literal && Literal->getValue() == 0;
 }
 
 const CXXMemberCallExpr *memberCall(const Expr *E, StringRef Name) {
-  const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(skipTransparent(E));
+  const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(stripValueWrappers(E));
   if (!Call || !Call->getMethodDecl() || !Call->getMethodDecl()->getIdentifier())
     return nullptr;
   return Call->getMethodDecl()->getName() == Name ? Call : nullptr;
@@ -146,7 +125,7 @@ const CXXMemberCallExpr *memberCall(const Expr *E, StringRef Name) {
 
 /// `S[0]`, `S.front()`, `S.at(0)`, `*S`: the first character of S.
 const Expr *firstCharacterOf(const Expr *E) {
-  E = skipTransparent(E);
+  E = stripValueWrappers(E);
   if (const auto *Sub = dyn_cast_or_null<ArraySubscriptExpr>(E))
     return isZero(Sub->getIdx()) ? Sub->getBase() : nullptr;
   if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(E)) {
@@ -168,7 +147,7 @@ const Expr *firstCharacterOf(const Expr *E) {
 
 /// The std::mismatch call whose `.first` \p E is.
 const CallExpr *mismatchOfFirst(const Expr *E) {
-  E = skipTransparent(E);
+  E = stripValueWrappers(E);
   const Expr *Pair = nullptr;
   if (const auto *First = dyn_cast_or_null<MemberExpr>(E)) {
     if (First->getMemberDecl()->getName() == "first")
@@ -181,7 +160,7 @@ const CallExpr *mismatchOfFirst(const Expr *E) {
             Decomposition->bindings()[0] == Binding)
           Pair = Decomposition->getInit();
   }
-  const auto *Call = dyn_cast_or_null<CallExpr>(skipTransparent(Pair));
+  const auto *Call = dyn_cast_or_null<CallExpr>(stripValueWrappers(Pair));
   if (!Call || Call->getNumArgs() < 3)
     return nullptr;
   const FunctionDecl *Callee = Call->getDirectCallee();
@@ -216,7 +195,7 @@ PathPredicate classifyComparison(const Expr *L, const Expr *R, bool IsEqual) {
         return {PathFact::InsideBase, Begin->getImplicitObjectArgument(),
                 IsEqual};
     // strstr(s, "..") != nullptr
-    if (const auto *Strstr = dyn_cast_or_null<CallExpr>(skipTransparent(L)))
+    if (const auto *Strstr = dyn_cast_or_null<CallExpr>(stripValueWrappers(L)))
       if (const FunctionDecl *Callee = Strstr->getDirectCallee();
           Callee && Callee->getIdentifier() && Callee->getName() == "strstr" &&
           Strstr->getNumArgs() == 2 && isDotDotLiteral(Strstr->getArg(1)))
@@ -226,7 +205,7 @@ PathPredicate classifyComparison(const Expr *L, const Expr *R, bool IsEqual) {
 }
 
 PathPredicate classifyPredicate(const Expr *E, const TaintModel &Model) {
-  E = skipTransparent(E);
+  E = stripValueWrappers(E);
   if (const auto *Op = dyn_cast<BinaryOperator>(E))
     if (Op->getOpcode() == BO_EQ || Op->getOpcode() == BO_NE)
       return classifyComparison(Op->getLHS(), Op->getRHS(),
@@ -324,7 +303,6 @@ private:
   void collect(const CFGElement &Element, const State &S);
   void collectSinks(const Expr &E, const State &S);
   void recordHit(TaintHit Hit);
-  static const Expr *decidingCondition(const CFGBlock &B);
 
   TaintEngine &Engine;
   const Decl &Unit;
@@ -337,9 +315,7 @@ private:
   llvm::DenseMap<std::pair<const ValueDecl *, const FieldDecl *>, unsigned>
       LocationIndex;
   llvm::DenseMap<const VarDecl *, const Expr *> Aliases;
-  std::unique_ptr<CFG> Cfg;
-  llvm::DenseMap<const Stmt *, std::pair<const CFGBlock *, unsigned>>
-      ElementOf;
+  std::unique_ptr<IndexedCFG> Cfg;
   std::vector<State> BlockEntry;
 };
 
@@ -422,7 +398,7 @@ void TaintEngine::FunctionAnalysis::discoverLocations() {
     // location: reads and writes through it go there.
     if (!isa<ParmVarDecl>(Var) && Var->getInit()) {
       QualType Type = Var->getType();
-      const Expr *Init = skipTransparent(Var->getInit());
+      const Expr *Init = stripValueWrappers(Var->getInit());
       if (Type->isReferenceType()) {
         Aliases.try_emplace(Var, Var->getInit());
         continue;
@@ -452,7 +428,7 @@ std::optional<TaintEngine::FunctionAnalysis::Place>
 TaintEngine::FunctionAnalysis::placeOf(const Expr *E, unsigned Depth) const {
   if (!E || Depth > 8)
     return std::nullopt;
-  E = skipTransparent(E);
+  E = stripValueWrappers(E);
   auto Weak = [](std::optional<Place> P) {
     if (P)
       P->Strong = false;
@@ -866,18 +842,18 @@ void TaintEngine::FunctionAnalysis::transfer(const CFGElement &Element,
 void TaintEngine::FunctionAnalysis::applyPredicate(const PathPredicate &P,
                                                    bool Holds, State &S) {
   // The subject may be written `name`, `name.string()`, `path(name)`.
-  const Expr *Subject = skipTransparent(P.Subject);
+  const Expr *Subject = stripValueWrappers(P.Subject);
   while (true) {
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Subject)) {
       const CXXMethodDecl *Method = Member->getMethodDecl();
       if (Method && TaintModel::isTextAccessor(*Method)) {
-        Subject = skipTransparent(Member->getImplicitObjectArgument());
+        Subject = stripValueWrappers(Member->getImplicitObjectArgument());
         continue;
       }
     }
     if (const auto *Construct = dyn_cast<CXXConstructExpr>(Subject);
         Construct && Construct->getNumArgs() >= 1) {
-      Subject = skipTransparent(Construct->getArg(0));
+      Subject = stripValueWrappers(Construct->getArg(0));
       continue;
     }
     break;
@@ -914,54 +890,15 @@ void TaintEngine::FunctionAnalysis::applyPredicate(const PathPredicate &P,
 
 TaintEngine::FunctionAnalysis::State
 TaintEngine::FunctionAnalysis::refine(const Expr *Cond, bool Truth, State S) {
-  if (!S.Reachable || !Cond)
-    return S;
-  Cond = skipTransparent(Cond);
-  if (const auto *Op = dyn_cast<UnaryOperator>(Cond))
-    if (Op->getOpcode() == UO_LNot)
-      return refine(Op->getSubExpr(), !Truth, std::move(S));
-  if (const auto *Op = dyn_cast<BinaryOperator>(Cond)) {
-    if (Op->getOpcode() == BO_LAnd) {
-      if (Truth)
-        return refine(Op->getRHS(), true, refine(Op->getLHS(), true, S));
-      return joinStates(refine(Op->getLHS(), false, S),
-                        refine(Op->getRHS(), false,
-                               refine(Op->getLHS(), true, S)));
-    }
-    if (Op->getOpcode() == BO_LOr) {
-      if (!Truth)
-        return refine(Op->getRHS(), false, refine(Op->getLHS(), false, S));
-      return joinStates(refine(Op->getLHS(), true, S),
-                        refine(Op->getRHS(), true,
-                               refine(Op->getLHS(), false, S)));
-    }
-  }
-  PathPredicate P = classifyPredicate(Cond, Model);
-  if (P.Fact != PathFact::None)
-    applyPredicate(P, Truth == P.Positive, S);
-  return S;
-}
-
-const Expr *
-TaintEngine::FunctionAnalysis::decidingCondition(const CFGBlock &B) {
-  const Stmt *Terminator = B.getTerminatorStmt();
-  if (!Terminator || B.succ_size() != 2)
-    return nullptr;
-  const auto *Cond = dyn_cast_or_null<Expr>(B.getTerminatorCondition());
-  // An if, loop or ?: decides with its whole condition, which holds (or
-  // fails) as a whole on its edges even when the CFG joined the short-circuit
-  // paths before it (it does for conditions with temporaries). A block ended
-  // by `&&`/`||` itself decides with the right-most operand it evaluated: the
-  // earlier ones decided in earlier blocks.
-  if (!isa<BinaryOperator>(Terminator))
-    return Cond;
-  while (Cond) {
-    const auto *Op = dyn_cast<BinaryOperator>(Cond->IgnoreParens());
-    if (!Op || !Op->isLogicalOp())
-      break;
-    Cond = Op->getRHS();
-  }
-  return Cond;
+  return refineCondition(
+      Cond, Truth, std::move(S), stripValueWrappers,
+      [&](const Expr *Atom, bool AtomTruth, State AtomState) {
+        PathPredicate P = classifyPredicate(Atom, Model);
+        if (P.Fact != PathFact::None)
+          applyPredicate(P, AtomTruth == P.Positive, AtomState);
+        return AtomState;
+      },
+      &joinStates);
 }
 
 void TaintEngine::FunctionAnalysis::recordHit(TaintHit Hit) {
@@ -1037,48 +974,18 @@ void TaintEngine::FunctionAnalysis::run() {
   if (!Body)
     return;
   discoverLocations();
-  CFG::BuildOptions Options;
-  Options.setAllAlwaysAdd();
-  Options.AddImplicitDtors = false;
-  Options.AddTemporaryDtors = false;
-  Options.AddInitializers = true;
-  Cfg = CFG::buildCFG(&Unit, const_cast<Stmt *>(Body), &Ctx, Options);
-  if (!Cfg)
+  Cfg = std::make_unique<IndexedCFG>(Unit, *Body, Ctx);
+  if (!Cfg->graph())
     return;
-  for (const CFGBlock *Block : *Cfg)
-    for (unsigned I = 0, E = Block->size(); I < E; ++I)
-      if (std::optional<CFGStmt> CS = (*Block)[I].getAs<CFGStmt>())
-        ElementOf.try_emplace(CS->getStmt(), Block, I);
-
-  BlockEntry.assign(Cfg->getNumBlockIDs(), State{});
-  BlockEntry[Cfg->getEntry().getBlockID()] = initialState();
-  PostOrderCFGView Order(Cfg.get());
-  ForwardDataflowWorklist Worklist(*Cfg, &Order);
-  Worklist.enqueueBlock(&Cfg->getEntry());
-  while (const CFGBlock *Block = Worklist.dequeue()) {
-    State S = BlockEntry[Block->getBlockID()];
-    if (!S.Reachable)
-      continue;
-    for (const CFGElement &Element : *Block)
-      transfer(Element, S);
-    const Expr *Cond = decidingCondition(*Block);
-    unsigned SuccIndex = 0;
-    for (const CFGBlock::AdjacentBlock &Succ : Block->succs()) {
-      bool IsThenEdge = SuccIndex++ == 0;
-      const CFGBlock *Next = Succ.getReachableBlock();
-      if (!Next)
-        continue;
-      State Out = Cond ? refine(Cond, IsThenEdge, S) : S;
-      State &In = BlockEntry[Next->getBlockID()];
-      State Joined = joinStates(In, Out);
-      if (Joined != In) {
-        In = std::move(Joined);
-        Worklist.enqueueBlock(Next);
-      }
-    }
-  }
+  BlockEntry = solveForward(
+      *Cfg->graph(), initialState(),
+      [&](const CFGElement &Element, State &S) { transfer(Element, S); },
+      [&](const Expr *Cond, bool Truth, const State &S) {
+        return refine(Cond, Truth, S);
+      },
+      &joinStates);
   // One more pass to read off returns and sinks at their program points.
-  for (const CFGBlock *Block : *Cfg) {
+  for (const CFGBlock *Block : *Cfg->graph()) {
     State S = BlockEntry[Block->getBlockID()];
     if (!S.Reachable)
       continue;
@@ -1091,24 +998,14 @@ void TaintEngine::FunctionAnalysis::run() {
 
 TaintValue TaintEngine::FunctionAnalysis::valueAt(const Expr &E,
                                                   const Stmt &Site) {
-  if (!Cfg)
+  std::optional<State> Before;
+  if (Cfg && Cfg->graph())
+    Before = stateBefore(
+        *Cfg, BlockEntry, Site,
+        [&](const CFGElement &Element, State &S) { transfer(Element, S); });
+  if (!Before)
     return Body ? eval(&E, initialState()) : TaintValue{};
-  const Stmt *Anchor = &Site;
-  auto Found = ElementOf.find(Anchor);
-  while (Found == ElementOf.end()) {
-    DynTypedNodeList Parents = Ctx.getParents(*Anchor);
-    Anchor = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
-    if (!Anchor)
-      return eval(&E, initialState());
-    Found = ElementOf.find(Anchor);
-  }
-  const auto [Block, Index] = Found->second;
-  State S = BlockEntry[Block->getBlockID()];
-  if (!S.Reachable)
-    return {};
-  for (unsigned I = 0; I < Index; ++I)
-    transfer((*Block)[I], S);
-  return eval(&E, S);
+  return Before->Reachable ? eval(&E, *Before) : TaintValue{};
 }
 
 //===----------------------------------------------------------------------===//

@@ -1,20 +1,13 @@
 //===--- TaintModel.cpp - prodready ---------------------------------------===//
 
 #include "TaintModel.h"
+#include "ASTHelpers.h"
 #include "clang/AST/DeclCXX.h"
 #include "llvm/ADT/StringSwitch.h"
 
 namespace clang::tidy::prodready {
 
 namespace {
-
-bool isInStdOrNested(const Decl &D) {
-  for (const DeclContext *Context = D.getDeclContext(); Context;
-       Context = Context->getParent())
-    if (Context->isStdNamespace())
-      return true;
-  return false;
-}
 
 bool isCLibrary(const FunctionDecl &F) {
   const DeclContext *Context = F.getDeclContext()->getRedeclContext();
@@ -35,19 +28,6 @@ bool isWebRequest(QualType Type) {
   std::string Name = recordName(Type);
   return Name == "httplib::Request" || Name == "crow::request" ||
          Name == "boost::beast::http::message";
-}
-
-bool isInputStreamType(QualType Type) {
-  const auto *Record = Type.getNonReferenceType()->getAsCXXRecordDecl();
-  if (!Record || !Record->hasDefinition())
-    return false;
-  auto IsIStream = [](const CXXRecordDecl *R) {
-    return R->isInStdNamespace() && R->getIdentifier() &&
-           R->getName() == "basic_istream";
-  };
-  return IsIStream(Record) ||
-         !Record->forallBases(
-             [&](const CXXRecordDecl *Base) { return !IsIStream(Base); });
 }
 
 StringRef nameOf(const FunctionDecl &F) {

@@ -73,7 +73,7 @@ void scanUserCalls(
 }
 
 namespace {
-constexpr llvm::StringLiteral UserCodeId = "prodready-user-code";
+constexpr llvm::StringLiteral UserCodeId = "user-code";
 } // namespace
 
 void addUserCodeMatcher(ast_matchers::MatchFinder &Finder,

@@ -4,12 +4,14 @@
 #include "http.h"
 
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <string>
 
 int main(int Argc, char **Argv) {
   if (Argc < 2) {
-    std::cerr << "usage: llm-client PROMPT\n";
+    std::cerr << "usage: llm-client PROMPT [ANSWER_NAME]\n";
     return 2;
   }
   ClientConfig Config = loadConfig();
@@ -21,8 +23,13 @@ int main(int Argc, char **Argv) {
                      Prompt + "\"}]}";
   // Greets whoever runs it; USER may be unset in a container.
   std::cerr << "request by " << std::getenv("USER") << "\n";
-  std::cout << postJson(Config.ApiBase + "/chat/completions", Config.ApiKey,
-                        Body, Config.TimeoutMs)
-            << "\n";
+  std::string Answer = postJson(Config.ApiBase + "/chat/completions",
+                               Config.ApiKey, Body, Config.TimeoutMs);
+  std::cout << Answer << "\n";
+  // Keeps a copy under answers/; ANSWER_NAME="../../.bashrc" writes anywhere.
+  if (Argc > 2) {
+    std::ofstream Saved(std::filesystem::path("answers") / Argv[2]);
+    Saved << Answer;
+  }
   return 0;
 }

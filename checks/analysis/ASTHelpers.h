@@ -1,0 +1,63 @@
+//===--- ASTHelpers.h - prodready ------------------------------*- C++ -*-===//
+//
+// Small AST questions the analyses share.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PRODREADY_CHECKS_ANALYSIS_ASTHELPERS_H
+#define PRODREADY_CHECKS_ANALYSIS_ASTHELPERS_H
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+
+namespace clang::tidy::prodready {
+
+/// \p E without what does not change its value: parentheses, casts,
+/// temporaries, full-expression wrappers and opaque values (the condition
+/// of `a ?: b`).
+inline const Expr *stripValueWrappers(const Expr *E) {
+  while (E) {
+    const Expr *Next = E->IgnoreParenCasts();
+    if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(Next))
+      Next = MTE->getSubExpr();
+    else if (const auto *Full = dyn_cast<FullExpr>(Next))
+      Next = Full->getSubExpr();
+    else if (const auto *BTE = dyn_cast<CXXBindTemporaryExpr>(Next))
+      Next = BTE->getSubExpr();
+    else if (const auto *OVE = dyn_cast<OpaqueValueExpr>(Next))
+      Next = OVE->getSourceExpr();
+    if (Next == E || !Next)
+      return E;
+    E = Next;
+  }
+  return E;
+}
+
+/// True for declarations in std or a namespace nested in it
+/// (std::filesystem), inline namespaces included.
+inline bool isInStdOrNested(const Decl &D) {
+  for (const DeclContext *Context = D.getDeclContext(); Context;
+       Context = Context->getParent())
+    if (Context->isStdNamespace())
+      return true;
+  return false;
+}
+
+/// True for std::basic_istream and the classes derived from it.
+inline bool isInputStreamType(QualType Type) {
+  const auto *Record = Type.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!Record || !Record->hasDefinition())
+    return false;
+  auto IsIStream = [](const CXXRecordDecl *R) {
+    return R->isInStdNamespace() && R->getIdentifier() &&
+           R->getName() == "basic_istream";
+  };
+  return IsIStream(Record) ||
+         !Record->forallBases(
+             [&](const CXXRecordDecl *Base) { return !IsIStream(Base); });
+}
+
+} // namespace clang::tidy::prodready
+
+#endif // PRODREADY_CHECKS_ANALYSIS_ASTHELPERS_H
