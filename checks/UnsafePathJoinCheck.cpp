@@ -9,6 +9,7 @@
 #include "UnsafePathJoinCheck.h"
 #include "CheckOptions.h"
 #include "FixItBuilders.h"
+#include "analysis/ASTHelpers.h"
 #include "analysis/UserCodeScanner.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -20,14 +21,16 @@ namespace clang::tidy::prodready {
 
 namespace {
 
+/// std::filesystem (or std::experimental::filesystem), inline namespaces
+/// such as std::filesystem::__cxx11 included.
 bool isInFilesystemNamespace(const Decl &D) {
   for (const DeclContext *Context = D.getDeclContext(); Context;
-       Context = Context->getParent())
-    if (const auto *Namespace = dyn_cast<NamespaceDecl>(Context))
-      if (Namespace->getName() == "filesystem")
-        return Context->getParent() &&
-               (Context->getParent()->isStdNamespace() ||
-                Context->getParent()->getParent()->isStdNamespace());
+       Context = Context->getParent()) {
+    const auto *Namespace = dyn_cast<NamespaceDecl>(Context);
+    if (!Namespace || Namespace->getName() != "filesystem")
+      continue;
+    return isInStdOrNested(*Namespace);
+  }
   return false;
 }
 

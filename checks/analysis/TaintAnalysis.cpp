@@ -317,6 +317,7 @@ private:
   llvm::DenseMap<const VarDecl *, const Expr *> Aliases;
   std::unique_ptr<IndexedCFG> Cfg;
   std::vector<State> BlockEntry;
+  bool Finished = false; ///< BlockEntry holds the fixpoint.
 };
 
 namespace {
@@ -971,12 +972,16 @@ void TaintEngine::FunctionAnalysis::run() {
   } else if (const auto *Field = dyn_cast<FieldDecl>(&Unit)) {
     Body = Field->getInClassInitializer();
   }
-  if (!Body)
+  if (!Body) {
+    Finished = true;
     return;
+  }
   discoverLocations();
   Cfg = std::make_unique<IndexedCFG>(Unit, *Body, Ctx);
-  if (!Cfg->graph())
+  if (!Cfg->graph()) {
+    Finished = true; // valueAt() falls back to the entry state.
     return;
+  }
   BlockEntry = solveForward(
       *Cfg->graph(), initialState(),
       [&](const CFGElement &Element, State &S) { transfer(Element, S); },
@@ -984,6 +989,7 @@ void TaintEngine::FunctionAnalysis::run() {
         return refine(Cond, Truth, S);
       },
       &joinStates);
+  Finished = true;
   // One more pass to read off returns and sinks at their program points.
   for (const CFGBlock *Block : *Cfg->graph()) {
     State S = BlockEntry[Block->getBlockID()];
@@ -998,6 +1004,10 @@ void TaintEngine::FunctionAnalysis::run() {
 
 TaintValue TaintEngine::FunctionAnalysis::valueAt(const Expr &E,
                                                   const Stmt &Site) {
+  // Asked while still running (a unit that reads a global written by a
+  // function further up the analysis stack): nothing is known yet.
+  if (!Finished)
+    return {};
   std::optional<State> Before;
   if (Cfg && Cfg->graph())
     Before = stateBefore(

@@ -24,3 +24,4 @@ int main(int argc, char **argv) {
   // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: untrusted data is used as the whole path for 'std::ofstream'
   for (;;
 }
+
