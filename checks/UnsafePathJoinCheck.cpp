@@ -179,51 +179,96 @@ void UnsafePathJoinCheck::registerMatchers(MatchFinder *Finder) {
 
 void UnsafePathJoinCheck::onEndOfTranslationUnit() {
   Engine.reset();
-  Units.clear();
+  Facts.clear();
   Reported.clear();
   FixedJoins.clear();
+}
+
+void UnsafePathJoinCheck::noteStatement(const Stmt &S, UnitFacts &Unit,
+                                        ASTContext &Ctx) {
+  if (const auto *Call = dyn_cast<CallExpr>(&S)) {
+    CallEffect Effect = Model.classify(*Call).Effect;
+    if (Effect == CallEffect::SourceResult ||
+        Effect == CallEffect::SourceOutArgs)
+      Unit.HasSource = true;
+    if (const FunctionDecl *Callee = Call->getDirectCallee())
+      if (const FunctionDecl *Def = Callee->getDefinition();
+          Def && Def->hasBody() &&
+          !Ctx.getSourceManager().isInSystemHeader(Def->getLocation()))
+        Unit.Callees.insert(Def);
+    return;
+  }
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(&S)) {
+    if (TaintModel::isMainArgument(*Ref->getDecl()))
+      Unit.HasSource = true;
+    else if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+             Var && Var->hasGlobalStorage() && !Var->isStaticLocal())
+      Unit.Globals.insert(Var);
+    return;
+  }
+  if (const auto *Member = dyn_cast<MemberExpr>(&S)) {
+    if (Model.isUntrustedMember(*Member))
+      Unit.HasSource = true;
+    else if (isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
+      if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl()))
+        Unit.Globals.insert(Field);
+  }
+}
+
+/// Untrusted data can only be in a unit that reads it from a source, gets
+/// it from a function that returns it, reads a global or field written with
+/// it, or is a lambda of such a unit: a fixpoint from the units with a
+/// source. Only those are analyzed from the start (the functions they call
+/// are analyzed on demand, for their summaries), and only their writes to
+/// globals and fields count.
+llvm::SetVector<const Decl *> UnsafePathJoinCheck::unitsWithUntrustedData() {
+  llvm::SetVector<const Decl *> Relevant;
+  for (const auto &[Unit, Seen] : Facts)
+    if (Seen.HasSource)
+      Relevant.insert(Unit);
+  bool Changed = true;
+  while (Changed) {
+    Changed = false;
+    Engine->setUnits(Relevant.getArrayRef());
+    for (const auto &[Unit, Seen] : Facts) {
+      if (Relevant.contains(Unit))
+        continue;
+      bool FromCallee = llvm::any_of(Seen.Callees, [&](const FunctionDecl *C) {
+        return Relevant.contains(C) &&
+               (Engine->returnLabels(*C) & TaintValue::UntrustedLabel);
+      });
+      bool FromGlobal =
+          !FromCallee && llvm::any_of(Seen.Globals, [&](const ValueDecl *G) {
+            return Engine->isUntrustedGlobal(*G);
+          });
+      // A lambda sees what its enclosing function captured.
+      bool FromCapture = false;
+      if (const auto *Call = dyn_cast<CXXMethodDecl>(Unit);
+          Call && Call->getParent()->isLambda())
+        if (const auto *Outer =
+                dyn_cast_or_null<Decl>(Call->getParent()->getDeclContext()))
+          FromCapture = Relevant.contains(Outer);
+      if (FromCallee || FromGlobal || FromCapture) {
+        Relevant.insert(Unit);
+        Changed = true;
+      }
+    }
+  }
+  return Relevant;
 }
 
 void UnsafePathJoinCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
   if (!Engine)
     Engine = std::make_unique<TaintEngine>(Ctx, Model, *Sinks);
-  const SourceManager &SM = Ctx.getSourceManager();
-  // The analysis runs only on units with a source, a sink or a call to a
-  // function of the TU (whose summary may hold either).
-  llvm::SetVector<const Decl *> Interesting;
   scanMatchedUserStmts(Result, [&](const Stmt &S, const Decl *Unit) {
-    if (!Unit)
-      return;
-    Units.insert(Unit);
-    if (Interesting.contains(Unit))
-      return;
-    const auto *E = dyn_cast<Expr>(&S);
-    if (!E)
-      return;
-    bool Relevant = false;
-    if (isa<CallExpr, CXXConstructExpr>(E)) {
-      llvm::SmallVector<std::pair<const Expr *, std::string>, 2> Args;
-      Sinks->sinkArguments(*E, Args);
-      Relevant = !Args.empty();
-    }
-    if (const auto *Call = dyn_cast<CallExpr>(E)) {
-      if (Model.classify(*Call).Effect != CallEffect::Default)
-        Relevant = true;
-      if (const FunctionDecl *Callee = Call->getDirectCallee())
-        if (const FunctionDecl *Def = Callee->getDefinition();
-            Def && Def->hasBody() && !SM.isInSystemHeader(Def->getLocation()))
-          Relevant = true;
-    }
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
-      Relevant |= TaintModel::isMainArgument(*Ref->getDecl());
-    if (const auto *Member = dyn_cast<MemberExpr>(E))
-      Relevant |= Model.isUntrustedMember(*Member);
-    if (Relevant)
-      Interesting.insert(Unit);
+    if (Unit)
+      noteStatement(S, Facts[Unit], Ctx);
   });
-  Engine->setUnits(Units.getArrayRef());
-  for (const Decl *Unit : Interesting) {
+  llvm::SetVector<const Decl *> Relevant = unitsWithUntrustedData();
+  // Now that the values of globals and fields are settled, analyze afresh.
+  Engine->resetAnalyses();
+  for (const Decl *Unit : Relevant) {
     llvm::SmallVector<TaintHit, 4> Hits;
     Engine->findHits(*Unit, Hits);
     for (const TaintHit &Hit : Hits)

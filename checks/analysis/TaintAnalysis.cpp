@@ -260,6 +260,7 @@ public:
 
   void run();
   TaintValue valueAt(const Expr &E, const Stmt &Site);
+  bool isFinished() const { return Finished; }
 
   uint64_t ReturnLabels = 0;
   const Expr *ReturnOrigin = nullptr;
@@ -1030,7 +1031,11 @@ TaintEngine::~TaintEngine() = default;
 
 void TaintEngine::setUnits(llvm::ArrayRef<const Decl *> NewUnits) {
   Units.assign(NewUnits.begin(), NewUnits.end());
+  CrossFunction.clear();
+  CrossFunctionDone.clear();
 }
+
+void TaintEngine::resetAnalyses() { Analyses.clear(); }
 
 TaintEngine::FunctionAnalysis &TaintEngine::analysisFor(const Decl &Unit) {
   std::unique_ptr<FunctionAnalysis> &Slot = Analyses[&Unit];
@@ -1100,6 +1105,9 @@ TaintValue TaintEngine::crossFunctionValue(const ValueDecl &D) {
     return CrossFunction.lookup(&D);
   CrossFunctionDone[&D] = true; // A cycle reads as clean.
   TaintValue Value;
+  // A writer still being analyzed (up the stack) cannot answer yet: the
+  // result is then used, but not remembered.
+  bool Incomplete = false;
   auto Keep = [&](TaintValue Written) {
     // Only untrusted data crosses functions; parameter labels do not.
     if (Written.isUntrusted()) {
@@ -1122,8 +1130,16 @@ TaintValue TaintEngine::crossFunctionValue(const ValueDecl &D) {
       for (const CXXCtorInitializer *Init : Ctor->inits())
         if (Init->getMember() == &D && Init->getInit())
           Writes.emplace_back(Init->getInit(), Init->getInit());
+    if (Writes.empty())
+      continue;
+    FunctionAnalysis &Writer = analysisFor(*Unit);
+    Incomplete |= !Writer.isFinished();
     for (const auto &[Written, Site] : Writes)
-      Keep(analysisFor(*Unit).valueAt(*Written, *Site));
+      Keep(Writer.valueAt(*Written, *Site));
+  }
+  if (Incomplete) {
+    CrossFunctionDone.erase(&D);
+    return Value;
   }
   CrossFunction[&D] = Value;
   return Value;

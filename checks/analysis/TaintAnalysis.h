@@ -94,8 +94,14 @@ public:
   ~TaintEngine();
 
   /// The units of the TU (functions, globals and fields with initializers)
-  /// whose writes to globals and fields are taken into account.
+  /// whose writes to globals and fields are taken into account. Forgets the
+  /// values of globals and fields computed with the previous units.
   void setUnits(llvm::ArrayRef<const Decl *> Units);
+
+  /// Forgets the analyses of functions (not the values of globals and
+  /// fields): analyses made while a global's value was still being computed
+  /// saw it as clean, and are recomputed on the next query.
+  void resetAnalyses();
 
   /// Untrusted values that reach a sink in \p Unit, or in functions it
   /// calls through their parameters.
@@ -109,6 +115,12 @@ public:
   /// and which parameters reach a sink (bit 1+i).
   uint64_t returnLabels(const FunctionDecl &Function);
   uint64_t sinkParameterLabels(const FunctionDecl &Function);
+
+  /// True if the global variable, static member or field \p D is written
+  /// from untrusted data in one of the units (see setUnits).
+  bool isUntrustedGlobal(const ValueDecl &D) {
+    return crossFunctionValue(D).isUntrusted();
+  }
 
   class FunctionAnalysis;
 
