@@ -64,13 +64,12 @@ public:
     if (const auto *Construct = dyn_cast<CXXConstructExpr>(&E)) {
       std::string Stream =
           fileStreamName(Construct->getConstructor()->getParent());
-      if (!Stream.empty() && Construct->getNumArgs() >= 1 &&
-          !isa<CXXDefaultArgExpr>(Construct->getArg(0)) &&
-          !Construct->getArg(0)->getType()->isRecordType() /* copy/move */)
-        Out.emplace_back(Construct->getArg(0), "'" + Stream + "'");
-      else if (!Stream.empty() && Construct->getNumArgs() >= 1 &&
-               isPathOrString(Construct->getArg(0)->getType()))
-        Out.emplace_back(Construct->getArg(0), "'" + Stream + "'");
+      if (Stream.empty() || Construct->getNumArgs() == 0)
+        return;
+      // The first argument is the path, unless the stream is moved from.
+      const Expr *Path = Construct->getArg(0);
+      if (fileStreamName(Path->getType()->getAsCXXRecordDecl()).empty())
+        Out.emplace_back(Path, "'" + Stream + "'");
       return;
     }
     const auto *Call = dyn_cast<CallExpr>(&E);
@@ -127,11 +126,6 @@ public:
   }
 
 private:
-  static bool isPathOrString(QualType Type) {
-    const auto *Record = Type.getNonReferenceType()->getAsCXXRecordDecl();
-    return Record && Record->getIdentifier() &&
-           (Record->getName() == "path" || Record->getName() == "basic_string");
-  }
   llvm::StringSet<> ExtraSinks;
 };
 
