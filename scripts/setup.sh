@@ -18,6 +18,8 @@ packages=(
   "libclang-cpp${llvm_version}-dev"
   "clang-${llvm_version}" "clang-tidy-${llvm_version}"
   "llvm-${llvm_version}-tools"
+  # lit.py: shipped by LLVM 19's tools package only (not by 22's).
+  llvm-19-tools
   # Test libraries.
   libgtest-dev nlohmann-json3-dev
   # Real headers of the libraries the checks model (tests include them).

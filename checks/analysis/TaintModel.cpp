@@ -134,9 +134,14 @@ CallModel TaintModel::classify(const CallExpr &Call) const {
         return Model;
       }
     }
-    if (isInputStreamType(QualType(Method->getParent()->getTypeForDecl(), 0)) &&
-        (Name == "getline" || Name == "read" || Name == "get"))
-      return Out({0});
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call)) {
+      QualType Object = Member->getImplicitObjectArgument()->getType();
+      if (Object->isPointerType())
+        Object = Object->getPointeeType();
+      if (isInputStreamType(Object) &&
+          (Name == "getline" || Name == "read" || Name == "get"))
+        return Out({0});
+    }
     // `std::cin >> x` with a member operator>> (numbers).
     if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call))
       if (Op->getOperator() == OO_GreaterGreater &&
