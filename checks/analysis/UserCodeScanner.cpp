@@ -94,15 +94,10 @@ void addUserCodeMatcher(ast_matchers::MatchFinder &Finder,
 void scanMatchedUserCode(
     const ast_matchers::MatchFinder::MatchResult &Result,
     llvm::function_ref<void(const CallExpr &Call, const Decl *Unit)> Visit) {
-  const auto *Matched = Result.Nodes.getNodeAs<Decl>(UserCodeId);
-  if (!Matched)
-    return;
-  if (const auto *TU = dyn_cast<TranslationUnitDecl>(Matched)) {
-    for (const Decl *TopLevel : TU->decls())
-      scanUserCalls(*TopLevel, *Result.Context, Visit);
-    return;
-  }
-  scanUserCalls(*Matched, *Result.Context, Visit);
+  scanMatchedUserStmts(Result, [&](const Stmt &S, const Decl *Unit) {
+    if (const auto *Call = dyn_cast<CallExpr>(&S))
+      Visit(*Call, Unit);
+  });
 }
 
 void scanMatchedUserStmts(
