@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "UncheckedContainerAccessCheck.h"
 #include "UncheckedGetenvCheck.h"
 #include "UnsafePathJoinCheck.h"
 #include "UnvalidatedEnvParseCheck.h"
@@ -17,6 +18,8 @@ namespace prodready {
 class ProdreadyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &CheckFactories) override {
+    CheckFactories.registerCheck<UncheckedContainerAccessCheck>(
+        "prodready-unchecked-container-access");
     CheckFactories.registerCheck<UncheckedGetenvCheck>(
         "prodready-unchecked-getenv");
     CheckFactories.registerCheck<UnsafePathJoinCheck>(

@@ -157,7 +157,8 @@ UnsafePathJoinCheck::UnsafePathJoinCheck(StringRef Name,
       RawSanitizers(Options.get("Sanitizers", "")),
       Taint{parseNameList(RawSources), parseNameList(RawSanitizers)},
       Model(Taint),
-      Sinks(std::make_unique<PathSinks>(parseNameList(RawSinks))) {}
+      Sinks(std::make_unique<PathSinks>(parseNameList(RawSinks))),
+      Untrusted(Model) {}
 
 UnsafePathJoinCheck::~UnsafePathJoinCheck() = default;
 
@@ -173,82 +174,9 @@ void UnsafePathJoinCheck::registerMatchers(MatchFinder *Finder) {
 
 void UnsafePathJoinCheck::onEndOfTranslationUnit() {
   Engine.reset();
-  Facts.clear();
+  Untrusted.clear();
   Reported.clear();
   FixedJoins.clear();
-}
-
-void UnsafePathJoinCheck::noteStatement(const Stmt &S, UnitFacts &Unit,
-                                        ASTContext &Ctx) {
-  if (const auto *Call = dyn_cast<CallExpr>(&S)) {
-    CallEffect Effect = Model.classify(*Call).Effect;
-    if (Effect == CallEffect::SourceResult ||
-        Effect == CallEffect::SourceOutArgs)
-      Unit.HasSource = true;
-    if (const FunctionDecl *Callee = Call->getDirectCallee())
-      if (const FunctionDecl *Def = Callee->getDefinition();
-          Def && Def->hasBody() &&
-          !Ctx.getSourceManager().isInSystemHeader(Def->getLocation()))
-        Unit.Callees.insert(Def);
-    return;
-  }
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(&S)) {
-    if (TaintModel::isMainArgument(*Ref->getDecl()))
-      Unit.HasSource = true;
-    else if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
-             Var && Var->hasGlobalStorage() && !Var->isStaticLocal())
-      Unit.Globals.insert(Var);
-    return;
-  }
-  if (const auto *Member = dyn_cast<MemberExpr>(&S)) {
-    if (Model.isUntrustedMember(*Member))
-      Unit.HasSource = true;
-    else if (isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
-      if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl()))
-        Unit.Globals.insert(Field);
-  }
-}
-
-/// Untrusted data can only be in a unit that reads it from a source, gets
-/// it from a function that returns it, reads a global or field written with
-/// it, or is a lambda of such a unit: a fixpoint from the units with a
-/// source. Only those are analyzed from the start (the functions they call
-/// are analyzed on demand, for their summaries), and only their writes to
-/// globals and fields count.
-llvm::SetVector<const Decl *> UnsafePathJoinCheck::unitsWithUntrustedData() {
-  llvm::SetVector<const Decl *> Relevant;
-  for (const auto &[Unit, Seen] : Facts)
-    if (Seen.HasSource)
-      Relevant.insert(Unit);
-  bool Changed = true;
-  while (Changed) {
-    Changed = false;
-    Engine->setUnits(Relevant.getArrayRef());
-    for (const auto &[Unit, Seen] : Facts) {
-      if (Relevant.contains(Unit))
-        continue;
-      bool FromCallee = llvm::any_of(Seen.Callees, [&](const FunctionDecl *C) {
-        return Relevant.contains(C) &&
-               (Engine->returnLabels(*C) & TaintValue::UntrustedLabel);
-      });
-      bool FromGlobal =
-          !FromCallee && llvm::any_of(Seen.Globals, [&](const ValueDecl *G) {
-            return Engine->isUntrustedGlobal(*G);
-          });
-      // A lambda sees what its enclosing function captured.
-      bool FromCapture = false;
-      if (const auto *Call = dyn_cast<CXXMethodDecl>(Unit);
-          Call && Call->getParent()->isLambda())
-        if (const auto *Outer =
-                dyn_cast_or_null<Decl>(Call->getParent()->getDeclContext()))
-          FromCapture = Relevant.contains(Outer);
-      if (FromCallee || FromGlobal || FromCapture) {
-        Relevant.insert(Unit);
-        Changed = true;
-      }
-    }
-  }
-  return Relevant;
 }
 
 void UnsafePathJoinCheck::check(const MatchFinder::MatchResult &Result) {
@@ -257,9 +185,9 @@ void UnsafePathJoinCheck::check(const MatchFinder::MatchResult &Result) {
     Engine = std::make_unique<TaintEngine>(Ctx, Model, *Sinks);
   scanMatchedUserStmts(Result, [&](const Stmt &S, const Decl *Unit) {
     if (Unit)
-      noteStatement(S, Facts[Unit], Ctx);
+      Untrusted.noteStatement(S, *Unit, Ctx);
   });
-  llvm::SetVector<const Decl *> Relevant = unitsWithUntrustedData();
+  llvm::SetVector<const Decl *> Relevant = Untrusted.compute(*Engine);
   // Now that the values of globals and fields are settled, analyze afresh.
   Engine->resetAnalyses();
   for (const Decl *Unit : Relevant) {

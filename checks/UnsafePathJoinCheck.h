@@ -4,11 +4,9 @@
 #define PRODREADY_CHECKS_UNSAFEPATHJOINCHECK_H
 
 #include "analysis/TaintAnalysis.h"
+#include "analysis/UntrustedUnits.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseSet.h"
-#include "llvm/ADT/MapVector.h"
-#include "llvm/ADT/SmallPtrSet.h"
-#include "llvm/ADT/SetVector.h"
 #include <memory>
 
 namespace clang::tidy::prodready {
@@ -41,19 +39,9 @@ private:
   TaintModel Model;
   std::unique_ptr<PathSinks> Sinks;
 
-  /// What the scan saw of a unit: enough to decide whether untrusted data
-  /// can be in it at all.
-  struct UnitFacts {
-    bool HasSource = false;
-    llvm::SmallPtrSet<const FunctionDecl *, 4> Callees;
-    llvm::SmallPtrSet<const ValueDecl *, 4> Globals;
-  };
-  void noteStatement(const Stmt &S, UnitFacts &Facts, ASTContext &Ctx);
-  llvm::SetVector<const Decl *> unitsWithUntrustedData();
-
   // Per translation unit.
   std::unique_ptr<TaintEngine> Engine;
-  llvm::MapVector<const Decl *, UnitFacts> Facts;
+  UntrustedUnitFinder Untrusted;
   llvm::DenseSet<std::pair<const Expr *, const Expr *>> Reported;
   llvm::DenseSet<const Expr *> FixedJoins;
 };

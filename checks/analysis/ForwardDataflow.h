@@ -68,6 +68,14 @@ public:
 
   const CFG *graph() const { return Graph.get(); }
 
+  /// The element that is \p S, if the CFG lists it.
+  std::optional<Position> elementPosition(const Stmt &S) const {
+    auto It = ElementOf.find(&S);
+    if (It == ElementOf.end())
+      return std::nullopt;
+    return It->second;
+  }
+
   /// The element that is \p S or, failing that, its nearest enclosing
   /// statement that is one (e.g. for code the CFG does not list).
   std::optional<Position> positionOf(const Stmt &S) const {

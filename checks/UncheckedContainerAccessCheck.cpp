@@ -1,0 +1,475 @@
+//===--- UncheckedContainerAccessCheck.cpp - prodready --------------------===//
+//
+// Glue over the bounds analysis (analysis/BoundsAnalysis.h): this file
+// collects the element accesses of the user's code, decides which verdicts
+// are worth a warning (precision first), groups the steps of one access
+// chain (`j["choices"][0]["message"]`) into one warning, and builds the
+// `.at()` fix-its.
+//
+//===----------------------------------------------------------------------===//
+
+#include "UncheckedContainerAccessCheck.h"
+#include "CheckOptions.h"
+#include "FixItBuilders.h"
+#include "analysis/ASTHelpers.h"
+#include "analysis/UserCodeScanner.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/StringSwitch.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::prodready {
+
+namespace {
+
+/// Sinks are not what this check asks the untrusted-data analysis about.
+class NoTaintSinks : public TaintSinkModel {
+public:
+  void sinkArguments(const Expr &,
+                     llvm::SmallVectorImpl<std::pair<const Expr *, std::string>>
+                         &) override {}
+};
+
+const CXXOperatorCallExpr *asJsonSubscript(const Expr *E,
+                                           const ContainerModel &Model) {
+  const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(
+      E ? stripValueWrappers(E) : nullptr);
+  if (!Op || Op->getOperator() != OO_Subscript || Op->getNumArgs() != 2 ||
+      Model.kindOf(Op->getArg(0)->getType()) != ContainerKind::Json ||
+      Op->getArg(0)->getType().getNonReferenceType().isConstQualified())
+    return nullptr;
+  return Op;
+}
+
+/// Member functions that only look at a JSON value: on a missing key of a
+/// non-const value they see a null, which is what they are asked about.
+bool inspectsJson(llvm::StringRef Name) {
+  return Name.starts_with("is_") ||
+         llvm::StringSwitch<bool>(Name)
+             .Cases("empty", "size", "type", "type_name", "contains", true)
+             .Cases("count", "find", "value", true)
+             .Default(false);
+}
+
+/// Member functions that read through a JSON value without changing it.
+bool readsThroughJson(llvm::StringRef Name) {
+  return llvm::StringSwitch<bool>(Name)
+      .Cases("at", "begin", "end", "items", "get_ref", true)
+      .Cases("get_ptr", "front", "back", "get", "get_to", true)
+      .Default(false);
+}
+
+bool isIntegerConstant(const Expr &E, const ASTContext &Ctx) {
+  return !E.isValueDependent() && E.isIntegerConstantExpr(Ctx);
+}
+
+bool hasAtMember(QualType Type, ASTContext &Ctx) {
+  const CXXRecordDecl *Record =
+      Type.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!Record || !Record->hasDefinition())
+    return false;
+  IdentifierInfo &At = Ctx.Idents.get("at");
+  auto Declares = [&](const CXXRecordDecl *R) {
+    return !R->lookup(&At).empty();
+  };
+  return Declares(Record) ||
+         !Record->forallBases(
+             [&](const CXXRecordDecl *Base) { return !Declares(Base); });
+}
+
+/// The `[` of a subscript, if it is spelled in a file (not a macro).
+SourceLocation leftBracketOf(const ElementAccess &Access, ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation BaseEnd = Access.Container->getEndLoc();
+  if (BaseEnd.isInvalid() || BaseEnd.isMacroID())
+    return {};
+  std::optional<Token> Next =
+      Lexer::findNextToken(BaseEnd, SM, Ctx.getLangOpts());
+  if (!Next || !Next->is(tok::l_square))
+    return {};
+  return Next->getLocation();
+}
+
+const MemberExpr *calleeMember(const Expr &Call) {
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
+  return Member ? dyn_cast<MemberExpr>(Member->getCallee()->IgnoreParens())
+                : nullptr;
+}
+
+/// True for an object expression that can be written twice without a
+/// change in meaning: a variable, `this`, or fields of one.
+bool isSimpleObject(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  while (const auto *Member = dyn_cast<MemberExpr>(E))
+    E = Member->getBase()->IgnoreParenImpCasts();
+  return isa<DeclRefExpr>(E) || isa<CXXThisExpr>(E);
+}
+
+} // namespace
+
+UncheckedContainerAccessCheck::UncheckedContainerAccessCheck(
+    StringRef Name, ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      RawContainers(Options.get("Containers", DefaultContainerTypes)),
+      RawGuardFunctions(Options.get("GuardFunctions", "")),
+      RawSources(Options.get("Sources", "")),
+      UntrustedOnly(Options.get("UntrustedOnly", false)),
+      Containers(parseNameList(RawContainers)),
+      Bounds{Options.get("TrustAsserts", true),
+             parseNameList(RawGuardFunctions)},
+      Taint{parseNameList(RawSources), {}}, Model(Taint),
+      NoSinks(std::make_unique<NoTaintSinks>()), Untrusted(Model) {}
+
+UncheckedContainerAccessCheck::~UncheckedContainerAccessCheck() = default;
+
+void UncheckedContainerAccessCheck::storeOptions(
+    ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "Containers", RawContainers);
+  Options.store(Opts, "GuardFunctions", RawGuardFunctions);
+  Options.store(Opts, "Sources", RawSources);
+  Options.store(Opts, "UntrustedOnly", UntrustedOnly);
+  Options.store(Opts, "TrustAsserts", Bounds.TrustAsserts);
+}
+
+void UncheckedContainerAccessCheck::registerMatchers(MatchFinder *Finder) {
+  addUserCodeMatcher(*Finder, *this, areDiagsSelfContained());
+}
+
+void UncheckedContainerAccessCheck::onEndOfTranslationUnit() {
+  Accesses.clear();
+  BenignJsonAccesses.clear();
+  Engine.reset();
+  Untrusted.clear();
+  UntrustedUnits.clear();
+  UntrustedUnitsKnown = false;
+  Reported.clear();
+}
+
+void UncheckedContainerAccessCheck::noteStatement(const Stmt &S,
+                                                  const Decl *Unit,
+                                                  ASTContext &Ctx) {
+  Untrusted.noteStatement(S, *Unit, Ctx);
+
+  // A non-const JSON value being built (`j["a"]["b"] = 1`, push_back, a
+  // non-const reference to fill), or a possibly missing element only being
+  // inspected (`j["k"].is_string()`, a range-for over it), is fine.
+  auto MarkBuilt = [&](const Expr *E) {
+    while (const CXXOperatorCallExpr *Op = asJsonSubscript(E, Containers)) {
+      BenignJsonAccesses.insert(Op);
+      E = Op->getArg(0);
+    }
+  };
+  if (const auto *Loop = dyn_cast<CXXForRangeStmt>(&S)) {
+    if (const CXXOperatorCallExpr *Op =
+            asJsonSubscript(Loop->getRangeInit(), Containers))
+      BenignJsonAccesses.insert(Op);
+    return;
+  }
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S)) {
+    if (Op->isAssignmentOp() && Op->getNumArgs() == 2)
+      MarkBuilt(Op->getArg(0));
+    else if (Op->isComparisonOp())
+      for (const Expr *Arg : Op->arguments())
+        if (const CXXOperatorCallExpr *Json =
+                asJsonSubscript(Arg, Containers))
+          BenignJsonAccesses.insert(Json);
+  } else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(&S)) {
+    const CXXMethodDecl *Method = Call->getMethodDecl();
+    const CXXOperatorCallExpr *Json =
+        asJsonSubscript(Call->getImplicitObjectArgument(), Containers);
+    if (Method && Json && Method->getIdentifier()) {
+      if (inspectsJson(Method->getName()))
+        BenignJsonAccesses.insert(Json);
+      else if (!Method->isConst() && !readsThroughJson(Method->getName()))
+        MarkBuilt(Json);
+    }
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(&S))
+    if (const FunctionDecl *Callee = Call->getDirectCallee()) {
+      unsigned Shift = isa<CXXOperatorCallExpr>(Call) &&
+                               isa<CXXMethodDecl>(Callee)
+                           ? 1
+                           : 0;
+      for (unsigned I = Shift; I < Call->getNumArgs(); ++I)
+        if (I - Shift < Callee->getNumParams()) {
+          QualType Param = Callee->getParamDecl(I - Shift)->getType();
+          if (Param->isLValueReferenceType() &&
+              !Param.getNonReferenceType().isConstQualified())
+            MarkBuilt(Call->getArg(I));
+        }
+    }
+
+  std::optional<ElementAccess> Access = matchElementAccess(S, Containers);
+  if (!Access)
+    return;
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation Loc = Access->Access->getExprLoc();
+  if (Loc.isInvalid() || SM.isInSystemMacro(Loc) ||
+      Access->Access->isTypeDependent())
+    return;
+  // Constant indices into raw arrays are the compiler's to check.
+  if (isa<ArraySubscriptExpr>(Access->Access) &&
+      isIntegerConstant(*Access->Index, Ctx))
+    return;
+  Accesses[Unit].push_back(*Access);
+}
+
+bool UncheckedContainerAccessCheck::isUntrusted(const Decl &Unit,
+                                                const Expr &E,
+                                                const Expr &Site) {
+  ASTContext &Ctx = Unit.getASTContext();
+  if (!UntrustedUnitsKnown) {
+    if (!Engine)
+      Engine = std::make_unique<TaintEngine>(Ctx, Model, *NoSinks);
+    UntrustedUnits = Untrusted.compute(*Engine);
+    // Now that the values of globals and fields are settled, analyze
+    // afresh.
+    Engine->resetAnalyses();
+    UntrustedUnitsKnown = true;
+  }
+  return UntrustedUnits.contains(&Unit) &&
+         Engine->valueAt(Unit, E, Site).isUntrusted();
+}
+
+void UncheckedContainerAccessCheck::analyzeUnit(
+    const Decl &Unit, llvm::ArrayRef<ElementAccess> UnitAccesses,
+    ASTContext &Ctx) {
+  // Initializers of globals and fields are not analyzed: they run once,
+  // and what they index is usually a table they define.
+  const auto *Function = dyn_cast<FunctionDecl>(&Unit);
+  if (!Function || !Function->hasBody() || Function->isInvalidDecl())
+    return;
+  ContainerBoundsAnalysis Analysis(*Function, *Function->getBody(), Ctx,
+                                   Containers, Bounds);
+  llvm::SmallVector<Finding, 4> Findings;
+  llvm::DenseMap<const Expr *, const ElementAccess *> ByExpr;
+  for (const ElementAccess &Access : UnitAccesses) {
+    ByExpr[Access.Access] = &Access;
+    if (Reported.contains(Access.Access) ||
+        BenignJsonAccesses.contains(Access.Access))
+      continue;
+    bool VariableIndex = Access.Index && !Access.IsKey &&
+                         !isIntegerConstant(*Access.Index, Ctx);
+    AccessVerdict Verdict = Analysis.check(Access);
+    bool UntrustedIndex =
+        VariableIndex && (!Verdict.InBounds || !Verdict.NonNegative) &&
+        isUntrusted(Unit, *Access.Index, *Access.Access);
+    bool Report;
+    if (UntrustedIndex)
+      Report = !(Verdict.InBounds && Verdict.NonNegative);
+    else if (Access.Kind == ContainerKind::FixedArray)
+      // Only constant indices past the end of a std::array.
+      Report = !VariableIndex && !Verdict.InBounds;
+    else
+      // An index that is a parameter or field is the caller's or the
+      // class's to keep in range.
+      Report = !Verdict.InBounds && Verdict.IndexIsLocal;
+    if (Report && UntrustedOnly && !UntrustedIndex)
+      Report = isUntrusted(Unit, *Access.Container, *Access.Access);
+    if (Report)
+      Findings.push_back({Access, UntrustedIndex});
+  }
+
+  // One warning per access chain, at its innermost unchecked step: the
+  // scan saw outer steps first, so walk each finding inwards.
+  llvm::DenseMap<const Expr *, unsigned> FindingOf;
+  for (unsigned I = 0; I < Findings.size(); ++I)
+    FindingOf[Findings[I].Access.Access] = I;
+  llvm::MapVector<unsigned, llvm::SmallVector<unsigned, 2>> Chains;
+  for (unsigned I = 0; I < Findings.size(); ++I) {
+    unsigned Head = I;
+    const ElementAccess *Step = &Findings[I].Access;
+    for (unsigned Depth = 0; Step && Depth < 16; ++Depth) {
+      const Expr *Inner = stripValueWrappers(Step->Container);
+      if (auto It = FindingOf.find(Inner); It != FindingOf.end())
+        Head = It->second;
+      auto Next = ByExpr.find(Inner);
+      Step = Next == ByExpr.end() ? nullptr : Next->second;
+    }
+    Chains[Head].push_back(I);
+  }
+  for (auto &[Head, Members] : Chains) {
+    llvm::SmallVector<Finding, 2> Chain;
+    // Innermost first: members were seen outermost first.
+    Chain.push_back(Findings[Head]);
+    for (unsigned Member : llvm::reverse(Members))
+      if (Member != Head)
+        Chain.push_back(Findings[Member]);
+    for (const Finding &F : Chain)
+      Reported.insert(F.Access.Access);
+    report(Chain, Ctx);
+  }
+}
+
+void UncheckedContainerAccessCheck::check(
+    const MatchFinder::MatchResult &Result) {
+  ASTContext &Ctx = *Result.Context;
+  scanMatchedUserStmts(Result, [&](const Stmt &S, const Decl *Unit) {
+    if (Unit)
+      noteStatement(S, Unit, Ctx);
+  });
+  UntrustedUnitsKnown = false;
+  for (const auto &[Unit, UnitAccesses] : Accesses)
+    analyzeUnit(*Unit, UnitAccesses, Ctx);
+  Accesses.clear();
+}
+
+std::string UncheckedContainerAccessCheck::describe(
+    const ElementAccess &Access, bool UntrustedIndex, ASTContext &Ctx) const {
+  QualType Type = Access.Container->getType();
+  if (Type->isPointerType())
+    Type = Type->getPointeeType();
+  std::string Container = "'" + ContainerModel::displayName(Type) + "'";
+  if (isa<ArraySubscriptExpr>(Access.Access)) {
+    const auto *Ref = dyn_cast<DeclRefExpr>(Access.Container->IgnoreParenImpCasts());
+    Container = Ref ? "array '" + Ref->getDecl()->getNameAsString() + "'"
+                    : "an array";
+  }
+  if (UntrustedIndex)
+    return "untrusted index into " + Container +
+           " is not checked against both bounds; an out-of-range access is "
+           "undefined behaviour";
+  switch (Access.Form) {
+  case ElementAccess::Front:
+  case ElementAccess::Back:
+  case ElementAccess::DerefBegin: {
+    std::string Call = Access.Form == ElementAccess::Front  ? "'front()'"
+                       : Access.Form == ElementAccess::Back ? "'back()'"
+                                                            : "'*begin()'";
+    return Call + " on a " + Container +
+           " that may be empty; on an empty container it is undefined "
+           "behaviour";
+  }
+  case ElementAccess::Subscript:
+    break;
+  }
+  if (Access.Kind != ContainerKind::Json)
+    return "index into " + Container +
+           " is not checked against its size on every path; an "
+           "out-of-range access is undefined behaviour";
+  std::string Consequence =
+      Access.IsConst ? "is undefined behaviour"
+                     : Access.IsKey ? "reads as null and fails later with a "
+                                      "type error"
+                                    : "appends nulls and fails later with a "
+                                      "type error";
+  if (!Access.IsKey)
+    return "JSON array index is not checked against the array's size on "
+           "every path; out of range it " +
+           Consequence;
+  std::string Key = "a key";
+  const Expr *KeyExpr = stripValueWrappers(Access.Index);
+  if (isa<StringLiteral>(KeyExpr->IgnoreParenImpCasts()))
+    Key = fixits::sourceText(*KeyExpr, Ctx).value_or("");
+  else if (std::optional<std::string> Text = fixits::sourceText(*KeyExpr, Ctx))
+    Key = "'" + *Text + "'";
+  return "JSON key " + Key +
+         " is not checked to exist on every path; a missing key " +
+         Consequence;
+}
+
+std::optional<FixItHint> UncheckedContainerAccessCheck::accessFix(
+    const ElementAccess &Access, ASTContext &Ctx,
+    std::optional<FixItHint> &Second) const {
+  Second.reset();
+  if (isa<ArraySubscriptExpr>(Access.Access))
+    return std::nullopt;
+  QualType Object = Access.Container->getType();
+  if (Object->isPointerType())
+    Object = Object->getPointeeType();
+  if (!hasAtMember(Object, Ctx))
+    return std::nullopt;
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (Access.Form == ElementAccess::Subscript) {
+    // j[key] with a key type at() may not take (a raw char pointer
+    // variable) keeps its operator[].
+    if (Access.IsKey) {
+      const Expr *Key = stripValueWrappers(Access.Index);
+      QualType KeyType = Key->getType().getNonReferenceType();
+      bool StringKey = isa<StringLiteral>(Key->IgnoreParenImpCasts()) ||
+                       ContainerModel::displayName(KeyType) == "std::string";
+      if (!StringKey)
+        return std::nullopt;
+    }
+    SourceLocation LBracket = leftBracketOf(Access, Ctx);
+    SourceLocation RBracket = Access.Access->getEndLoc();
+    if (LBracket.isInvalid() || RBracket.isInvalid() || RBracket.isMacroID() ||
+        *SM.getCharacterData(RBracket) != ']')
+      return std::nullopt;
+    Second = FixItHint::CreateReplacement(
+        CharSourceRange::getTokenRange(RBracket, RBracket), ")");
+    return FixItHint::CreateReplacement(
+        CharSourceRange::getTokenRange(LBracket, LBracket), ".at(");
+  }
+  // front()/back()/*begin() of a JSON object are not at(0).
+  if (Access.Kind == ContainerKind::Json)
+    return std::nullopt;
+  if (Access.Form == ElementAccess::DerefBegin) {
+    const Expr *Iterator =
+        isa<UnaryOperator>(Access.Access)
+            ? cast<UnaryOperator>(Access.Access)->getSubExpr()
+            : cast<CXXOperatorCallExpr>(Access.Access)->getArg(0);
+    const MemberExpr *Begin = calleeMember(*stripValueWrappers(Iterator));
+    std::optional<std::string> Base =
+        Begin ? fixits::sourceText(*Begin->getBase(), Ctx) : std::nullopt;
+    if (!Base || Access.Access->getBeginLoc().isMacroID() ||
+        Access.Access->getEndLoc().isMacroID())
+      return std::nullopt;
+    return FixItHint::CreateReplacement(
+        Access.Access->getSourceRange(),
+        *Base + (Begin->isArrow() ? "->" : ".") + "at(0)");
+  }
+  const MemberExpr *Member = calleeMember(*Access.Access);
+  const auto *Call = cast<CXXMemberCallExpr>(Access.Access);
+  if (!Member || Member->getMemberLoc().isMacroID() ||
+      Call->getRParenLoc().isMacroID())
+    return std::nullopt;
+  CharSourceRange Range = CharSourceRange::getTokenRange(
+      Member->getMemberLoc(), Call->getRParenLoc());
+  if (Access.Form == ElementAccess::Front)
+    return FixItHint::CreateReplacement(Range, "at(0)");
+  // back() -> at(c.size() - 1), which throws on an empty container (the
+  // index wraps around): only where `c` can be written twice.
+  std::optional<std::string> Base = fixits::sourceText(*Member->getBase(), Ctx);
+  if (!Base || !isSimpleObject(Member->getBase()) ||
+      Member->getBase()->IgnoreParenImpCasts()->getSourceRange().isInvalid())
+    return std::nullopt;
+  if (isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()) &&
+      Member->isImplicitAccess())
+    return FixItHint::CreateReplacement(Range, "at(size() - 1)");
+  return FixItHint::CreateReplacement(
+      Range, "at(" + *Base + (Member->isArrow() ? "->" : ".") + "size() - 1)");
+}
+
+void UncheckedContainerAccessCheck::report(llvm::ArrayRef<Finding> Chain,
+                                           ASTContext &Ctx) {
+  auto LocationOf = [&](const ElementAccess &Access) {
+    if (Access.Form == ElementAccess::Subscript)
+      if (SourceLocation LBracket = leftBracketOf(Access, Ctx);
+          LBracket.isValid())
+        return LBracket;
+    return Access.Access->getExprLoc();
+  };
+  const Finding &Head = Chain.front();
+  {
+    auto Diag = diag(LocationOf(Head.Access), "%0")
+                << describe(Head.Access, Head.UntrustedIndex, Ctx)
+                << Head.Access.Access->getSourceRange();
+    for (const Finding &F : Chain) {
+      std::optional<FixItHint> Second;
+      if (std::optional<FixItHint> Fix = accessFix(F.Access, Ctx, Second)) {
+        Diag << *Fix;
+        if (Second)
+          Diag << *Second;
+      }
+    }
+  }
+  for (const Finding &F : Chain.drop_front())
+    diag(LocationOf(F.Access),
+         "the next access in this chain is not checked either",
+         DiagnosticIDs::Note);
+}
+
+} // namespace clang::tidy::prodready
