@@ -216,9 +216,9 @@ void UncheckedContainerAccessCheck::noteStatement(const Stmt &S,
   Accesses[Unit].push_back(*Access);
 }
 
-bool UncheckedContainerAccessCheck::isUntrusted(const Decl &Unit,
-                                                const Expr &E,
-                                                const Expr &Site) {
+TaintValue UncheckedContainerAccessCheck::untrustedValue(const Decl &Unit,
+                                                       const Expr &E,
+                                                       const Expr &Site) {
   ASTContext &Ctx = Unit.getASTContext();
   if (!UntrustedUnitsKnown) {
     if (!Engine)
@@ -229,8 +229,9 @@ bool UncheckedContainerAccessCheck::isUntrusted(const Decl &Unit,
     Engine->resetAnalyses();
     UntrustedUnitsKnown = true;
   }
-  return UntrustedUnits.contains(&Unit) &&
-         Engine->valueAt(Unit, E, Site).isUntrusted();
+  if (!UntrustedUnits.contains(&Unit))
+    return {};
+  return Engine->valueAt(Unit, E, Site);
 }
 
 void UncheckedContainerAccessCheck::analyzeUnit(
@@ -253,9 +254,10 @@ void UncheckedContainerAccessCheck::analyzeUnit(
     bool VariableIndex = Access.Index && !Access.IsKey &&
                          !isIntegerConstant(*Access.Index, Ctx);
     AccessVerdict Verdict = Analysis.check(Access);
-    bool UntrustedIndex =
-        VariableIndex && (!Verdict.InBounds || !Verdict.NonNegative) &&
-        isUntrusted(Unit, *Access.Index, *Access.Access);
+    TaintValue Index;
+    if (VariableIndex && (!Verdict.InBounds || !Verdict.NonNegative))
+      Index = untrustedValue(Unit, *Access.Index, *Access.Access);
+    bool UntrustedIndex = Index.isUntrusted();
     bool Report;
     if (UntrustedIndex)
       Report = !(Verdict.InBounds && Verdict.NonNegative);
@@ -267,9 +269,10 @@ void UncheckedContainerAccessCheck::analyzeUnit(
       // class's to keep in range.
       Report = !Verdict.InBounds && Verdict.IndexIsLocal;
     if (Report && UntrustedOnly && !UntrustedIndex)
-      Report = isUntrusted(Unit, *Access.Container, *Access.Access);
+      Report = untrustedValue(Unit, *Access.Container, *Access.Access)
+                   .isUntrusted();
     if (Report)
-      Findings.push_back({Access, UntrustedIndex});
+      Findings.push_back({Access, UntrustedIndex, Index.Origin});
   }
 
   // One warning per access chain, at its innermost unchecked step: the
@@ -466,6 +469,9 @@ void UncheckedContainerAccessCheck::report(llvm::ArrayRef<Finding> Chain,
       }
     }
   }
+  if (Head.Origin)
+    diag(Head.Origin->getBeginLoc(), "the untrusted index comes from here",
+         DiagnosticIDs::Note);
   for (const Finding &F : Chain.drop_front())
     diag(LocationOf(F.Access),
          "the next access in this chain is not checked either",

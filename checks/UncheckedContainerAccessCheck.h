@@ -34,12 +34,14 @@ private:
   struct Finding {
     ElementAccess Access;
     bool UntrustedIndex = false;
+    const Expr *Origin = nullptr; ///< Where the untrusted index came from.
   };
 
   void noteStatement(const Stmt &S, const Decl *Unit, ASTContext &Ctx);
   void analyzeUnit(const Decl &Unit, llvm::ArrayRef<ElementAccess> Accesses,
                    ASTContext &Ctx);
-  bool isUntrusted(const Decl &Unit, const Expr &E, const Expr &Site);
+  /// The untrusted-data analysis' value of \p E at \p Site in \p Unit.
+  TaintValue untrustedValue(const Decl &Unit, const Expr &E, const Expr &Site);
   void report(llvm::ArrayRef<Finding> Chain, ASTContext &Ctx);
   std::string describe(const ElementAccess &Access, bool UntrustedIndex,
                        ASTContext &Ctx) const;

@@ -134,6 +134,7 @@ private:
   unsigned intern(std::string Key, unsigned Parent);
   std::optional<unsigned> slotOf(const Expr *E, unsigned Depth = 0);
   std::optional<unsigned> rootSlot(const ValueDecl &D);
+  std::optional<unsigned> elementSlot(unsigned Base, const Expr *Key);
   bool isWithin(unsigned Slot, unsigned Ancestor) const;
   const VarDecl *indexVariable(const Expr *E);
 
@@ -141,10 +142,14 @@ private:
   void transfer(const CFGElement &Element, State &S);
   void transferStmt(const Stmt &S, State &St);
   void kill(unsigned Slot, State &S);
+  void killDependents(unsigned Variable, State &S);
   void killIndexVariable(unsigned Slot, int Direction, State &S);
   void assign(unsigned Slot, QualType Type, const Expr *Init, State &S);
   void assignContainer(unsigned Slot, const Expr *Init, State &S);
   void assignIndex(unsigned Slot, const Expr *Init, State &S);
+  void assignMidpoint(unsigned Slot, const Expr *Value, State &S);
+  void copiedIndexFacts(unsigned Slot, const Expr *Init, const State &S,
+                        llvm::SmallVectorImpl<Fact> &Out);
   void containerCall(const CXXMemberCallExpr &Call, State &S);
   void escapingArguments(const FunctionDecl *Callee,
                          llvm::ArrayRef<const Expr *> Args, State &S);
@@ -165,6 +170,8 @@ private:
   bool exists(unsigned Slot, const State &S) const;
   bool indexCovered(unsigned Container, const LinearTerm &Index,
                     int64_t SizeLower, int64_t Slack, const State &S) const;
+  std::optional<int64_t> sizeExceeds(unsigned Container, Fact::TermT Term,
+                                     unsigned Bound, const State &S) const;
 
   bool prepare();
 
@@ -180,6 +187,8 @@ private:
   };
   std::vector<SlotInfo> Slots;
   llvm::StringMap<unsigned> SlotIds;
+  /// The element slots named through each variable (`m[r]` through r).
+  llvm::DenseMap<unsigned, llvm::SmallVector<unsigned, 2>> DependentSlots;
   /// References (and const copies) bound to a slot: they are that slot.
   llvm::DenseMap<const VarDecl *, const Expr *> Aliases;
   /// Range-for loop conditions, to the range they iterate.
@@ -254,25 +263,41 @@ std::optional<unsigned> ContainerBoundsAnalysis::Impl::slotOf(const Expr *E,
       Key = Call->getArg(0);
     }
   }
-  if (!Object || Model.kindOf(Object->getType()) != ContainerKind::Json)
+  if (!Object || Model.kindOf(Object->getType()) == ContainerKind::None)
     return std::nullopt;
   std::optional<unsigned> Base = slotOf(Object, Depth + 1);
   if (!Base)
     return std::nullopt;
+  return elementSlot(*Base, Key);
+}
+
+/// The element of the container in \p Base that \p Key (a literal key or
+/// index, or a variable) names. An element named by a variable is another
+/// element once the variable changes: it depends on it.
+std::optional<unsigned>
+ContainerBoundsAnalysis::Impl::elementSlot(unsigned Base, const Expr *Key) {
   Key = stripValueWrappers(Key);
   std::string Component;
+  const VarDecl *KeyVariable = nullptr;
   if (const auto *Literal = dyn_cast<StringLiteral>(Key))
     Component = "[\"" + Literal->getString().str() + "\"]";
   else if (std::optional<llvm::APSInt> Index =
                Key->getIntegerConstantExpr(Ctx))
     Component = "[" + std::to_string(Index->getExtValue()) + "]";
-  else if (const auto *KeyRef = dyn_cast<DeclRefExpr>(Key))
+  else if (const auto *KeyRef =
+               dyn_cast<DeclRefExpr>(Key->IgnoreParenImpCasts());
+           KeyRef && (KeyVariable = dyn_cast<VarDecl>(KeyRef->getDecl())))
     Component = "[$" +
-                std::to_string(reinterpret_cast<uintptr_t>(KeyRef->getDecl())) +
-                "]";
+                std::to_string(reinterpret_cast<uintptr_t>(KeyVariable)) + "]";
   else
     return std::nullopt;
-  return intern(std::to_string(*Base) + Component, *Base);
+  unsigned Slot = intern(std::to_string(Base) + Component, Base);
+  if (KeyVariable) {
+    auto &Dependents = DependentSlots[*rootSlot(*KeyVariable)];
+    if (!llvm::is_contained(Dependents, Slot))
+      Dependents.push_back(Slot);
+  }
+  return Slot;
 }
 
 /// The variable \p E names, if it can serve as an index.
@@ -290,6 +315,19 @@ void ContainerBoundsAnalysis::Impl::kill(unsigned Slot, State &S) {
   S.removeIf([&](const Fact &F) {
     return isWithin(F.A, Slot) || (F.B != NoSlot && isWithin(F.B, Slot));
   });
+  killDependents(Slot, S);
+}
+
+void ContainerBoundsAnalysis::Impl::killDependents(unsigned Variable,
+                                                   State &S) {
+  auto It = DependentSlots.find(Variable);
+  if (It == DependentSlots.end())
+    return;
+  for (unsigned Element : It->second)
+    S.removeIf([&](const Fact &F) {
+      return isWithin(F.A, Element) ||
+             (F.B != NoSlot && isWithin(F.B, Element));
+    });
 }
 
 /// An index variable changed: by counting up (\p Direction > 0), down
@@ -298,6 +336,7 @@ void ContainerBoundsAnalysis::Impl::kill(unsigned Slot, State &S) {
 void ContainerBoundsAnalysis::Impl::killIndexVariable(unsigned Slot,
                                                       int Direction,
                                                       State &S) {
+  killDependents(Slot, S);
   S.removeIf([&](const Fact &F) {
     if (F.A != Slot && F.B != Slot)
       return false;
@@ -327,6 +366,12 @@ void ContainerBoundsAnalysis::Impl::grow(unsigned Slot, State &S) {
 
 void ContainerBoundsAnalysis::Impl::assign(unsigned Slot, QualType Type,
                                            const Expr *Init, State &S) {
+  llvm::SmallVector<Fact, 4> Carried;
+  if (Init && Type->isIntegralOrEnumerationType())
+    copiedIndexFacts(Slot, Init, S, Carried);
+  kill(Slot, S);
+  for (const Fact &F : Carried)
+    S.add(F);
   if (!Init)
     return;
   ContainerKind Kind = Model.kindOf(Type);
@@ -348,13 +393,9 @@ void ContainerBoundsAnalysis::Impl::assign(unsigned Slot, QualType Type,
       if (Member->getNumArgs() != 1)
         return;
       // The element find() looks for is the one j.at(key) names.
-      const Expr *Key = stripValueWrappers(Member->getArg(0));
-      if (const auto *Literal = dyn_cast<StringLiteral>(Key))
-        S.add({Fact::FoundIn, Fact::NoTerm, Slot,
-               intern(std::to_string(*Object) + "[\"" +
-                          Literal->getString().str() + "\"]",
-                      *Object),
-               1});
+      if (std::optional<unsigned> Element =
+              elementSlot(*Object, Member->getArg(0)))
+        S.add({Fact::FoundIn, Fact::NoTerm, Slot, *Element, 1});
       return;
     }
     if (Type->isIntegralOrEnumerationType())
@@ -379,7 +420,7 @@ void ContainerBoundsAnalysis::Impl::assignContainer(unsigned Slot,
     if (T.Kind == Fact::Const && T.Value > 0)
       S.add({Fact::SizeAtLeast, Fact::Const, Slot, NoSlot, T.Value});
     else if ((T.Kind == Fact::Var || T.Kind == Fact::Size) && T.Value >= 0)
-      S.add({Fact::SizeAtLeast, T.Kind, Slot, T.Slot, 0});
+      S.add({Fact::SizeAtLeast, T.Kind, Slot, T.Slot, T.Value});
   };
   if (const auto *List = dyn_cast<CXXStdInitializerListExpr>(First)) {
     if (const auto *Elements =
@@ -414,8 +455,84 @@ void ContainerBoundsAnalysis::Impl::assignContainer(unsigned Slot,
     }
 }
 
+/// x = y + d: what is known of y holds of x, shifted by d. When y was
+/// below the old x and the old x within a size (`hi = mid` in a binary
+/// search), the new x is within it too. Computed before the old facts of
+/// x are forgotten.
+void ContainerBoundsAnalysis::Impl::copiedIndexFacts(
+    unsigned Slot, const Expr *Init, const State &S,
+    llvm::SmallVectorImpl<Fact> &Out) {
+  std::optional<LinearTerm> Source = linearTerm(Init);
+  if (!Source || Source->Kind != Fact::Var || Source->Slot == Slot)
+    return;
+  unsigned From = Source->Slot;
+  int64_t Shift = Source->Value;
+  for (const Fact &F : S.Facts) {
+    if (F.Kind == Fact::Below && F.A == From && F.B != Slot)
+      Out.push_back({Fact::Below, F.Term, Slot, F.B,
+                     F.Term == Fact::Const ? F.N + Shift : F.N - Shift});
+    else if (F.Kind == Fact::NonNegative && F.A == From && Shift >= 0)
+      Out.push_back(F), Out.back().A = Slot;
+    else if (F.Kind == Fact::SizeAtLeast && F.Term == Fact::Var &&
+             F.B == From && F.N - Shift >= 0)
+      Out.push_back({Fact::SizeAtLeast, Fact::Var, F.A, Slot, F.N - Shift});
+    else if (F.Kind == Fact::Below && F.A == From && F.Term == Fact::Var &&
+             F.B == Slot && F.N >= -1)
+      // y + b < old x, size >= old x + k: size >= new x + b + 1 + k - d.
+      for (const Fact &G : S.Facts)
+        if (G.Kind == Fact::SizeAtLeast && G.Term == Fact::Var &&
+            G.B == Slot && F.N + 1 + G.N - Shift >= 0)
+          Out.push_back({Fact::SizeAtLeast, Fact::Var, G.A, Slot,
+                         F.N + 1 + G.N - Shift});
+  }
+}
+
+/// mid = lo + (hi - lo) / k or (lo + hi) / k with k >= 2, where lo < hi:
+/// mid < hi.
+void ContainerBoundsAnalysis::Impl::assignMidpoint(unsigned Slot,
+                                                   const Expr *Value,
+                                                   State &S) {
+  auto IsDivisor = [&](const Expr *E) {
+    std::optional<LinearTerm> K = linearTerm(E);
+    return K && K->Kind == Fact::Const && K->Value >= 2;
+  };
+  auto AsBinary = [](const Expr *E, BinaryOperatorKind Kind) {
+    const auto *Op = dyn_cast<BinaryOperator>(stripValueWrappers(E));
+    return Op && Op->getOpcode() == Kind ? Op : nullptr;
+  };
+  const Expr *Low = nullptr, *High = nullptr;
+  if (const BinaryOperator *Sum = AsBinary(Value, BO_Add)) {
+    const BinaryOperator *Half = AsBinary(Sum->getRHS(), BO_Div);
+    const BinaryOperator *Width =
+        Half ? AsBinary(Half->getLHS(), BO_Sub) : nullptr;
+    if (Width && IsDivisor(Half->getRHS())) {
+      Low = Sum->getLHS();
+      High = Width->getLHS();
+    }
+  } else if (const BinaryOperator *Half = AsBinary(Value, BO_Div)) {
+    if (const BinaryOperator *Sum = AsBinary(Half->getLHS(), BO_Add);
+        Sum && IsDivisor(Half->getRHS())) {
+      Low = Sum->getLHS();
+      High = Sum->getRHS();
+    }
+  }
+  std::optional<LinearTerm> L = Low ? linearTerm(Low) : std::nullopt;
+  std::optional<LinearTerm> H = High ? linearTerm(High) : std::nullopt;
+  if (!L || !H || L->Kind != Fact::Var || H->Kind != Fact::Var ||
+      L->Value != 0 || H->Value != 0)
+    return;
+  const Fact *Ordered = S.find(Fact::Below, Fact::Var, L->Slot, H->Slot);
+  if (!Ordered || Ordered->N < 0)
+    return;
+  S.add({Fact::Below, Fact::Var, Slot, H->Slot, 0});
+  if (S.find(Fact::NonNegative, Fact::NoTerm, L->Slot, NoSlot) ||
+      Value->getType()->isUnsignedIntegerOrEnumerationType())
+    S.add({Fact::NonNegative, Fact::NoTerm, Slot, NoSlot, 0});
+}
+
 void ContainerBoundsAnalysis::Impl::assignIndex(unsigned Slot,
                                                 const Expr *Value, State &S) {
+  assignMidpoint(Slot, Value, S);
   if (std::optional<LinearTerm> Term = linearTerm(Value)) {
     if (Term->Kind == Fact::Const) {
       S.add({Fact::Below, Fact::Const, Slot, NoSlot, Term->Value + 1});
@@ -527,7 +644,8 @@ void ContainerBoundsAnalysis::Impl::containerCall(const CXXMemberCallExpr &Call,
       if (Count->Kind == Fact::Const && Count->Value > 0)
         S.add({Fact::SizeAtLeast, Fact::Const, *Slot, NoSlot, Count->Value});
       else if (Count->Kind != Fact::Const && Count->Value >= 0)
-        S.add({Fact::SizeAtLeast, Count->Kind, *Slot, Count->Slot, 0});
+        S.add({Fact::SizeAtLeast, Count->Kind, *Slot, Count->Slot,
+               Count->Value});
     }
 }
 
@@ -593,11 +711,8 @@ void ContainerBoundsAnalysis::Impl::transferStmt(const Stmt &Statement,
                                                  State &S) {
   if (const auto *Decls = dyn_cast<DeclStmt>(&Statement)) {
     for (const Decl *D : Decls->decls())
-      if (const auto *Var = dyn_cast<VarDecl>(D); Var && !Aliases.count(Var)) {
-        unsigned Slot = *rootSlot(*Var);
-        kill(Slot, S);
-        assign(Slot, Var->getType(), Var->getInit(), S);
-      }
+      if (const auto *Var = dyn_cast<VarDecl>(D); Var && !Aliases.count(Var))
+        assign(*rootSlot(*Var), Var->getType(), Var->getInit(), S);
     return;
   }
   if (const auto *Op = dyn_cast<BinaryOperator>(&Statement)) {
@@ -607,7 +722,6 @@ void ContainerBoundsAnalysis::Impl::transferStmt(const Stmt &Statement,
     if (!Slot)
       return;
     if (Op->getOpcode() == BO_Assign) {
-      kill(*Slot, S);
       assign(*Slot, Op->getLHS()->getType(), Op->getRHS(), S);
       return;
     }
@@ -730,22 +844,9 @@ State ContainerBoundsAnalysis::Impl::refineAtom(const Expr *Cond, bool Truth,
     if (Call->Kind != ContainerKind::Json || !Truth)
       return S;
     if ((Name == "contains" || Name == "count") && Member->getNumArgs() == 1) {
-      // Name the element j.at(key) would.
-      const Expr *Key = stripValueWrappers(Member->getArg(0));
-      if (const auto *Literal = dyn_cast<StringLiteral>(Key))
-        S.add({Fact::Exists, Fact::NoTerm,
-               intern(std::to_string(*Object) + "[\"" +
-                          Literal->getString().str() + "\"]",
-                      *Object),
-               NoSlot, 0});
-      else if (const auto *KeyRef = dyn_cast<DeclRefExpr>(Key))
-        S.add({Fact::Exists, Fact::NoTerm,
-               intern(std::to_string(*Object) + "[$" +
-                          std::to_string(reinterpret_cast<uintptr_t>(
-                              KeyRef->getDecl())) +
-                          "]",
-                      *Object),
-               NoSlot, 0});
+      if (std::optional<unsigned> Element =
+              elementSlot(*Object, Member->getArg(0)))
+        S.add({Fact::Exists, Fact::NoTerm, *Element, NoSlot, 0});
     } else if (Name.starts_with("is_") && Name != "is_null" &&
                Name != "is_discarded") {
       // A missing element reads as null: any other type means it exists.
@@ -877,7 +978,7 @@ void ContainerBoundsAnalysis::Impl::addLess(const LinearTerm &L,
       if (Offset >= 0)
         S.add({Fact::Below, Fact::Size, L.Slot, R.Slot, Offset});
       if (Offset >= -1)
-        S.add({Fact::SizeAtLeast, Fact::Var, R.Slot, L.Slot, 0});
+        S.add({Fact::SizeAtLeast, Fact::Var, R.Slot, L.Slot, Offset + 1});
       if (Unsigned && Offset >= 0)
         S.add({Fact::NonNegative, Fact::NoTerm, L.Slot, NoSlot, 0});
       break;
@@ -949,7 +1050,14 @@ ContainerBoundsAnalysis::Impl::linearTerm(const Expr *E) {
 int64_t ContainerBoundsAnalysis::Impl::knownMinSize(unsigned Slot,
                                                     const State &S) const {
   const Fact *F = S.find(Fact::SizeAtLeast, Fact::Const, Slot, NoSlot);
-  return F ? F->N : 0;
+  int64_t Known = F ? F->N : 0;
+  // 0 <= i and i + b < c.size(): c holds more than b elements.
+  for (const Fact &Bound : S.Facts)
+    if (Bound.Kind == Fact::Below && Bound.Term == Fact::Size &&
+        Bound.B == Slot &&
+        S.find(Fact::NonNegative, Fact::NoTerm, Bound.A, NoSlot))
+      Known = std::max(Known, Bound.N + 1);
+  return Known;
 }
 
 /// A JSON element exists if it, or an element below it, is known to exist
@@ -1028,6 +1136,24 @@ bool ContainerBoundsAnalysis::Impl::prepare() {
   return true;
 }
 
+/// How much larger than the term (\p Term, \p Bound) the size of
+/// \p Container is known to be: size >= term + k gives k.
+std::optional<int64_t> ContainerBoundsAnalysis::Impl::sizeExceeds(
+    unsigned Container, Fact::TermT Term, unsigned Bound,
+    const State &S) const {
+  if (Container == NoSlot)
+    return std::nullopt;
+  if (Term == Fact::Size && Bound == Container)
+    return 0;
+  if (const Fact *F = S.find(Fact::SizeAtLeast, Term, Container, Bound))
+    return F->N;
+  // n + b < size: size >= n + b + 1.
+  if (Term == Fact::Var)
+    if (const Fact *F = S.find(Fact::Below, Fact::Size, Bound, Container))
+      return F->N + 1;
+  return std::nullopt;
+}
+
 /// True if the facts put \p Index below the size of \p Container, which
 /// is at least \p SizeLower; \p Slack is 1 where index == size is allowed.
 bool ContainerBoundsAnalysis::Impl::indexCovered(unsigned Container,
@@ -1035,31 +1161,25 @@ bool ContainerBoundsAnalysis::Impl::indexCovered(unsigned Container,
                                                  int64_t SizeLower,
                                                  int64_t Slack,
                                                  const State &S) const {
-  auto SizeAtLeastVar = [&](unsigned Var) {
-    return Container != NoSlot &&
-           S.find(Fact::SizeAtLeast, Fact::Var, Container, Var);
-  };
   for (const Fact &F : S.Facts) {
     if (F.Kind != Fact::Below || F.A != Index.Slot)
       continue;
-    switch (F.Term) {
-    case Fact::Const:
+    if (F.Term == Fact::Const) {
+      // i < N, index i + off.
       if (F.N + Index.Value <= SizeLower + Slack)
         return true;
-      break;
-    case Fact::Size:
-      if (F.B == Container && Index.Value <= F.N + Slack)
-        return true;
-      break;
-    case Fact::Var:
-      if (Index.Value <= F.N + Slack && SizeAtLeastVar(F.B))
-        return true;
-      break;
-    default:
-      break;
+      continue;
     }
+    // i + b < T <= size - k, index i + off.
+    if (std::optional<int64_t> K = sizeExceeds(Container, Fact::TermT(F.Term),
+                                               F.B, S))
+      if (Index.Value <= F.N + *K + Slack)
+        return true;
   }
-  return Index.Value <= -1 + Slack && SizeAtLeastVar(Index.Slot);
+  // size >= i + k, index i + off with off < k.
+  std::optional<int64_t> K =
+      sizeExceeds(Container, Fact::Var, Index.Slot, S);
+  return K && Index.Value <= *K - 1 + Slack;
 }
 
 AccessVerdict ContainerBoundsAnalysis::Impl::check(const ElementAccess &Access) {
