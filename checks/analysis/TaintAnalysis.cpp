@@ -463,9 +463,13 @@ TaintEngine::FunctionAnalysis::placeOf(const Expr *E, unsigned Depth) const {
   }
   if (const auto *Sub = dyn_cast<ArraySubscriptExpr>(E))
     return Weak(placeOf(Sub->getBase(), Depth + 1));
-  if (const auto *Op = dyn_cast<UnaryOperator>(E))
+  if (const auto *Op = dyn_cast<UnaryOperator>(E)) {
     if (Op->getOpcode() == UO_Deref)
       return Weak(placeOf(Op->getSubExpr(), Depth + 1));
+    // `scanf("%d", &n)` writes n.
+    if (Op->getOpcode() == UO_AddrOf)
+      return placeOf(Op->getSubExpr(), Depth + 1);
+  }
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E))
     if (Op->getOperator() == OO_Subscript || Op->getOperator() == OO_Star ||
         Op->getOperator() == OO_Arrow)
