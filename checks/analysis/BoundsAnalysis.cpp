@@ -9,6 +9,7 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 #include <algorithm>
+#include <limits>
 #include <tuple>
 
 namespace clang::tidy::prodready {
@@ -18,7 +19,7 @@ namespace {
 constexpr unsigned NoSlot = ~0u;
 
 struct Fact {
-  enum KindT : uint8_t { SizeAtLeast, Below, NonNegative, Exists, FoundIn };
+  enum KindT : uint8_t { SizeAtLeast, Below, AtLeast, Exists, FoundIn };
   enum TermT : uint8_t { NoTerm, Const, Var, Size };
   KindT Kind;
   TermT Term;
@@ -33,7 +34,7 @@ struct Fact {
 /// The weaker of two facts with the same key (join), or the stronger
 /// (meet, when the same fact is established again).
 int64_t weakerBound(const Fact &F, int64_t X, int64_t Y) {
-  // SizeAtLeast(c, Const N): a smaller N is weaker. Below(i, Const N): a
+  // SizeAtLeast(c, Const N) and AtLeast(i, N): a smaller N is weaker. Below(i, Const N): a
   // larger N is weaker. Below(i, Var/Size, N) (i + N < T): smaller is weaker.
   if (F.Kind == Fact::Below && F.Term == Fact::Const)
     return std::max(X, Y);
@@ -162,11 +163,12 @@ private:
   bool refineComparison(const Expr *Cond, bool Truth, State &S);
   void addLess(const LinearTerm &L, const LinearTerm &R, int64_t Delta,
                bool Unsigned, State &S);
-  std::optional<LinearTerm> linearTerm(const Expr *E);
+  std::optional<LinearTerm> linearTerm(const Expr *E, const State &S);
   bool isIgnoredAssert(const Expr &Cond) const;
 
   // Queries.
   int64_t knownMinSize(unsigned Slot, const State &S) const;
+  int64_t lowerBound(unsigned Variable, const State &S) const;
   bool exists(unsigned Slot, const State &S) const;
   bool indexCovered(unsigned Container, const LinearTerm &Index,
                     int64_t SizeLower, int64_t Slack, const State &S) const;
@@ -341,7 +343,7 @@ void ContainerBoundsAnalysis::Impl::killIndexVariable(unsigned Slot,
     if (F.A != Slot && F.B != Slot)
       return false;
     if (Direction > 0)
-      return !(F.A == Slot && F.Kind == Fact::NonNegative) &&
+      return !(F.A == Slot && F.Kind == Fact::AtLeast) &&
              !(F.B == Slot && F.Kind == Fact::Below);
     if (Direction < 0)
       return !(F.A == Slot && F.Kind == Fact::Below) &&
@@ -438,7 +440,7 @@ void ContainerBoundsAnalysis::Impl::assignContainer(unsigned Slot,
   if (Ctor->getNumParams() >= 1 &&
       Ctor->getParamDecl(0)->getType()->isIntegerType() &&
       First->getType()->isIntegralOrEnumerationType()) {
-    if (std::optional<LinearTerm> Count = linearTerm(First))
+    if (std::optional<LinearTerm> Count = linearTerm(First, S))
       SizeAtLeast(*Count);
     return;
   }
@@ -462,7 +464,7 @@ void ContainerBoundsAnalysis::Impl::assignContainer(unsigned Slot,
 void ContainerBoundsAnalysis::Impl::copiedIndexFacts(
     unsigned Slot, const Expr *Init, const State &S,
     llvm::SmallVectorImpl<Fact> &Out) {
-  std::optional<LinearTerm> Source = linearTerm(Init);
+  std::optional<LinearTerm> Source = linearTerm(Init, S);
   if (!Source || Source->Kind != Fact::Var || Source->Slot == Slot)
     return;
   unsigned From = Source->Slot;
@@ -471,8 +473,8 @@ void ContainerBoundsAnalysis::Impl::copiedIndexFacts(
     if (F.Kind == Fact::Below && F.A == From && F.B != Slot)
       Out.push_back({Fact::Below, F.Term, Slot, F.B,
                      F.Term == Fact::Const ? F.N + Shift : F.N - Shift});
-    else if (F.Kind == Fact::NonNegative && F.A == From && Shift >= 0)
-      Out.push_back(F), Out.back().A = Slot;
+    else if (F.Kind == Fact::AtLeast && F.A == From)
+      Out.push_back({Fact::AtLeast, Fact::NoTerm, Slot, NoSlot, F.N + Shift});
     else if (F.Kind == Fact::SizeAtLeast && F.Term == Fact::Var &&
              F.B == From && F.N - Shift >= 0)
       Out.push_back({Fact::SizeAtLeast, Fact::Var, F.A, Slot, F.N - Shift});
@@ -493,7 +495,7 @@ void ContainerBoundsAnalysis::Impl::assignMidpoint(unsigned Slot,
                                                    const Expr *Value,
                                                    State &S) {
   auto IsDivisor = [&](const Expr *E) {
-    std::optional<LinearTerm> K = linearTerm(E);
+    std::optional<LinearTerm> K = linearTerm(E, S);
     return K && K->Kind == Fact::Const && K->Value >= 2;
   };
   auto AsBinary = [](const Expr *E, BinaryOperatorKind Kind) {
@@ -516,8 +518,8 @@ void ContainerBoundsAnalysis::Impl::assignMidpoint(unsigned Slot,
       High = Sum->getRHS();
     }
   }
-  std::optional<LinearTerm> L = Low ? linearTerm(Low) : std::nullopt;
-  std::optional<LinearTerm> H = High ? linearTerm(High) : std::nullopt;
+  std::optional<LinearTerm> L = Low ? linearTerm(Low, S) : std::nullopt;
+  std::optional<LinearTerm> H = High ? linearTerm(High, S) : std::nullopt;
   if (!L || !H || L->Kind != Fact::Var || H->Kind != Fact::Var ||
       L->Value != 0 || H->Value != 0)
     return;
@@ -525,25 +527,25 @@ void ContainerBoundsAnalysis::Impl::assignMidpoint(unsigned Slot,
   if (!Ordered || Ordered->N < 0)
     return;
   S.add({Fact::Below, Fact::Var, Slot, H->Slot, 0});
-  if (S.find(Fact::NonNegative, Fact::NoTerm, L->Slot, NoSlot) ||
+  if (lowerBound(L->Slot, S) >= 0 ||
       Value->getType()->isUnsignedIntegerOrEnumerationType())
-    S.add({Fact::NonNegative, Fact::NoTerm, Slot, NoSlot, 0});
+    S.add({Fact::AtLeast, Fact::NoTerm, Slot, NoSlot, 0});
 }
 
 void ContainerBoundsAnalysis::Impl::assignIndex(unsigned Slot,
                                                 const Expr *Value, State &S) {
   assignMidpoint(Slot, Value, S);
-  if (std::optional<LinearTerm> Term = linearTerm(Value)) {
+  if (std::optional<LinearTerm> Term = linearTerm(Value, S)) {
     if (Term->Kind == Fact::Const) {
       S.add({Fact::Below, Fact::Const, Slot, NoSlot, Term->Value + 1});
       if (Term->Value >= 0)
-        S.add({Fact::NonNegative, Fact::NoTerm, Slot, NoSlot, 0});
+        S.add({Fact::AtLeast, Fact::NoTerm, Slot, NoSlot, 0});
       return;
     }
     if (Term->Kind == Fact::Size && Term->Value == 0) {
       // n = c.size(): c holds at least n elements.
       S.add({Fact::SizeAtLeast, Fact::Var, Term->Slot, Slot, 0});
-      S.add({Fact::NonNegative, Fact::NoTerm, Slot, NoSlot, 0});
+      S.add({Fact::AtLeast, Fact::NoTerm, Slot, NoSlot, 0});
       return;
     }
     if (Term->Kind == Fact::Size && Term->Value < 0 &&
@@ -551,7 +553,7 @@ void ContainerBoundsAnalysis::Impl::assignIndex(unsigned Slot,
       // last = c.size() - k on a container known to hold k: last + k - 1
       // is below the size.
       S.add({Fact::Below, Fact::Size, Slot, Term->Slot, -Term->Value - 1});
-      S.add({Fact::NonNegative, Fact::NoTerm, Slot, NoSlot, 0});
+      S.add({Fact::AtLeast, Fact::NoTerm, Slot, NoSlot, 0});
     }
     return;
   }
@@ -559,7 +561,7 @@ void ContainerBoundsAnalysis::Impl::assignIndex(unsigned Slot,
   const auto *Rem = dyn_cast<BinaryOperator>(Value);
   if (!Rem || Rem->getOpcode() != BO_Rem)
     return;
-  std::optional<LinearTerm> Divisor = linearTerm(Rem->getRHS());
+  std::optional<LinearTerm> Divisor = linearTerm(Rem->getRHS(), S);
   if (!Divisor)
     return;
   if (Divisor->Kind == Fact::Const && Divisor->Value > 0)
@@ -569,7 +571,7 @@ void ContainerBoundsAnalysis::Impl::assignIndex(unsigned Slot,
   else
     return;
   if (Rem->getType()->isUnsignedIntegerOrEnumerationType())
-    S.add({Fact::NonNegative, Fact::NoTerm, Slot, NoSlot, 0});
+    S.add({Fact::AtLeast, Fact::NoTerm, Slot, NoSlot, 0});
 }
 
 namespace {
@@ -640,7 +642,7 @@ void ContainerBoundsAnalysis::Impl::containerCall(const CXXMemberCallExpr &Call,
                    (Name == "assign" && Call.getNumArgs() == 2 &&
                     Call.getArg(0)->getType()->isIntegralOrEnumerationType());
   if (SetsCount && Call.getNumArgs() >= 1)
-    if (std::optional<LinearTerm> Count = linearTerm(Call.getArg(0))) {
+    if (std::optional<LinearTerm> Count = linearTerm(Call.getArg(0), S)) {
       if (Count->Kind == Fact::Const && Count->Value > 0)
         S.add({Fact::SizeAtLeast, Fact::Const, *Slot, NoSlot, Count->Value});
       else if (Count->Kind != Fact::Const && Count->Value >= 0)
@@ -691,7 +693,7 @@ void ContainerBoundsAnalysis::Impl::establishAccess(const ElementAccess &Access,
       S.add({Fact::Exists, Fact::NoTerm, *Element, NoSlot, 0});
     return;
   }
-  std::optional<LinearTerm> Index = linearTerm(Access.Index);
+  std::optional<LinearTerm> Index = linearTerm(Access.Index, S);
   if (!Index)
     return;
   if (Index->Kind == Fact::Const && Index->Value >= 0)
@@ -725,7 +727,7 @@ void ContainerBoundsAnalysis::Impl::transferStmt(const Stmt &Statement,
       assign(*Slot, Op->getLHS()->getType(), Op->getRHS(), S);
       return;
     }
-    std::optional<LinearTerm> Step = linearTerm(Op->getRHS());
+    std::optional<LinearTerm> Step = linearTerm(Op->getRHS(), S);
     bool NonNegativeStep =
         Step && Step->Kind == Fact::Const && Step->Value >= 0;
     int Direction = !NonNegativeStep               ? 0
@@ -918,7 +920,7 @@ bool ContainerBoundsAnalysis::Impl::refineComparison(const Expr *Cond,
           Derived.push_back({Fact::Exists, Fact::NoTerm, F.B, NoSlot, 0});
         } else {
           Derived.push_back({Fact::Below, Fact::Size, Slot, F.B, 0});
-          Derived.push_back({Fact::NonNegative, Fact::NoTerm, Slot, NoSlot, 0});
+          Derived.push_back({Fact::AtLeast, Fact::NoTerm, Slot, NoSlot, 0});
         }
       }
       for (const Fact &F : Derived)
@@ -926,8 +928,8 @@ bool ContainerBoundsAnalysis::Impl::refineComparison(const Expr *Cond,
     }
   }
 
-  std::optional<LinearTerm> Left = linearTerm(L);
-  std::optional<LinearTerm> Right = linearTerm(R);
+  std::optional<LinearTerm> Left = linearTerm(L, S);
+  std::optional<LinearTerm> Right = linearTerm(R, S);
   if (!Left || !Right)
     return true;
   switch (Opcode) {
@@ -980,7 +982,7 @@ void ContainerBoundsAnalysis::Impl::addLess(const LinearTerm &L,
       if (Offset >= -1)
         S.add({Fact::SizeAtLeast, Fact::Var, R.Slot, L.Slot, Offset + 1});
       if (Unsigned && Offset >= 0)
-        S.add({Fact::NonNegative, Fact::NoTerm, L.Slot, NoSlot, 0});
+        S.add({Fact::AtLeast, Fact::NoTerm, L.Slot, NoSlot, 0});
       break;
     case Fact::Var:
       if (Offset >= -1)
@@ -990,7 +992,7 @@ void ContainerBoundsAnalysis::Impl::addLess(const LinearTerm &L,
       S.add({Fact::Below, Fact::Const, L.Slot, NoSlot,
              R.Value + Delta - L.Value});
       if (Unsigned && L.Value >= 0)
-        S.add({Fact::NonNegative, Fact::NoTerm, L.Slot, NoSlot, 0});
+        S.add({Fact::AtLeast, Fact::NoTerm, L.Slot, NoSlot, 0});
       break;
     default:
       break;
@@ -1002,12 +1004,12 @@ void ContainerBoundsAnalysis::Impl::addLess(const LinearTerm &L,
   int64_t Least = L.Value - R.Value - Delta; // Least < R.base
   if (R.Kind == Fact::Size && Least + 1 > 0)
     S.add({Fact::SizeAtLeast, Fact::Const, R.Slot, NoSlot, Least + 1});
-  else if (R.Kind == Fact::Var && Least >= -1)
-    S.add({Fact::NonNegative, Fact::NoTerm, R.Slot, NoSlot, 0});
+  else if (R.Kind == Fact::Var)
+    S.add({Fact::AtLeast, Fact::NoTerm, R.Slot, NoSlot, Least + 1});
 }
 
 std::optional<LinearTerm>
-ContainerBoundsAnalysis::Impl::linearTerm(const Expr *E) {
+ContainerBoundsAnalysis::Impl::linearTerm(const Expr *E, const State &S) {
   if (!E || E->isValueDependent() || E->isTypeDependent())
     return std::nullopt;
   E = stripValueWrappers(E);
@@ -1025,15 +1027,16 @@ ContainerBoundsAnalysis::Impl::linearTerm(const Expr *E) {
   const auto *Op = dyn_cast<BinaryOperator>(E);
   if (!Op || (Op->getOpcode() != BO_Add && Op->getOpcode() != BO_Sub))
     return std::nullopt;
-  std::optional<LinearTerm> L = linearTerm(Op->getLHS());
-  std::optional<LinearTerm> R = linearTerm(Op->getRHS());
+  std::optional<LinearTerm> L = linearTerm(Op->getLHS(), S);
+  std::optional<LinearTerm> R = linearTerm(Op->getRHS(), S);
   if (!L || !R)
     return std::nullopt;
   int Sign = Op->getOpcode() == BO_Add ? 1 : -1;
   if (R->Kind == Fact::Const && L->Kind != Fact::Const) {
-    // n - k on an unsigned variable wraps around when n < k.
+    // n - k on an unsigned variable wraps around unless n >= k.
     if (Sign < 0 && L->Kind == Fact::Var &&
-        Op->getType()->isUnsignedIntegerOrEnumerationType())
+        Op->getType()->isUnsignedIntegerOrEnumerationType() &&
+        lowerBound(L->Slot, S) < R->Value)
       return std::nullopt;
     L->Value += Sign * R->Value;
     return L;
@@ -1055,9 +1058,16 @@ int64_t ContainerBoundsAnalysis::Impl::knownMinSize(unsigned Slot,
   for (const Fact &Bound : S.Facts)
     if (Bound.Kind == Fact::Below && Bound.Term == Fact::Size &&
         Bound.B == Slot &&
-        S.find(Fact::NonNegative, Fact::NoTerm, Bound.A, NoSlot))
+        lowerBound(Bound.A, S) >= 0)
       Known = std::max(Known, Bound.N + 1);
   return Known;
+}
+
+/// The least value \p Variable is known to have.
+int64_t ContainerBoundsAnalysis::Impl::lowerBound(unsigned Variable,
+                                                  const State &S) const {
+  const Fact *F = S.find(Fact::AtLeast, Fact::NoTerm, Variable, NoSlot);
+  return F ? F->N : std::numeric_limits<int64_t>::min();
 }
 
 /// A JSON element exists if it, or an element below it, is known to exist
@@ -1222,7 +1232,7 @@ AccessVerdict ContainerBoundsAnalysis::Impl::check(const ElementAccess &Access) 
                           "std::string"
                       ? 1
                       : 0;
-  std::optional<LinearTerm> Term = linearTerm(Access.Index);
+  std::optional<LinearTerm> Term = linearTerm(Access.Index, S);
   if (!Term) {
     // x % k, x % c.size().
     const auto *Rem =
@@ -1232,7 +1242,7 @@ AccessVerdict ContainerBoundsAnalysis::Impl::check(const ElementAccess &Access) 
       Verdict.UpperBounded = true;
       Verdict.NonNegative =
           Rem->getType()->isUnsignedIntegerOrEnumerationType();
-      if (std::optional<LinearTerm> Divisor = linearTerm(Rem->getRHS()))
+      if (std::optional<LinearTerm> Divisor = linearTerm(Rem->getRHS(), S))
         Verdict.InBounds =
             (Divisor->Kind == Fact::Const && Divisor->Value <= SizeLower) ||
             (Divisor->Kind == Fact::Size && Divisor->Slot == Container &&
@@ -1255,10 +1265,12 @@ AccessVerdict ContainerBoundsAnalysis::Impl::check(const ElementAccess &Access) 
   case Fact::Var: {
     const VarDecl *Var = Term->Variable;
     Verdict.IndexIsLocal = Var && isLocalIndexVariable(*Var);
+    int64_t Least = lowerBound(Term->Slot, S);
     Verdict.NonNegative =
-        (Term->Value >= 0 &&
-         (S.find(Fact::NonNegative, Fact::NoTerm, Term->Slot, NoSlot) ||
-          (Var && Var->getType()->isUnsignedIntegerOrEnumerationType())));
+        (Least != std::numeric_limits<int64_t>::min() &&
+         Least + Term->Value >= 0) ||
+        (Term->Value >= 0 && Var &&
+         Var->getType()->isUnsignedIntegerOrEnumerationType());
     Verdict.UpperBounded = llvm::any_of(S.Facts, [&](const Fact &F) {
       return F.Kind == Fact::Below && F.A == Term->Slot;
     });

@@ -11,7 +11,7 @@
 //                                       size of another container)
 //   Below(i, T, k)     i + k < T       (T as above; for a constant T the
 //                                       fact is i < T)
-//   NonNegative(i)     i >= 0
+//   AtLeast(i, k)      i >= k
 //   Exists(e)          the JSON element e exists
 //   FoundIn(v, s)      v holds s.find(...) (an index or JSON iterator)
 // Conditions add facts on the edges they decide (`!c.empty()`,

@@ -1,0 +1,223 @@
+// Unit tests of the container model and the bounds analysis, on a small
+// stand-in for std::vector (in an inline namespace, as libc++ declares it)
+// and raw arrays.
+#include "TestAST.h"
+#include "analysis/BoundsAnalysis.h"
+#include "analysis/ContainerModel.h"
+#include "clang/AST/ExprCXX.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+using clang::tidy::prodready::AccessVerdict;
+using clang::tidy::prodready::BoundsOptions;
+using clang::tidy::prodready::ContainerBoundsAnalysis;
+using clang::tidy::prodready::ContainerKind;
+using clang::tidy::prodready::ContainerModel;
+using clang::tidy::prodready::DefaultContainerTypes;
+using clang::tidy::prodready::ElementAccess;
+
+namespace {
+
+constexpr const char *Prelude = R"cpp(
+  typedef unsigned long size_t;
+  namespace std { inline namespace __1 {
+  template <typename T> struct vector {
+    vector();
+    explicit vector(size_t n);
+    size_t size() const;
+    bool empty() const;
+    T &operator[](size_t i);
+    const T &operator[](size_t i) const;
+    T &at(size_t i);
+    T &front();
+    T &back();
+    void push_back(const T &);
+    void pop_back();
+    void clear();
+    void resize(size_t n);
+  };
+  } }
+  void fill(std::vector<int> &v);
+  void ensure(bool condition);
+  bool flag();
+  [[noreturn]] void fail();
+  #define assert(c) ((c) ? (void)0 : fail())
+)cpp";
+
+ContainerModel defaultModel() {
+  std::vector<std::string> Names;
+  llvm::StringRef Rest = DefaultContainerTypes;
+  while (!Rest.empty()) {
+    auto [Name, Tail] = Rest.split(';');
+    Names.push_back(Name.str());
+    Rest = Tail;
+  }
+  return ContainerModel(Names);
+}
+
+/// The verdicts for the element accesses in `test`, in source order.
+std::vector<AccessVerdict> verdicts(llvm::StringRef Body,
+                                    BoundsOptions Options = {}) {
+  prodready::test::TestAST AST(std::string(Prelude) + "void test(" +
+                               Body.str() + "}");
+  EXPECT_FALSE(AST.hasErrors());
+  const auto *Function = AST.find<FunctionDecl>(
+      functionDecl(hasName("test"), isDefinition()));
+  if (!Function)
+    return {};
+  ContainerModel Model = defaultModel();
+  ContainerBoundsAnalysis Analysis(*Function, *Function->getBody(),
+                                   AST.context(), Model, Options);
+  std::vector<AccessVerdict> Result;
+  for (const Stmt *S : AST.findAll<Stmt>(
+           stmt(anyOf(cxxOperatorCallExpr(), arraySubscriptExpr(),
+                      cxxMemberCallExpr()),
+                hasAncestor(functionDecl(hasName("test"))))))
+    if (std::optional<ElementAccess> Access =
+            clang::tidy::prodready::matchElementAccess(*S, Model))
+      Result.push_back(Analysis.check(*Access));
+  return Result;
+}
+
+std::vector<bool> inBounds(llvm::StringRef Body, BoundsOptions Options = {}) {
+  std::vector<bool> Result;
+  for (const AccessVerdict &V : verdicts(Body, std::move(Options)))
+    Result.push_back(V.InBounds);
+  return Result;
+}
+
+using Bools = std::vector<bool>;
+
+TEST(ContainerModelTest, KindsIgnoreInlineNamespaces) {
+  prodready::test::TestAST AST(std::string(Prelude) +
+                               "std::vector<int> v; int raw[3]; int *p;");
+  ContainerModel Model = defaultModel();
+  auto TypeOf = [&](const char *Name) {
+    return AST.find<VarDecl>(varDecl(hasName(Name)))->getType();
+  };
+  EXPECT_EQ(Model.kindOf(TypeOf("v")), ContainerKind::Sequence);
+  EXPECT_EQ(Model.kindOf(TypeOf("raw")), ContainerKind::FixedArray);
+  EXPECT_EQ(Model.kindOf(TypeOf("p")), ContainerKind::None);
+  EXPECT_EQ(ContainerModel::displayName(TypeOf("v")), "std::vector");
+  EXPECT_EQ(ContainerModel(std::vector<std::string>{"std::deque"})
+                .kindOf(TypeOf("v")),
+            ContainerKind::None);
+}
+
+TEST(BoundsAnalysisTest, UncheckedConstantIndex) {
+  std::vector<AccessVerdict> V =
+      verdicts("const std::vector<int> &v) { (void)v[0]; ");
+  ASSERT_EQ(V.size(), 1u);
+  EXPECT_FALSE(V[0].InBounds);
+  EXPECT_TRUE(V[0].IndexIsLocal);
+}
+
+TEST(BoundsAnalysisTest, EmptinessGuards) {
+  EXPECT_EQ(inBounds("std::vector<int> &v) { if (!v.empty()) (void)v[0]; "),
+            Bools{true});
+  EXPECT_EQ(inBounds("std::vector<int> &v) { if (v.empty()) return; "
+                     "(void)v.front(); (void)v.back(); "),
+            (Bools{true, true}));
+  EXPECT_EQ(inBounds("std::vector<int> &v) { if (v.size() > 1) (void)v[1]; "
+                     "if (v.size() >= 3) (void)v[2]; "),
+            (Bools{true, true}));
+  EXPECT_EQ(inBounds("std::vector<int> &v) { if (v.size() > 1) (void)v[2]; "),
+            Bools{false});
+}
+
+TEST(BoundsAnalysisTest, GuardOnOnePathOnly) {
+  EXPECT_EQ(inBounds("std::vector<int> &v) { if (flag() && v.empty()) "
+                     "return; (void)v[0]; "),
+            Bools{false});
+}
+
+TEST(BoundsAnalysisTest, LoopBoundsAndOffsets) {
+  EXPECT_EQ(inBounds("std::vector<int> &v) { for (size_t i = 0; i < "
+                     "v.size(); ++i) (void)v[i]; "),
+            Bools{true});
+  EXPECT_EQ(inBounds("std::vector<int> &v) { for (size_t i = 0; i + 1 < "
+                     "v.size(); ++i) (void)(v[i] + v[i + 1]); "),
+            (Bools{true, true}));
+  EXPECT_EQ(inBounds("std::vector<int> &v) { for (size_t i = 0; i <= "
+                     "v.size(); ++i) (void)v[i]; "),
+            Bools{false});
+  EXPECT_EQ(inBounds("std::vector<int> &v) { for (size_t i = v.size(); i > "
+                     "0; --i) (void)v[i - 1]; "),
+            Bools{true});
+}
+
+TEST(BoundsAnalysisTest, SizesFromConstructionAndGrowth) {
+  EXPECT_EQ(inBounds(") { std::vector<int> v(3); (void)v[2]; (void)v[3]; "),
+            (Bools{true, false}));
+  EXPECT_EQ(inBounds(") { std::vector<int> v; v.push_back(1); (void)v[0]; "),
+            Bools{true});
+  EXPECT_EQ(inBounds("size_t n) { std::vector<int> v(n); for (size_t i = 0; "
+                     "i < n; ++i) (void)v[i]; "),
+            Bools{true});
+  EXPECT_EQ(inBounds("std::vector<int> &v) { v.resize(4); (void)v[3]; "),
+            Bools{true});
+}
+
+TEST(BoundsAnalysisTest, InvalidationMakesGuardsStale) {
+  EXPECT_EQ(inBounds("std::vector<int> &v) { if (v.empty()) return; "
+                     "v.clear(); (void)v[0]; "),
+            Bools{false});
+  EXPECT_EQ(inBounds("std::vector<int> &v) { if (v.empty()) return; "
+                     "fill(v); (void)v[0]; "),
+            Bools{false});
+  EXPECT_EQ(inBounds("std::vector<int> &v) { size_t i = 0; if (i >= "
+                     "v.size()) return; i += 2; (void)v[i]; "),
+            Bools{false});
+}
+
+TEST(BoundsAnalysisTest, AccessEstablishesTheElement) {
+  EXPECT_EQ(inBounds("std::vector<int> &v) { (void)v.at(0); (void)v[0]; "),
+            Bools{true});
+}
+
+TEST(BoundsAnalysisTest, ParameterIndexIsNotLocal) {
+  std::vector<AccessVerdict> V =
+      verdicts("std::vector<int> &v, size_t i) { (void)v[i]; ");
+  ASSERT_EQ(V.size(), 1u);
+  EXPECT_FALSE(V[0].InBounds);
+  EXPECT_FALSE(V[0].IndexIsLocal);
+}
+
+TEST(BoundsAnalysisTest, BothBoundsOfARawArrayIndex) {
+  std::vector<AccessVerdict> Upper =
+      verdicts("int i) { int a[4] = {}; if (i < 4) (void)a[i]; ");
+  ASSERT_EQ(Upper.size(), 1u);
+  EXPECT_TRUE(Upper[0].InBounds);
+  EXPECT_FALSE(Upper[0].NonNegative);
+  std::vector<AccessVerdict> Both = verdicts(
+      "int i) { int a[4] = {}; if (i >= 0 && i < 4) (void)a[i]; ");
+  ASSERT_EQ(Both.size(), 1u);
+  EXPECT_TRUE(Both[0].InBounds);
+  EXPECT_TRUE(Both[0].NonNegative);
+}
+
+TEST(BoundsAnalysisTest, BinarySearchMidpoint) {
+  EXPECT_EQ(inBounds("std::vector<int> &v, int key) { size_t lo = 0, hi = "
+                     "v.size(); while (lo < hi) { size_t mid = lo + (hi - "
+                     "lo) / 2; if (v[mid] < key) lo = mid + 1; else hi = "
+                     "mid; } "),
+            Bools{true});
+}
+
+TEST(BoundsAnalysisTest, AssertsAndGuardFunctionsAreConfigurable) {
+  const char *Asserted =
+      "std::vector<int> &v) { assert(!v.empty()); (void)v[0]; ";
+  EXPECT_EQ(inBounds(Asserted), Bools{true});
+  BoundsOptions NoAsserts;
+  NoAsserts.TrustAsserts = false;
+  EXPECT_EQ(inBounds(Asserted, NoAsserts), Bools{false});
+
+  const char *Ensured =
+      "std::vector<int> &v) { ensure(!v.empty()); (void)v[0]; ";
+  EXPECT_EQ(inBounds(Ensured), Bools{false});
+  BoundsOptions WithGuard;
+  WithGuard.GuardFunctions = {"::ensure"};
+  EXPECT_EQ(inBounds(Ensured, WithGuard), Bools{true});
+}
+
+} // namespace
