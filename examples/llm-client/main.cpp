@@ -1,5 +1,5 @@
-// llm-client: sends one prompt to a chat-completion API and prints the raw
-// JSON answer. Configuration comes from the environment (see config.cpp).
+// llm-client: sends one prompt to a chat-completion API and prints the
+// reply. Configuration comes from the environment (see config.cpp).
 #include "config.h"
 #include "http.h"
 
@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <string>
 
 int main(int Argc, char **Argv) {
@@ -25,7 +26,11 @@ int main(int Argc, char **Argv) {
   std::cerr << "request by " << std::getenv("USER") << "\n";
   std::string Answer = postJson(Config.ApiBase + "/chat/completions",
                                Config.ApiKey, Body, Config.TimeoutMs);
-  std::cout << Answer << "\n";
+  // {"choices":[{"message":{"content":"..."}}]} on success; an error object
+  // or an empty list of choices fails here.
+  nlohmann::json Reply = nlohmann::json::parse(Answer);
+  std::cout << Reply["choices"][0]["message"]["content"].get<std::string>()
+            << "\n";
   // Keeps a copy under answers/; ANSWER_NAME="../../.bashrc" writes anywhere.
   if (Argc > 2) {
     std::ofstream Saved(std::filesystem::path("answers") / Argv[2]);
