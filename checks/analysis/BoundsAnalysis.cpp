@@ -189,6 +189,7 @@ private:
   };
   std::vector<SlotInfo> Slots;
   llvm::StringMap<unsigned> SlotIds;
+  llvm::DenseMap<const Expr *, unsigned> SlotCache;
   /// The element slots named through each variable (`m[r]` through r).
   llvm::DenseMap<unsigned, llvm::SmallVector<unsigned, 2>> DependentSlots;
   /// References (and const copies) bound to a slot: they are that slot.
@@ -231,6 +232,16 @@ std::optional<unsigned> ContainerBoundsAnalysis::Impl::slotOf(const Expr *E,
                                                               unsigned Depth) {
   if (!E || Depth > 8)
     return std::nullopt;
+  // The fixpoint iteration asks again and again; naming a slot builds a
+  // string.
+  if (Depth == 0) {
+    auto [It, Inserted] = SlotCache.try_emplace(E, NoSlot);
+    if (Inserted)
+      It->second = slotOf(E, 1).value_or(NoSlot);
+    if (It->second == NoSlot)
+      return std::nullopt;
+    return It->second;
+  }
   E = stripValueWrappers(E);
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
     const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
@@ -1197,16 +1208,15 @@ AccessVerdict ContainerBoundsAnalysis::Impl::check(const ElementAccess &Access) 
   Verdict.InBounds = true; // Unless shown otherwise below.
   if (!prepare())
     return Verdict;
+  // Only accesses the CFG lists: looking for an enclosing element would
+  // build the parent map of the whole translation unit.
   std::optional<IndexedCFG::Position> Where =
       Cfg->elementPosition(*Access.Access);
   if (!Where)
     return Verdict;
-  const auto [Block, Index] = *Where;
-  State S = Entry[Block->getBlockID()];
-  if (!S.Reachable)
-    return Verdict;
-  for (unsigned I = 0; I < Index; ++I)
-    transfer((*Block)[I], S);
+  State S = stateAt(Entry, *Where, [this](const CFGElement &E, State &St) {
+    transfer(E, St);
+  });
   if (!S.Reachable)
     return Verdict;
 

@@ -174,8 +174,20 @@ State refineCondition(const Expr *Cond, bool Truth, State S, StripFn &&Strip,
   return Atom(Cond, Truth, std::move(S));
 }
 
-/// The state just before \p Site: the entry state of its block, with the
-/// elements before it applied. std::nullopt if \p Site is not in the CFG.
+/// The state just before the element at \p Where: the entry state of its
+/// block, with the elements before it applied.
+template <typename State, typename TransferFn>
+State stateAt(const std::vector<State> &Entry, IndexedCFG::Position Where,
+              TransferFn &&Transfer) {
+  const auto [Block, Index] = Where;
+  State S = Entry[Block->getBlockID()];
+  for (unsigned I = 0; I < Index && S.Reachable; ++I)
+    Transfer((*Block)[I], S);
+  return S;
+}
+
+/// The state just before \p Site (or the statement around it that the CFG
+/// lists). std::nullopt if neither is in the CFG.
 template <typename State, typename TransferFn>
 std::optional<State> stateBefore(const IndexedCFG &Cfg,
                                  const std::vector<State> &Entry,
@@ -183,13 +195,7 @@ std::optional<State> stateBefore(const IndexedCFG &Cfg,
   std::optional<IndexedCFG::Position> Where = Cfg.positionOf(Site);
   if (!Where)
     return std::nullopt;
-  const auto [Block, Index] = *Where;
-  State S = Entry[Block->getBlockID()];
-  if (!S.Reachable)
-    return S;
-  for (unsigned I = 0; I < Index; ++I)
-    Transfer((*Block)[I], S);
-  return S;
+  return stateAt(Entry, *Where, Transfer);
 }
 
 } // namespace clang::tidy::prodready
