@@ -241,3 +241,14 @@ int offByOne(const std::vector<int> &v) {
     // CHECK-FIXES: sum += v.at(i);
   return sum;
 }
+
+// --- Suppression works as for every clang-tidy check ---------------------------
+
+int suppressed(const std::vector<int> &v) {
+  return v[0]; // NOLINT(prodready-unchecked-container-access)
+}
+
+int suppressedNextLine(const std::vector<int> &v) {
+  // NOLINTNEXTLINE(prodready-unchecked-container-access)
+  return v.front();
+}
