@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "MissingTimeoutCheck.h"
 #include "UncheckedContainerAccessCheck.h"
 #include "UncheckedGetenvCheck.h"
 #include "UnsafePathJoinCheck.h"
@@ -18,6 +19,8 @@ namespace prodready {
 class ProdreadyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &CheckFactories) override {
+    CheckFactories.registerCheck<MissingTimeoutCheck>(
+        "prodready-missing-timeout");
     CheckFactories.registerCheck<UncheckedContainerAccessCheck>(
         "prodready-unchecked-container-access");
     CheckFactories.registerCheck<UncheckedGetenvCheck>(

@@ -4,6 +4,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/Stmt.h"
+#include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/raw_ostream.h"
@@ -150,6 +151,67 @@ makeCheckedParseCall(const CallExpr &Call, const Expr &Argument,
   std::string Replacement = (Function + "<" + Type + ">(").str() + *ArgText +
                             ", " + Fallback.str() + ")";
   return FixItHint::CreateReplacement(Call.getSourceRange(), Replacement);
+}
+
+namespace {
+
+bool containsLocation(const Stmt &S, SourceLocation Loc,
+                      const SourceManager &SM) {
+  SourceRange Range = S.getSourceRange();
+  if (Range.isInvalid())
+    return false;
+  SourceLocation Begin = SM.getExpansionLoc(Range.getBegin());
+  SourceLocation End = SM.getExpansionLoc(Range.getEnd());
+  Loc = SM.getExpansionLoc(Loc);
+  return !SM.isBeforeInTranslationUnit(Loc, Begin) &&
+         !SM.isBeforeInTranslationUnit(End, Loc);
+}
+
+/// The innermost statement directly in a block that contains \p Loc.
+const Stmt *enclosingBlockStatement(const Stmt &Root, SourceLocation Loc,
+                                    const SourceManager &SM) {
+  const Stmt *Found = nullptr;
+  const Stmt *Current = &Root;
+  while (Current) {
+    const Stmt *Next = nullptr;
+    for (const Stmt *Child : Current->children()) {
+      if (!Child || !containsLocation(*Child, Loc, SM))
+        continue;
+      if (isa<CompoundStmt>(Current))
+        Found = Child;
+      Next = Child;
+      break;
+    }
+    Current = Next;
+  }
+  return Found;
+}
+
+} // namespace
+
+std::optional<FixItHint> insertStatementBefore(const Stmt &Body,
+                                               const Expr &Target,
+                                               llvm::StringRef Statement,
+                                               ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const Stmt *Anchor =
+      enclosingBlockStatement(Body, Target.getBeginLoc(), SM);
+  if (!Anchor || Anchor->getBeginLoc().isMacroID())
+    return std::nullopt;
+  SourceLocation Loc = Anchor->getBeginLoc();
+  auto [File, Offset] = SM.getDecomposedLoc(Loc);
+  bool Invalid = false;
+  llvm::StringRef Buffer = SM.getBufferData(File, &Invalid);
+  if (Invalid)
+    return std::nullopt;
+  size_t LineStart = Buffer.rfind('\n', Offset);
+  LineStart = LineStart == llvm::StringRef::npos ? 0 : LineStart + 1;
+  llvm::StringRef Before = Buffer.slice(LineStart, Offset);
+  // Alone on its line: repeat the indentation; after other code: a space.
+  std::string Separator = Before.trim(" \t").empty()
+                              ? "\n" + Before.str()
+                              : std::string(" ");
+  return FixItHint::CreateInsertion(Loc, (Statement + Separator).str());
 }
 
 } // namespace clang::tidy::prodready::fixits

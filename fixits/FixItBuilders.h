@@ -49,6 +49,15 @@ makeCheckedParseCall(const CallExpr &Call, const Expr &Argument,
                      llvm::StringRef Function, llvm::StringRef Type,
                      llvm::StringRef Fallback, ASTContext &Ctx);
 
+/// Inserts \p Statement (a whole statement, `;` included) before the
+/// statement of a block in \p Body that contains \p Target, on a line of
+/// its own with the same indentation. std::nullopt when that statement
+/// starts in a macro or \p Target is not in \p Body.
+std::optional<FixItHint> insertStatementBefore(const Stmt &Body,
+                                               const Expr &Target,
+                                               llvm::StringRef Statement,
+                                               ASTContext &Ctx);
+
 } // namespace clang::tidy::prodready::fixits
 
 #endif // PRODREADY_FIXITS_FIXITBUILDERS_H

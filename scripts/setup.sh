@@ -24,7 +24,7 @@ packages=(
   libgtest-dev nlohmann-json3-dev
   # Real headers of the libraries the checks model (tests include them).
   libcurl4-openssl-dev libboost-dev libcpp-httplib-dev libspdlog-dev
-  libsqlite3-dev libpq-dev libpqxx-dev
+  libsqlite3-dev libpq-dev libpqxx-dev libgrpc++-dev
 )
 
 as_root() {

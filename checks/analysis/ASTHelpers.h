@@ -10,6 +10,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
+#include <string>
 
 namespace clang::tidy::prodready {
 
@@ -42,6 +43,24 @@ inline bool isInStdOrNested(const Decl &D) {
     if (Context->isStdNamespace())
       return true;
   return false;
+}
+
+/// `std::vector` for std::__1::vector<int>: the qualified name with inline
+/// namespaces (libc++'s __1, libstdc++'s __cxx11, nlohmann's ABI tag) left
+/// out, so that the names users write in options match.
+inline std::string qualifiedNameWithoutInlineNamespaces(const NamedDecl &D) {
+  std::string Name = D.getNameAsString();
+  for (const DeclContext *Context = D.getDeclContext(); Context;
+       Context = Context->getParent()) {
+    if (const auto *Namespace = dyn_cast<NamespaceDecl>(Context)) {
+      if (Namespace->isInline())
+        continue;
+      Name = Namespace->getNameAsString() + "::" + Name;
+    } else if (const auto *Record = dyn_cast<RecordDecl>(Context)) {
+      Name = Record->getNameAsString() + "::" + Name;
+    }
+  }
+  return Name;
 }
 
 /// True for std::basic_istream and the classes derived from it.

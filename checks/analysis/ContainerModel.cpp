@@ -10,28 +10,6 @@ const char DefaultContainerTypes[] =
     "std::vector;std::deque;std::basic_string;std::basic_string_view;"
     "std::span;std::array;nlohmann::basic_json";
 
-namespace {
-
-/// `std::vector` for std::__1::vector<int>: the qualified name with inline
-/// namespaces (libc++'s __1, libstdc++'s __cxx11, nlohmann's ABI tag) left
-/// out, so that the names users write in options match.
-std::string nameWithoutInlineNamespaces(const NamedDecl &D) {
-  std::string Name = D.getNameAsString();
-  for (const DeclContext *Context = D.getDeclContext(); Context;
-       Context = Context->getParent()) {
-    if (const auto *Namespace = dyn_cast<NamespaceDecl>(Context)) {
-      if (Namespace->isInline())
-        continue;
-      Name = Namespace->getNameAsString() + "::" + Name;
-    } else if (const auto *Record = dyn_cast<RecordDecl>(Context)) {
-      Name = Record->getNameAsString() + "::" + Name;
-    }
-  }
-  return Name;
-}
-
-} // namespace
-
 ContainerModel::ContainerModel(const std::vector<std::string> &TypeNames) {
   for (llvm::StringRef Name : TypeNames) {
     Name.consume_front("::");
@@ -48,7 +26,7 @@ ContainerKind ContainerModel::kindOf(const CXXRecordDecl *Record) const {
   auto [It, Inserted] = Cache.try_emplace(Record, ContainerKind::None);
   if (!Inserted)
     return It->second;
-  auto Found = Kinds.find(nameWithoutInlineNamespaces(*Record));
+  auto Found = Kinds.find(qualifiedNameWithoutInlineNamespaces(*Record));
   if (Found != Kinds.end())
     It->second = Found->second;
   return It->second;
@@ -70,7 +48,7 @@ std::string ContainerModel::displayName(QualType Type) {
   const CXXRecordDecl *Record = Type->getAsCXXRecordDecl();
   if (!Record || !Record->getIdentifier())
     return Type.getAsString();
-  std::string Name = nameWithoutInlineNamespaces(*Record);
+  std::string Name = qualifiedNameWithoutInlineNamespaces(*Record);
   // The names users write, not the templates behind them.
   return llvm::StringSwitch<std::string>(Name)
       .Case("std::basic_string", "std::string")

@@ -1,0 +1,493 @@
+//===--- MissingTimeoutCheck.cpp - prodready ------------------------------===//
+//
+// Which calls are network operations and which configure a timeout comes
+// from analysis/NetworkModel.h; this file follows handles (locals, fields,
+// helpers of the same TU that create or configure them) from the one to the
+// other, and reports and fixes what is left unbounded.
+//
+//===----------------------------------------------------------------------===//
+
+#include "MissingTimeoutCheck.h"
+#include "CheckOptions.h"
+#include "FixItBuilders.h"
+#include "analysis/ASTHelpers.h"
+#include "analysis/UserCodeScanner.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/Lex/Preprocessor.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::prodready {
+
+namespace {
+
+class NoTaintSinks : public TaintSinkModel {
+public:
+  void sinkArguments(const Expr &,
+                     llvm::SmallVectorImpl<std::pair<const Expr *, std::string>>
+                         &) override {}
+};
+
+constexpr unsigned MaxHelperDepth = 4;
+
+bool isBefore(const Expr &A, const Expr &B, const SourceManager &SM) {
+  return SM.isBeforeInTranslationUnit(A.getBeginLoc(), B.getBeginLoc());
+}
+
+const FunctionDecl *userDefinition(const CallExpr &Call,
+                                   const SourceManager &SM) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  const FunctionDecl *Definition = Callee ? Callee->getDefinition() : nullptr;
+  if (!Definition || !Definition->hasBody() ||
+      SM.isInSystemHeader(Definition->getLocation()))
+    return nullptr;
+  return Definition;
+}
+
+bool isSocketCreation(const Expr *E) {
+  const auto *Call = dyn_cast_or_null<CallExpr>(
+      E ? stripValueWrappers(E) : nullptr);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Callee || !Callee->getIdentifier())
+    return false;
+  llvm::StringRef Name = Callee->getName();
+  return Name == "socket" || Name == "accept" || Name == "accept4";
+}
+
+bool isBeastStream(const Expr *Handle) {
+  if (!Handle)
+    return false;
+  QualType Type = Handle->getType();
+  if (Type->isPointerType())
+    Type = Type->getPointeeType();
+  const CXXRecordDecl *Record = Type->getAsCXXRecordDecl();
+  return Record && Record->getIdentifier() &&
+         qualifiedNameWithoutInlineNamespaces(*Record) ==
+             "boost::beast::basic_stream";
+}
+
+bool isLocalVariable(const ValueDecl &D) {
+  const auto *Var = dyn_cast<VarDecl>(&D);
+  return Var && Var->isLocalVarDecl();
+}
+
+bool isFieldOrGlobal(const ValueDecl &D) {
+  if (isa<FieldDecl>(D))
+    return true;
+  const auto *Var = dyn_cast<VarDecl>(&D);
+  return Var && Var->hasGlobalStorage() && !Var->isStaticLocal();
+}
+
+/// A timeout amount known at compile time, in microseconds for httplib's
+/// (seconds, microseconds) overload, or as the count of a duration.
+std::optional<int64_t> constantAmount(const CallExpr &Setter,
+                                      const ASTContext &Ctx) {
+  auto Evaluate = [&](const Expr *E) -> std::optional<int64_t> {
+    E = stripValueWrappers(E);
+    // std::chrono::seconds(0): the count of the duration.
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+        Construct && Construct->getNumArgs() == 1)
+      E = stripValueWrappers(Construct->getArg(0));
+    Expr::EvalResult Result;
+    if (E->isValueDependent() || !E->getType()->isIntegralOrEnumerationType() ||
+        !E->EvaluateAsInt(Result, Ctx))
+      return std::nullopt;
+    return Result.Val.getInt().getExtValue();
+  };
+  if (Setter.getNumArgs() == 0)
+    return std::nullopt;
+  std::optional<int64_t> First = Evaluate(Setter.getArg(0));
+  if (!First || Setter.getNumArgs() == 1 ||
+      isa<CXXDefaultArgExpr>(Setter.getArg(1)))
+    return First;
+  std::optional<int64_t> Second = Evaluate(Setter.getArg(1));
+  if (!Second)
+    return std::nullopt;
+  return *First * 1000000 + *Second;
+}
+
+} // namespace
+
+MissingTimeoutCheck::MissingTimeoutCheck(StringRef Name,
+                                         ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      DefaultTimeoutMs(Options.get("DefaultTimeoutMs", int64_t(30000))),
+      RequireConnectTimeout(Options.get("RequireConnectTimeout", false)),
+      Network({}, {}), Model(Taint), NoSinks(std::make_unique<NoTaintSinks>()),
+      Untrusted(Model),
+      Inserter(Options.getLocalOrGlobal("IncludeStyle",
+                                        utils::IncludeSorter::IS_LLVM),
+               areDiagsSelfContained()) {
+  if (DefaultTimeoutMs <= 0)
+    configurationDiag("invalid value '%0' for option 'DefaultTimeoutMs' of "
+                      "check '%1': expected a positive number of "
+                      "milliseconds; using 30000")
+        << DefaultTimeoutMs << Name;
+}
+
+MissingTimeoutCheck::~MissingTimeoutCheck() = default;
+
+void MissingTimeoutCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "DefaultTimeoutMs", DefaultTimeoutMs);
+  Options.store(Opts, "RequireConnectTimeout", RequireConnectTimeout);
+  Options.store(Opts, "IncludeStyle", Inserter.getStyle());
+}
+
+void MissingTimeoutCheck::registerPPCallbacks(const SourceManager &,
+                                              Preprocessor *PP,
+                                              Preprocessor *) {
+  Inserter.registerPreprocessor(PP);
+}
+
+void MissingTimeoutCheck::registerMatchers(MatchFinder *Finder) {
+  addUserCodeMatcher(*Finder, *this, areDiagsSelfContained());
+}
+
+void MissingTimeoutCheck::onEndOfTranslationUnit() {
+  Facts.clear();
+  ConfiguredGlobals.clear();
+  HelperSummaries.clear();
+  Reported.clear();
+  Untrusted.clear();
+  Engine.reset();
+}
+
+void MissingTimeoutCheck::noteStatement(const Stmt &S, const Decl &Unit,
+                                        ASTContext &Ctx) {
+  UnitFacts &Seen = Facts[&Unit];
+  if (const auto *Call = dyn_cast<CallExpr>(&S)) {
+    if (std::optional<NetworkCall> Known = Network.classify(*Call, Ctx)) {
+      if (Known->Role == NetworkRole::BoundsFunction)
+        Seen.BoundsFunction = true;
+      if (const ValueDecl *Handle = NetworkModel::handleDecl(Known->Handle);
+          Handle && isFieldOrGlobal(*Handle) &&
+          (Known->Role == NetworkRole::SetsTimeout ||
+           Known->Role == NetworkRole::SetsConnectTimeout))
+        ConfiguredGlobals.insert({Handle, Known->Library, Known->Role});
+      Seen.Calls.push_back(*Known);
+    } else if (userDefinition(*Call, Ctx.getSourceManager())) {
+      Seen.HelperCalls.push_back(Call);
+    }
+    return;
+  }
+  auto NoteInit = [&](const ValueDecl *Target, const Expr *Value) {
+    if (!Target || !Value)
+      return;
+    Seen.Inits.emplace_back(Target, Value);
+    if (isSocketCreation(Value))
+      Seen.Sockets.insert(Target);
+  };
+  if (const auto *Decls = dyn_cast<DeclStmt>(&S)) {
+    for (const Decl *D : Decls->decls())
+      if (const auto *Var = dyn_cast<VarDecl>(D))
+        NoteInit(Var, Var->getInit());
+  } else if (const auto *Assign = dyn_cast<BinaryOperator>(&S)) {
+    if (Assign->getOpcode() == BO_Assign)
+      NoteInit(NetworkModel::handleDecl(Assign->getLHS()), Assign->getRHS());
+  } else if (const auto *Return = dyn_cast<ReturnStmt>(&S)) {
+    if (Return->getRetValue())
+      Seen.Returns.push_back(Return->getRetValue());
+  }
+}
+
+/// Some call of a configuring helper, or a configuring call, on \p Handle
+/// in \p Unit before \p Site (anywhere when \p Site is null).
+bool MissingTimeoutCheck::configuredBefore(const Decl &Unit,
+                                           const ValueDecl &Handle,
+                                           const Expr *Site,
+                                           Requirement Need, unsigned Depth) {
+  auto It = Facts.find(&Unit);
+  if (It == Facts.end())
+    return false;
+  const UnitFacts &Seen = It->second;
+  const SourceManager &SM = Unit.getASTContext().getSourceManager();
+  auto Earlier = [&](const Expr &E) { return !Site || isBefore(E, *Site, SM); };
+  for (const NetworkCall &Call : Seen.Calls)
+    if (Call.Library == Need.first && Call.Role == Need.second &&
+        NetworkModel::handleDecl(Call.Handle) == &Handle && Earlier(*Call.Call))
+      return true;
+  if (Depth >= MaxHelperDepth)
+    return false;
+  for (const CallExpr *Call : Seen.HelperCalls) {
+    if (!Earlier(*Call))
+      continue;
+    const FunctionDecl *Helper = userDefinition(*Call, SM);
+    for (unsigned I = 0; Helper && I < Call->getNumArgs() &&
+                         I < Helper->getNumParams();
+         ++I)
+      if (NetworkModel::handleDecl(Call->getArg(I)) == &Handle &&
+          helperConfiguresParam(*Helper, I, Need, Depth + 1))
+        return true;
+  }
+  for (const auto &[Target, Value] : Seen.Inits) {
+    if (Target != &Handle || !Earlier(*Value))
+      continue;
+    const auto *Call = dyn_cast<CallExpr>(stripValueWrappers(Value));
+    if (const FunctionDecl *Helper = Call ? userDefinition(*Call, SM) : nullptr)
+      if (helperConfiguresReturn(*Helper, Need, Depth + 1))
+        return true;
+  }
+  return false;
+}
+
+bool MissingTimeoutCheck::helperConfiguresReturn(const FunctionDecl &Helper,
+                                                 Requirement Need,
+                                                 unsigned Depth) {
+  auto Key = std::make_tuple(&Helper, ~0u, Need.first, Need.second);
+  if (auto It = HelperSummaries.find(Key); It != HelperSummaries.end())
+    return It->second;
+  HelperSummaries[Key] = false; // Recursion.
+  bool Configures = false;
+  if (auto It = Facts.find(&Helper); It != Facts.end())
+    for (const Expr *Returned : It->second.Returns) {
+      if (const ValueDecl *Local = NetworkModel::handleDecl(Returned))
+        Configures = configuredBefore(Helper, *Local, Returned, Need, Depth);
+      else if (const auto *Call =
+                   dyn_cast<CallExpr>(stripValueWrappers(Returned)))
+        if (const FunctionDecl *Inner = userDefinition(
+                *Call, Helper.getASTContext().getSourceManager()))
+          Configures = helperConfiguresReturn(*Inner, Need, Depth + 1);
+      if (Configures)
+        break;
+    }
+  return HelperSummaries[Key] = Configures;
+}
+
+bool MissingTimeoutCheck::helperConfiguresParam(const FunctionDecl &Helper,
+                                                unsigned Index,
+                                                Requirement Need,
+                                                unsigned Depth) {
+  auto Key = std::make_tuple(&Helper, Index, Need.first, Need.second);
+  if (auto It = HelperSummaries.find(Key); It != HelperSummaries.end())
+    return It->second;
+  HelperSummaries[Key] = false; // Recursion.
+  bool Configures =
+      configuredBefore(Helper, *Helper.getParamDecl(Index), nullptr, Need,
+                       Depth);
+  return HelperSummaries[Key] = Configures;
+}
+
+bool MissingTimeoutCheck::handleConfigured(const Decl &Unit,
+                                           const Expr *HandleExpr,
+                                           const Expr &Site,
+                                           Requirement Need) {
+  const ValueDecl *Handle = NetworkModel::handleDecl(HandleExpr);
+  // Parameters are configured by the caller; what the check cannot name,
+  // it cannot judge.
+  if (!Handle || isa<ParmVarDecl>(Handle))
+    return true;
+  if (isFieldOrGlobal(*Handle)) {
+    // The editor sees one declaration at a time: not the constructor that
+    // may configure the field.
+    if (areDiagsSelfContained() ||
+        ConfiguredGlobals.contains({Handle, Need.first, Need.second}))
+      return true;
+    for (const auto &[Other, Seen] : Facts)
+      if (configuredBefore(*Other, *Handle, nullptr, Need, 0))
+        return true;
+    return false;
+  }
+  if (!isLocalVariable(*Handle))
+    return true;
+  if (configuredBefore(Unit, *Handle, &Site, Need, 0))
+    return true;
+  // A lambda (an asynchronous handler) runs after its enclosing function
+  // configured the handle it captured.
+  for (const Decl *Outer = &Unit;;) {
+    const auto *Method = dyn_cast<CXXMethodDecl>(Outer);
+    if (!Method || !Method->getParent()->isLambda())
+      return false;
+    Outer = dyn_cast_or_null<Decl>(Method->getParent()->getDeclContext());
+    if (!Outer)
+      return false;
+    if (configuredBefore(*Outer, *Handle, nullptr, Need, 0))
+      return true;
+  }
+}
+
+bool MissingTimeoutCheck::functionBounded(const Decl &Unit) const {
+  for (const Decl *Current = &Unit; Current;) {
+    if (auto It = Facts.find(Current);
+        It != Facts.end() && It->second.BoundsFunction)
+      return true;
+    const auto *Method = dyn_cast<CXXMethodDecl>(Current);
+    if (!Method || !Method->getParent()->isLambda())
+      return false;
+    Current = dyn_cast_or_null<Decl>(Method->getParent()->getDeclContext());
+  }
+  return false;
+}
+
+void MissingTimeoutCheck::reportCurl(const Decl &Unit, const NetworkCall &Op,
+                                     bool Connect, ASTContext &Ctx) {
+  auto Diag =
+      diag(Op.Call->getBeginLoc(),
+           Connect ? "'curl_easy_perform' on a handle without "
+                     "CURLOPT_CONNECTTIMEOUT or CURLOPT_CONNECTTIMEOUT_MS can "
+                     "wait minutes for an unreachable host"
+                   : "'curl_easy_perform' on a handle without CURLOPT_TIMEOUT "
+                     "or CURLOPT_TIMEOUT_MS can block forever on a stalled "
+                     "server");
+  const auto *Function = dyn_cast<FunctionDecl>(&Unit);
+  std::optional<std::string> Handle = fixits::sourceText(*Op.Handle, Ctx);
+  if (!Function || !Function->hasBody() || !Handle)
+    return;
+  int64_t Amount = DefaultTimeoutMs > 0 ? DefaultTimeoutMs : 30000;
+  std::string Statement =
+      "curl_easy_setopt(" + *Handle + ", " +
+      (Connect ? "CURLOPT_CONNECTTIMEOUT_MS" : "CURLOPT_TIMEOUT_MS") + ", " +
+      std::to_string(Amount) + "L);";
+  if (std::optional<FixItHint> Fix = fixits::insertStatementBefore(
+          *Function->getBody(), *Op.Call, Statement, Ctx))
+    Diag << *Fix;
+}
+
+void MissingTimeoutCheck::reportGrpc(const Decl &Unit, const NetworkCall &Op,
+                                     ASTContext &Ctx) {
+  auto Diag = diag(Op.Call->getBeginLoc(),
+                   "gRPC call '%0' with a 'grpc::ClientContext' that has no "
+                   "deadline can wait forever; set one with 'set_deadline'")
+              << Op.Name;
+  const auto *Function = dyn_cast<FunctionDecl>(&Unit);
+  const ValueDecl *Context = NetworkModel::handleDecl(Op.Handle);
+  if (!Function || !Function->hasBody() || !Context || !getLangOpts().CPlusPlus11)
+    return;
+  // `ctx.` for a ClientContext, `ctx->` for a pointer or smart pointer.
+  bool IsObject = Context->getType().getNonReferenceType()->isRecordType() &&
+                  qualifiedNameWithoutInlineNamespaces(
+                      *Context->getType()->getAsCXXRecordDecl()) ==
+                      "grpc::ClientContext";
+  int64_t Amount = DefaultTimeoutMs > 0 ? DefaultTimeoutMs : 30000;
+  std::string Statement = Context->getNameAsString() +
+                          (IsObject ? "." : "->") +
+                          "set_deadline(std::chrono::system_clock::now() + "
+                          "std::chrono::milliseconds(" +
+                          std::to_string(Amount) + "));";
+  std::optional<FixItHint> Fix = fixits::insertStatementBefore(
+      *Function->getBody(), *Op.Call, Statement, Ctx);
+  if (!Fix)
+    return;
+  Diag << *Fix;
+  if (std::optional<FixItHint> Include = Inserter.createIncludeInsertion(
+          Ctx.getSourceManager().getFileID(Op.Call->getBeginLoc()),
+          "<chrono>"))
+    Diag << *Include;
+}
+
+void MissingTimeoutCheck::checkHttplibTimeout(const Decl &Unit,
+                                              const NetworkCall &Setter,
+                                              ASTContext &Ctx) {
+  if (std::optional<int64_t> Amount = constantAmount(*Setter.Call, Ctx)) {
+    if (*Amount <= 0)
+      diag(Setter.Call->getBeginLoc(),
+           "'%0' with a zero or negative timeout makes every request fail at "
+           "once; it does not mean \"no limit\"")
+          << Setter.Name;
+    return;
+  }
+  if (!Engine) {
+    Engine = std::make_unique<TaintEngine>(Ctx, Model, *NoSinks);
+    llvm::SetVector<const Decl *> Units = Untrusted.compute(*Engine);
+    Engine->resetAnalyses();
+    (void)Units;
+  }
+  if (Engine->valueAt(Unit, *Setter.Value, *Setter.Call).isUntrusted())
+    diag(Setter.Call->getBeginLoc(),
+         "'%0' takes its timeout from untrusted input; a zero, negative or "
+         "huge value defeats it, so check its range first")
+        << Setter.Name;
+}
+
+void MissingTimeoutCheck::checkOperation(const Decl &Unit,
+                                         const NetworkCall &Op,
+                                         ASTContext &Ctx) {
+  switch (Op.Library) {
+  case NetworkLibrary::Curl:
+    if (!handleConfigured(Unit, Op.Handle, *Op.Call,
+                          {NetworkLibrary::Curl, NetworkRole::SetsTimeout}))
+      reportCurl(Unit, Op, /*Connect=*/false, Ctx);
+    else if (RequireConnectTimeout &&
+             !handleConfigured(
+                 Unit, Op.Handle, *Op.Call,
+                 {NetworkLibrary::Curl, NetworkRole::SetsConnectTimeout}))
+      reportCurl(Unit, Op, /*Connect=*/true, Ctx);
+    return;
+  case NetworkLibrary::Grpc:
+    if (!handleConfigured(Unit, Op.Handle, *Op.Call,
+                          {NetworkLibrary::Grpc, NetworkRole::SetsTimeout}))
+      reportGrpc(Unit, Op, Ctx);
+    return;
+  case NetworkLibrary::Asio:
+  case NetworkLibrary::Beast:
+    if (Op.Role == NetworkRole::AsyncOperation) {
+      if (isBeastStream(Op.Handle) &&
+          !handleConfigured(Unit, Op.Handle, *Op.Call,
+                            {NetworkLibrary::Beast, NetworkRole::SetsTimeout}))
+        diag(Op.Call->getBeginLoc(),
+             "'%0' on a 'beast::tcp_stream' with no 'expires_after' or "
+             "'expires_at' before it can wait forever")
+            << Op.Name;
+      return;
+    }
+    if (!functionBounded(Unit))
+      diag(Op.Call->getBeginLoc(),
+           "blocking '%0' has no timeout and can wait forever: Asio deadlines "
+           "and Beast's 'expires_after' apply only to asynchronous operations")
+          << Op.Name;
+    return;
+  case NetworkLibrary::Posix: {
+    // read() is a network operation only on a socket.
+    if (Op.Name == "read") {
+      auto It = Facts.find(&Unit);
+      const ValueDecl *Fd = NetworkModel::handleDecl(Op.Handle);
+      if (It == Facts.end() || !Fd || !It->second.Sockets.contains(Fd))
+        return;
+    }
+    if (!functionBounded(Unit))
+      diag(Op.Call->getBeginLoc(),
+           "'%0' on a socket with no SO_RCVTIMEO/SO_SNDTIMEO, poll/select or "
+           "non-blocking mode in this function can block forever")
+          << Op.Name;
+    return;
+  }
+  case NetworkLibrary::Httplib:
+  case NetworkLibrary::User:
+    return;
+  }
+}
+
+void MissingTimeoutCheck::checkUnit(const Decl &Unit, ASTContext &Ctx) {
+  auto It = Facts.find(&Unit);
+  if (It == Facts.end())
+    return;
+  // Copy: the helper summaries below may add units to Facts.
+  llvm::SmallVector<NetworkCall, 4> Calls = It->second.Calls;
+  for (const NetworkCall &Call : Calls) {
+    if (!Reported.insert(Call.Call).second)
+      continue;
+    if (Ctx.getSourceManager().isInSystemMacro(Call.Call->getBeginLoc()))
+      continue;
+    if (Call.Role == NetworkRole::Operation ||
+        Call.Role == NetworkRole::AsyncOperation)
+      checkOperation(Unit, Call, Ctx);
+    else if (Call.Role == NetworkRole::SetsHttplibTimeout)
+      checkHttplibTimeout(Unit, Call, Ctx);
+  }
+}
+
+void MissingTimeoutCheck::check(const MatchFinder::MatchResult &Result) {
+  ASTContext &Ctx = *Result.Context;
+  llvm::SetVector<const Decl *> Units;
+  scanMatchedUserStmts(Result, [&](const Stmt &S, const Decl *Unit) {
+    if (!Unit)
+      return;
+    noteStatement(S, *Unit, Ctx);
+    Untrusted.noteStatement(S, *Unit, Ctx);
+    Units.insert(Unit);
+  });
+  Engine.reset();
+  for (const Decl *Unit : Units)
+    checkUnit(*Unit, Ctx);
+}
+
+} // namespace clang::tidy::prodready

@@ -1,0 +1,97 @@
+//===--- MissingTimeoutCheck.h - prodready ---------------------*- C++ -*-===//
+
+#ifndef PRODREADY_CHECKS_MISSINGTIMEOUTCHECK_H
+#define PRODREADY_CHECKS_MISSINGTIMEOUTCHECK_H
+
+#include "analysis/NetworkModel.h"
+#include "analysis/TaintAnalysis.h"
+#include "analysis/UntrustedUnits.h"
+#include "clang-tidy/ClangTidyCheck.h"
+#include "clang-tidy/utils/IncludeInserter.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/MapVector.h"
+#include <memory>
+#include <tuple>
+
+namespace clang::tidy::prodready {
+
+/// Finds blocking network operations that can wait forever: libcurl
+/// transfers without CURLOPT_TIMEOUT, gRPC calls without a deadline,
+/// synchronous Asio/Beast I/O, Beast async I/O without expires_after, POSIX
+/// socket calls without a timeout, cpp-httplib timeouts that are zero,
+/// negative or untrusted.
+///
+/// For the user-facing documentation see:
+/// docs/checks/missing-timeout.md
+class MissingTimeoutCheck : public ClangTidyCheck {
+public:
+  MissingTimeoutCheck(StringRef Name, ClangTidyContext *Context);
+  ~MissingTimeoutCheck() override;
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
+                           Preprocessor *ModuleExpanderPP) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override;
+
+private:
+  /// What the scan saw of a unit (function, lambda).
+  struct UnitFacts {
+    llvm::SmallVector<NetworkCall, 4> Calls;
+    /// Calls of functions defined in this TU: helpers that may configure
+    /// a handle they are given.
+    llvm::SmallVector<const CallExpr *, 4> HelperCalls;
+    /// `h = make_handle()` and `CURL *h = make_handle();`.
+    llvm::SmallVector<std::pair<const ValueDecl *, const Expr *>, 2> Inits;
+    llvm::SmallVector<const Expr *, 2> Returns;
+    /// Locals that hold a socket (from socket()/accept()).
+    llvm::SmallPtrSet<const ValueDecl *, 2> Sockets;
+    bool BoundsFunction = false;
+  };
+  using Requirement = std::pair<NetworkLibrary, NetworkRole>;
+
+  void noteStatement(const Stmt &S, const Decl &Unit, ASTContext &Ctx);
+  void checkUnit(const Decl &Unit, ASTContext &Ctx);
+  void checkOperation(const Decl &Unit, const NetworkCall &Op,
+                      ASTContext &Ctx);
+  void checkHttplibTimeout(const Decl &Unit, const NetworkCall &Setter,
+                           ASTContext &Ctx);
+  /// True if \p Handle (of an operation in \p Unit at \p Site) meets
+  /// \p Need, or if the check cannot tell (parameters, unknown handles).
+  bool handleConfigured(const Decl &Unit, const Expr *Handle,
+                        const Expr &Site, Requirement Need);
+  bool configuredBefore(const Decl &Unit, const ValueDecl &Handle,
+                        const Expr *Site, Requirement Need, unsigned Depth);
+  bool helperConfiguresReturn(const FunctionDecl &Helper, Requirement Need,
+                              unsigned Depth);
+  bool helperConfiguresParam(const FunctionDecl &Helper, unsigned Index,
+                             Requirement Need, unsigned Depth);
+  bool functionBounded(const Decl &Unit) const;
+  void reportCurl(const Decl &Unit, const NetworkCall &Op, bool Connect,
+                  ASTContext &Ctx);
+  void reportGrpc(const Decl &Unit, const NetworkCall &Op, ASTContext &Ctx);
+
+  const int64_t DefaultTimeoutMs;
+  const bool RequireConnectTimeout;
+  NetworkModel Network;
+  TaintOptions Taint;
+  TaintModel Model;
+  std::unique_ptr<TaintSinkModel> NoSinks;
+  UntrustedUnitFinder Untrusted;
+  utils::IncludeInserter Inserter;
+
+  // Per translation unit.
+  llvm::MapVector<const Decl *, UnitFacts> Facts;
+  llvm::DenseSet<std::tuple<const ValueDecl *, NetworkLibrary, NetworkRole>>
+      ConfiguredGlobals;
+  llvm::DenseMap<std::tuple<const FunctionDecl *, unsigned, NetworkLibrary,
+                            NetworkRole>,
+                 bool>
+      HelperSummaries;
+  llvm::DenseSet<const Expr *> Reported;
+  std::unique_ptr<TaintEngine> Engine;
+};
+
+} // namespace clang::tidy::prodready
+
+#endif // PRODREADY_CHECKS_MISSINGTIMEOUTCHECK_H
