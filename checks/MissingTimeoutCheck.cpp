@@ -181,9 +181,14 @@ void MissingTimeoutCheck::noteStatement(const Stmt &S, const Decl &Unit,
     for (const Decl *D : Decls->decls())
       if (const auto *Var = dyn_cast<VarDecl>(D))
         NoteInit(Var, Var->getInit());
-  } else if (const auto *Assign = dyn_cast<BinaryOperator>(&S)) {
-    if (Assign->getOpcode() == BO_Assign)
-      NoteInit(NetworkModel::handleDecl(Assign->getLHS()), Assign->getRHS());
+  } else if (const auto *Op = dyn_cast<BinaryOperator>(&S)) {
+    if (Op->getOpcode() == BO_Assign)
+      NoteInit(NetworkModel::handleDecl(Op->getLHS()), Op->getRHS());
+    else if (Op->isComparisonOp())
+      for (const Expr *Side : {Op->getLHS(), Op->getRHS()})
+        if (const auto *Ref = dyn_cast<DeclRefExpr>(
+                stripValueWrappers(Side)->IgnoreParenImpCasts()))
+          Seen.Compared.emplace_back(Ref->getDecl(), Op);
   } else if (const auto *Return = dyn_cast<ReturnStmt>(&S)) {
     if (Return->getRetValue())
       Seen.Returns.push_back(Return->getRetValue());
@@ -222,6 +227,9 @@ bool MissingTimeoutCheck::configuredBefore(const Decl &Unit,
   for (const auto &[Target, Value] : Seen.Inits) {
     if (Target != &Handle || !Earlier(*Value))
       continue;
+    // Broken code: what the handle came from is unknown.
+    if (Value->containsErrors())
+      return true;
     const auto *Call = dyn_cast<CallExpr>(stripValueWrappers(Value));
     if (const FunctionDecl *Helper = Call ? userDefinition(*Call, SM) : nullptr)
       if (helperConfiguresReturn(*Helper, Need, Depth + 1))
@@ -318,11 +326,14 @@ bool MissingTimeoutCheck::functionBounded(const Decl &Unit) const {
   return false;
 }
 
+/// One warning for what is missing (the total timeout first), with one
+/// fix for all of it, so that applying the fix leaves nothing to report.
 void MissingTimeoutCheck::reportCurl(const Decl &Unit, const NetworkCall &Op,
-                                     bool Connect, ASTContext &Ctx) {
+                                     bool NoTotal, bool NoConnect,
+                                     ASTContext &Ctx) {
   auto Diag =
       diag(Op.Call->getBeginLoc(),
-           Connect ? "'curl_easy_perform' on a handle without "
+           !NoTotal ? "'curl_easy_perform' on a handle without "
                      "CURLOPT_CONNECTTIMEOUT or CURLOPT_CONNECTTIMEOUT_MS can "
                      "wait minutes for an unreachable host"
                    : "'curl_easy_perform' on a handle without CURLOPT_TIMEOUT "
@@ -333,13 +344,17 @@ void MissingTimeoutCheck::reportCurl(const Decl &Unit, const NetworkCall &Op,
   if (!Function || !Function->hasBody() || !Handle)
     return;
   int64_t Amount = DefaultTimeoutMs > 0 ? DefaultTimeoutMs : 30000;
-  std::string Statement =
-      "curl_easy_setopt(" + *Handle + ", " +
-      (Connect ? "CURLOPT_CONNECTTIMEOUT_MS" : "CURLOPT_TIMEOUT_MS") + ", " +
-      std::to_string(Amount) + "L);";
-  if (std::optional<FixItHint> Fix = fixits::insertStatementBefore(
-          *Function->getBody(), *Op.Call, Statement, Ctx))
-    Diag << *Fix;
+  for (auto [Missing, Option] :
+       {std::pair(NoTotal, "CURLOPT_TIMEOUT_MS"),
+        std::pair(NoConnect, "CURLOPT_CONNECTTIMEOUT_MS")}) {
+    if (!Missing)
+      continue;
+    std::string Statement = "curl_easy_setopt(" + *Handle + ", " + Option +
+                            ", " + std::to_string(Amount) + "L);";
+    if (std::optional<FixItHint> Fix = fixits::insertStatementBefore(
+            *Function->getBody(), *Op.Call, Statement, Ctx))
+      Diag << *Fix;
+  }
 }
 
 void MissingTimeoutCheck::reportGrpc(const Decl &Unit, const NetworkCall &Op,
@@ -385,6 +400,15 @@ void MissingTimeoutCheck::checkHttplibTimeout(const Decl &Unit,
           << Setter.Name;
     return;
   }
+  // A value whose range the function checks before (`if (t <= 0 || t >
+  // 60) t = 10;`) is validated.
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(
+          stripValueWrappers(Setter.Value)->IgnoreParenImpCasts()))
+    if (auto It = Facts.find(&Unit); It != Facts.end())
+      for (const auto &[Variable, Comparison] : It->second.Compared)
+        if (Variable == Ref->getDecl() &&
+            isBefore(*Comparison, *Setter.Call, Ctx.getSourceManager()))
+          return;
   if (!Engine) {
     Engine = std::make_unique<TaintEngine>(Ctx, Model, *NoSinks);
     llvm::SetVector<const Decl *> Units = Untrusted.compute(*Engine);
@@ -402,16 +426,19 @@ void MissingTimeoutCheck::checkOperation(const Decl &Unit,
                                          const NetworkCall &Op,
                                          ASTContext &Ctx) {
   switch (Op.Library) {
-  case NetworkLibrary::Curl:
-    if (!handleConfigured(Unit, Op.Handle, *Op.Call,
-                          {NetworkLibrary::Curl, NetworkRole::SetsTimeout}))
-      reportCurl(Unit, Op, /*Connect=*/false, Ctx);
-    else if (RequireConnectTimeout &&
-             !handleConfigured(
-                 Unit, Op.Handle, *Op.Call,
-                 {NetworkLibrary::Curl, NetworkRole::SetsConnectTimeout}))
-      reportCurl(Unit, Op, /*Connect=*/true, Ctx);
+  case NetworkLibrary::Curl: {
+    bool NoTotal = !handleConfigured(
+        Unit, Op.Handle, *Op.Call,
+        {NetworkLibrary::Curl, NetworkRole::SetsTimeout});
+    bool NoConnect =
+        RequireConnectTimeout &&
+        !handleConfigured(
+            Unit, Op.Handle, *Op.Call,
+            {NetworkLibrary::Curl, NetworkRole::SetsConnectTimeout});
+    if (NoTotal || NoConnect)
+      reportCurl(Unit, Op, NoTotal, NoConnect, Ctx);
     return;
+  }
   case NetworkLibrary::Grpc:
     if (!handleConfigured(Unit, Op.Handle, *Op.Call,
                           {NetworkLibrary::Grpc, NetworkRole::SetsTimeout}))

@@ -46,6 +46,8 @@ private:
     llvm::SmallVector<const Expr *, 2> Returns;
     /// Locals that hold a socket (from socket()/accept()).
     llvm::SmallPtrSet<const ValueDecl *, 2> Sockets;
+    /// Variables compared with something (a range check), and where.
+    llvm::SmallVector<std::pair<const ValueDecl *, const Expr *>, 2> Compared;
     bool BoundsFunction = false;
   };
   using Requirement = std::pair<NetworkLibrary, NetworkRole>;
@@ -67,8 +69,8 @@ private:
   bool helperConfiguresParam(const FunctionDecl &Helper, unsigned Index,
                              Requirement Need, unsigned Depth);
   bool functionBounded(const Decl &Unit) const;
-  void reportCurl(const Decl &Unit, const NetworkCall &Op, bool Connect,
-                  ASTContext &Ctx);
+  void reportCurl(const Decl &Unit, const NetworkCall &Op, bool NoTotal,
+                  bool NoConnect, ASTContext &Ctx);
   void reportGrpc(const Decl &Unit, const NetworkCall &Op, ASTContext &Ctx);
 
   const int64_t DefaultTimeoutMs;
