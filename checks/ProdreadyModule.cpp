@@ -8,6 +8,7 @@
 #include "MissingTimeoutCheck.h"
 #include "UncheckedContainerAccessCheck.h"
 #include "UncheckedGetenvCheck.h"
+#include "UncheckedHttpStatusCheck.h"
 #include "UnsafePathJoinCheck.h"
 #include "UnvalidatedEnvParseCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -25,6 +26,8 @@ public:
         "prodready-unchecked-container-access");
     CheckFactories.registerCheck<UncheckedGetenvCheck>(
         "prodready-unchecked-getenv");
+    CheckFactories.registerCheck<UncheckedHttpStatusCheck>(
+        "prodready-unchecked-http-status");
     CheckFactories.registerCheck<UnsafePathJoinCheck>(
         "prodready-unsafe-path-join");
     CheckFactories.registerCheck<UnvalidatedEnvParseCheck>(

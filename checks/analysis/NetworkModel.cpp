@@ -167,6 +167,8 @@ NetworkModel::classifyFunction(const CallExpr &Call, const FunctionDecl &Callee,
     else if (Option == "CURLOPT_CONNECTTIMEOUT" ||
              Option == "CURLOPT_CONNECTTIMEOUT_MS")
       Result.Role = Role::SetsConnectTimeout;
+    else if (Option == "CURLOPT_WRITEDATA")
+      Result.Role = Role::SetsResponseSink;
     else if (Option == "CURLINFO_RESPONSE_CODE" ||
              Option == "CURLINFO_HTTP_CODE")
       Result.Role = Role::ReadsStatus;

@@ -46,6 +46,9 @@ enum class NetworkRole {
   BoundsFunction,
   /// cpp-httplib set_connection/read/write_timeout: Value is the amount.
   SetsHttplibTimeout,
+  /// Says where a libcurl transfer writes the response body
+  /// (CURLOPT_WRITEDATA): Value is the argument.
+  SetsResponseSink,
   /// Reads the HTTP status of a libcurl transfer
   /// (curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &code)).
   ReadsStatus,

@@ -1,0 +1,57 @@
+//===--- UncheckedHttpStatusCheck.h - prodready ----------------*- C++ -*-===//
+
+#ifndef PRODREADY_CHECKS_UNCHECKEDHTTPSTATUSCHECK_H
+#define PRODREADY_CHECKS_UNCHECKEDHTTPSTATUSCHECK_H
+
+#include "analysis/NetworkModel.h"
+#include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/MapVector.h"
+
+namespace clang::tidy::prodready {
+
+/// Finds network results used as if the request had succeeded: an ignored
+/// CURLcode, a libcurl response body used without the HTTP status checked,
+/// a cpp-httplib Result dereferenced without checking that a response
+/// arrived, and a response body used without its status checked.
+///
+/// For the user-facing documentation see:
+/// docs/checks/unchecked-http-status.md
+class UncheckedHttpStatusCheck : public ClangTidyCheck {
+public:
+  UncheckedHttpStatusCheck(StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+
+private:
+  /// What the scan saw of a function.
+  struct UnitFacts {
+    llvm::SmallVector<NetworkCall, 4> Calls;
+    /// Statements whose value is discarded (expression statements).
+    llvm::SmallPtrSet<const Expr *, 4> Discarded;
+    /// Locals referenced, in source order, with the expression.
+    llvm::SmallVector<const DeclRefExpr *, 16> References;
+    /// Conditions of if/while/for/?:/&&/|| and comparisons: what was
+    /// tested.
+    llvm::SmallVector<const Expr *, 8> Tests;
+    /// `res->`, `*res`, `res.value()` on a cpp-httplib Result: the whole
+    /// expression and the Result.
+    llvm::SmallVector<std::pair<const Expr *, const Expr *>, 4> ResultUses;
+    /// `res->body`: the member expression and the Result.
+    llvm::SmallVector<std::pair<const MemberExpr *, const Expr *>, 4>
+        BodyReads;
+  };
+
+  void noteStatement(const Stmt &S, const Decl &Unit, ASTContext &Ctx);
+  void checkUnit(const Decl &Unit, const UnitFacts &Seen, ASTContext &Ctx);
+  void checkCurl(const UnitFacts &Seen, ASTContext &Ctx);
+  void checkHttplib(const Decl &Unit, const UnitFacts &Seen, ASTContext &Ctx);
+
+  NetworkModel Network;
+  llvm::MapVector<const Decl *, UnitFacts> Facts;
+};
+
+} // namespace clang::tidy::prodready
+
+#endif // PRODREADY_CHECKS_UNCHECKEDHTTPSTATUSCHECK_H
