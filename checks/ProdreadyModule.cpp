@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "MissingRetryCheck.h"
 #include "MissingTimeoutCheck.h"
 #include "UncheckedContainerAccessCheck.h"
 #include "UncheckedGetenvCheck.h"
@@ -20,6 +21,8 @@ namespace prodready {
 class ProdreadyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &CheckFactories) override {
+    CheckFactories.registerCheck<MissingRetryCheck>(
+        "prodready-missing-retry");
     CheckFactories.registerCheck<MissingTimeoutCheck>(
         "prodready-missing-timeout");
     CheckFactories.registerCheck<UncheckedContainerAccessCheck>(
