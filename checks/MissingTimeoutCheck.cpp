@@ -21,13 +21,6 @@ namespace clang::tidy::prodready {
 
 namespace {
 
-class NoTaintSinks : public TaintSinkModel {
-public:
-  void sinkArguments(const Expr &,
-                     llvm::SmallVectorImpl<std::pair<const Expr *, std::string>>
-                         &) override {}
-};
-
 constexpr unsigned MaxHelperDepth = 4;
 
 bool isBefore(const Expr &A, const Expr &B, const SourceManager &SM) {

@@ -24,14 +24,6 @@ namespace clang::tidy::prodready {
 
 namespace {
 
-/// Sinks are not what this check asks the untrusted-data analysis about.
-class NoTaintSinks : public TaintSinkModel {
-public:
-  void sinkArguments(const Expr &,
-                     llvm::SmallVectorImpl<std::pair<const Expr *, std::string>>
-                         &) override {}
-};
-
 const CXXOperatorCallExpr *asJsonSubscript(const Expr *E,
                                            const ContainerModel &Model) {
   const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(

@@ -76,6 +76,14 @@ public:
       llvm::SmallVectorImpl<std::pair<const Expr *, std::string>> &Out) = 0;
 };
 
+/// For clients that only ask for values (valueAt), not for sink hits.
+class NoTaintSinks : public TaintSinkModel {
+public:
+  void sinkArguments(const Expr &,
+                     llvm::SmallVectorImpl<std::pair<const Expr *, std::string>>
+                         &) override {}
+};
+
 /// An untrusted value reaching a sink.
 struct TaintHit {
   const Expr *Sink = nullptr;     ///< The call or construction.
