@@ -86,15 +86,18 @@ bool isSuccessConstant(const Expr *E) {
     if (const auto *Constant = dyn_cast<EnumConstantDecl>(Ref->getDecl()))
       return Constant->getName() == "CURLE_OK" ||
              Constant->getName() == "Success" || Constant->getName() == "OK";
+  // 200 for an HTTP status; 0 for a POSIX result or a CURLcode.
   if (const auto *Literal = dyn_cast<IntegerLiteral>(E))
-    return Literal->getValue() == 200;
+    return Literal->getValue() == 200 || Literal->getValue() == 0;
   return false;
 }
 
 class Outcome {
 public:
+  /// \p Call is a network call, so it has a direct callee.
   Outcome(const CallExpr &Call, const ValueDecl *Holder)
-      : Call(Call), Holder(Holder) {}
+      : Call(Call), Holder(Holder),
+        Context(&Call.getDirectCallee()->getASTContext()) {}
 
   /// True if \p E is the call or the variable holding its result, or
   /// `x.error()`, `x->status`, `x.error_code()` of one.
@@ -160,8 +163,14 @@ public:
     } else if (const auto *Relation = dyn_cast<BinaryOperator>(E);
                Relation && Relation->isRelationalOp() &&
                isOutcome(Relation->getLHS())) {
-      // res->status >= 400, code > 299: true on failure.
-      return Relation->getOpcode() == BO_GE || Relation->getOpcode() == BO_GT;
+      // connect(...) < 0 (an error code below zero) and res->status >= 400
+      // (an HTTP error above the success range) are true on failure.
+      Expr::EvalResult Bound;
+      if (!Relation->getRHS()->EvaluateAsInt(Bound, *Context))
+        return std::nullopt;
+      bool Upward = Relation->getOpcode() == BO_GE ||
+                    Relation->getOpcode() == BO_GT;
+      return Bound.Val.getInt().getExtValue() <= 0 ? !Upward : Upward;
     }
     if (!Left)
       return std::nullopt;
@@ -173,12 +182,18 @@ public:
       return Equal;
     if (isSuccessConstant(Right))
       return !Equal;
+    // POSIX calls fail with -1.
+    if (const auto *Minus = dyn_cast<UnaryOperator>(stripValueWrappers(Right));
+        Minus && Minus->getOpcode() == UO_Minus &&
+        isa<IntegerLiteral>(Minus->getSubExpr()->IgnoreParenImpCasts()))
+      return Equal;
     return std::nullopt;
   }
 
 private:
   const CallExpr &Call;
   const ValueDecl *Holder;
+  const ASTContext *Context;
 };
 
 } // namespace

@@ -12,6 +12,8 @@
 #include <string>
 #include <thread>
 #include <unistd.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 
 namespace app {
 // A project's own network call, listed in NetworkFunctions.
@@ -67,6 +69,16 @@ void publish(const std::string &payload) {
   if (!app::send_event(payload))
   // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'app::send_event' is not retried: its failure leads straight to an error exit, so one transient network error fails the operation [prodready-missing-retry]
     throw std::runtime_error("publish failed");
+}
+
+int dial(const sockaddr_in &address) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  if (connect(fd, reinterpret_cast<const sockaddr *>(&address),
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'connect' is not retried: its failure leads straight to an error exit, so one transient network error fails the operation [prodready-missing-retry]
+  // CHECK-MESSAGES-DEFAULT: :[[@LINE-2]]:7: warning: 'connect' is not retried: its failure leads straight to an error exit, so one transient network error fails the operation [prodready-missing-retry]
+              sizeof address) < 0)
+    return -1;
+  return fd;
 }
 
 // --- Retry loops without delay ------------------------------------------------------
@@ -145,6 +157,18 @@ void backoffHelper(CURL *h) {
       break;
     app::backoff(attempt);
   }
+}
+
+int dialPatiently(const sockaddr_in &address) {
+  for (int attempt = 0; attempt < 5; ++attempt) {
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    if (connect(fd, reinterpret_cast<const sockaddr *>(&address),
+                sizeof address) == 0)
+      return fd;
+    close(fd);
+    sleep(1);
+  }
+  return -1;
 }
 
 void ignoredFailure(CURL *h) {
