@@ -25,6 +25,8 @@ packages=(
   # Real headers of the libraries the checks model (tests include them).
   libcurl4-openssl-dev libboost-dev libcpp-httplib-dev libspdlog-dev
   libsqlite3-dev libpq-dev libpqxx-dev libgrpc++-dev
+  # SARIF schema validation of the driver's output.
+  python3-jsonschema
 )
 
 as_root() {

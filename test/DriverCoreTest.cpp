@@ -178,3 +178,101 @@ TEST(BaselineTest, MalformedBaselinesAreErrors) {
 }
 
 } // namespace
+
+// --- Report writers --------------------------------------------------------------
+
+#include "CheckMetadata.h"
+#include "Report.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/raw_ostream.h"
+#include <nlohmann/json.hpp>
+
+namespace {
+
+ReportInput sampleReport() {
+  Finding PathJoin = finding("src/main.cpp", 31, "std::ofstream out(dir / name);");
+  PathJoin.Column = 25;
+  PathJoin.Fix.push_back(
+      {"src/main.cpp", 31, 31, 31, 35, "std::filesystem::path(name).filename()"});
+  Finding Other = finding("src/util.cpp", 4, "int x = y;", "bugprone-foo",
+                          "something else");
+  ReportInput Report;
+  Report.Findings = {PathJoin, Other};
+  Report.Fingerprints = fingerprints(Report.Findings);
+  Report.ToolVersion = "0.test";
+  return Report;
+}
+
+TEST(ReportTest, JsonCarriesSeverityCweFingerprintAndFix) {
+  ReportInput Report = sampleReport();
+  nlohmann::json Json = nlohmann::json::parse(writeJson(Report));
+  ASSERT_EQ(Json["findings"].size(), 2u);
+  const nlohmann::json &First = Json["findings"][0];
+  EXPECT_EQ(First["check"], "prodready-unsafe-path-join");
+  EXPECT_EQ(First["severity"], "error");
+  EXPECT_EQ(First["cwe"], nlohmann::json({"CWE-22", "CWE-23", "CWE-36"}));
+  EXPECT_EQ(First["line"], 31);
+  EXPECT_EQ(First["column"], 25);
+  EXPECT_EQ(First["fingerprint"], Report.Fingerprints[0]);
+  EXPECT_EQ(First["fix"][0]["text"], "std::filesystem::path(name).filename()");
+  EXPECT_EQ(Json["findings"][1]["severity"], "warning");
+  EXPECT_FALSE(Json["findings"][1].contains("fix"));
+}
+
+TEST(ReportTest, SarifHasRulesWithCweTagsFixesAndFingerprints) {
+  ReportInput Report = sampleReport();
+  nlohmann::json Sarif = nlohmann::json::parse(writeSarif(Report));
+  EXPECT_EQ(Sarif["version"], "2.1.0");
+  const nlohmann::json &Run = Sarif["runs"][0];
+  const nlohmann::json &Rules = Run["tool"]["driver"]["rules"];
+  // Every prodready check, plus the other check that occurred.
+  EXPECT_EQ(Rules.size(), prodreadyChecks().size() + 1);
+  const nlohmann::json &Result = Run["results"][0];
+  const nlohmann::json &Rule = Rules[Result["ruleIndex"].get<size_t>()];
+  EXPECT_EQ(Rule["id"], "prodready-unsafe-path-join");
+  EXPECT_EQ(Rule["properties"]["tags"][2], "external/cwe/cwe-22");
+  EXPECT_EQ(Result["level"], "error");
+  EXPECT_EQ(Result["partialFingerprints"]["prodready/v1"],
+            Report.Fingerprints[0]);
+  EXPECT_EQ(Result["fixes"][0]["artifactChanges"][0]["replacements"][0]
+                  ["insertedContent"]["text"],
+            "std::filesystem::path(name).filename()");
+  EXPECT_EQ(Run["results"][1]["ruleId"], "bugprone-foo");
+}
+
+TEST(ReportTest, SarifValidatesAgainstTheSchema) {
+  llvm::SmallString<128> Path;
+  ASSERT_FALSE(llvm::sys::fs::createTemporaryFile("prodready", "sarif", Path));
+  {
+    std::error_code Error;
+    llvm::raw_fd_ostream Out(Path, Error);
+    ASSERT_FALSE(Error);
+    Out << writeSarif(sampleReport());
+  }
+  // Debian's python3-jsonschema, as CI has it (scripts/setup.sh).
+  llvm::StringRef Validate =
+      "import json, sys, jsonschema; "
+      "jsonschema.validate(json.load(open(sys.argv[1])), "
+      "json.load(open(sys.argv[2])))";
+  std::string Message;
+  int Status = llvm::sys::ExecuteAndWait(
+      "/usr/bin/python3",
+      {"/usr/bin/python3", "-c", Validate, Path, PRODREADY_SARIF_SCHEMA},
+      std::nullopt, {}, 0, 0, &Message);
+  llvm::sys::fs::remove(Path);
+  EXPECT_EQ(Status, 0) << Message;
+}
+
+TEST(ReportTest, CodeClimateIssues) {
+  nlohmann::json Issues =
+      nlohmann::json::parse(writeCodeClimate(sampleReport()));
+  ASSERT_EQ(Issues.size(), 2u);
+  EXPECT_EQ(Issues[0]["check_name"], "prodready-unsafe-path-join");
+  EXPECT_EQ(Issues[0]["severity"], "critical");
+  EXPECT_EQ(Issues[0]["location"]["path"], "src/main.cpp");
+  EXPECT_EQ(Issues[0]["location"]["lines"]["begin"], 31);
+  EXPECT_EQ(Issues[1]["severity"], "major");
+}
+
+} // namespace

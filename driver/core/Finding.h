@@ -14,6 +14,14 @@
 
 namespace prodready::driver {
 
+/// One edit of a fix-it, in 1-based line/column positions of \p File
+/// (the end is exclusive, as in SARIF regions and clang's char ranges).
+struct Replacement {
+  std::string File;
+  unsigned StartLine = 0, StartColumn = 0, EndLine = 0, EndColumn = 0;
+  std::string Text;
+};
+
 struct Finding {
   std::string Check;   ///< prodready-unsafe-path-join
   std::string File;    ///< Relative to the project root, '/'-separated.
@@ -23,6 +31,8 @@ struct Finding {
   /// The text of the reported line, for fingerprints that survive edits
   /// elsewhere in the file.
   std::string LineText;
+  /// The fix-it of the warning, if any (all edits or none).
+  std::vector<Replacement> Fix;
 };
 
 } // namespace prodready::driver

@@ -1,0 +1,38 @@
+//===--- CheckMetadata.h - prodready driver --------------------*- C++ -*-===//
+//
+// What the driver's reports say about each prodready check: a one-line
+// description, its CWE ids, its default severity and its documentation
+// page. SARIF rules, Code Climate issues and the summary use it.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PRODREADY_DRIVER_CORE_CHECKMETADATA_H
+#define PRODREADY_DRIVER_CORE_CHECKMETADATA_H
+
+#include "llvm/ADT/StringRef.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace prodready::driver {
+
+enum class Severity { Note, Warning, Error };
+
+llvm::StringRef severityName(Severity S);
+std::optional<Severity> parseSeverity(llvm::StringRef Name);
+
+struct CheckInfo {
+  std::string Name;        ///< prodready-unsafe-path-join
+  std::string Description; ///< One line.
+  std::vector<std::string> Cwes; ///< "CWE-22", ...
+  Severity DefaultSeverity = Severity::Warning;
+  std::string DocPath;     ///< docs/checks/unsafe-path-join.md
+};
+
+/// The prodready checks; checks of other modules get a generic entry.
+CheckInfo checkInfo(llvm::StringRef CheckName);
+const std::vector<CheckInfo> &prodreadyChecks();
+
+} // namespace prodready::driver
+
+#endif // PRODREADY_DRIVER_CORE_CHECKMETADATA_H
