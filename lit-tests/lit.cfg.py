@@ -23,6 +23,9 @@ check_prodready = " ".join([
 ])
 config.substitutions.append(("%check_prodready", check_prodready))
 config.substitutions.append(("%clang_tidy", config.clang_tidy))
+config.substitutions.append(("%prodready_driver", config.prodready_driver))
+if os.path.exists(config.prodready_driver):
+    config.available_features.add("prodready-driver")
 config.substitutions.append(("%clangxx", config.clangxx))
 config.substitutions.append(("%prodready_plugin", config.prodready_plugin))
 config.substitutions.append(("%runtime_include", config.runtime_include_dir))
