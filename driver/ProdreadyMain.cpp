@@ -1,25 +1,52 @@
 //===--- ProdreadyMain.cpp - prodready driver -----------------------------===//
 //
-// `prodready check -p BUILD_DIR [--format text|json|sarif|codeclimate]
-// [PATHS...]`: runs the prodready checks (and the other clang-tidy checks
-// the project's .clang-tidy files enable) over a compilation database and
-// prints the findings. An early version of issue 6's driver: no --diff,
-// baselines, --fix, sharding or cache yet (their core is in driver/core).
+// The `prodready` command line (docs/driver.md):
+//
+//   prodready check -p BUILD_DIR [options] [PATHS...]
+//   prodready merge [--format json|sarif] [-o FILE] REPORT...
+//   prodready fix REPORT
+//
+// `check` runs the prodready checks, and the other clang-tidy checks the
+// project's .clang-tidy files enable, over a compilation database in
+// parallel, and reports in the formats CI systems read. Exit status: 0
+// clean, 1 findings at or above --fail-on remain, 2 usage, configuration or
+// database errors (nothing is written then).
 //
 //===----------------------------------------------------------------------===//
 
-#include "Fingerprint.h"
+#include "Baseline.h"
+#include "CheckMetadata.h"
+#include "FixApplier.h"
 #include "Report.h"
+#include "ResultCache.h"
+#include "Shard.h"
+#include "TidyRunner.h"
+#include "UnifiedDiff.h"
 #include "clang-tidy/ClangTidy.h"
-#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
-#include "clang-tidy/ClangTidyOptions.h"
+#include "clang-tidy/ClangTidyModule.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Config/llvm-config.h"
+#include "clang-tidy/GlobList.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/Regex.h"
+#include "llvm/Support/Threading.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
+#include "llvm/Support/thread.h"
+#include <atomic>
+#include <chrono>
+#include <map>
+#include <mutex>
+#include <set>
 
 using namespace clang;
 using namespace clang::tidy;
@@ -34,41 +61,97 @@ static int LLVM_ATTRIBUTE_UNUSED ProdreadyModuleAnchorDestination =
 
 namespace {
 
+constexpr const char *ToolVersion = "0.1.0";
+
 llvm::cl::OptionCategory Category("prodready options");
 llvm::cl::opt<std::string> Command(llvm::cl::Positional, llvm::cl::Required,
-                                   llvm::cl::desc("<command: check>"),
+                                   llvm::cl::desc("<check|merge|fix>"),
                                    llvm::cl::cat(Category));
-llvm::cl::list<std::string> Paths(llvm::cl::Positional,
-                                  llvm::cl::desc("[paths...]"),
-                                  llvm::cl::cat(Category));
-llvm::cl::opt<std::string> BuildDir("p", llvm::cl::desc("Build directory with "
-                                                        "compile_commands.json"),
-                                    llvm::cl::Required,
-                                    llvm::cl::cat(Category));
-llvm::cl::opt<std::string> Format("format",
-                                  llvm::cl::desc("text, json, sarif or "
-                                                 "codeclimate"),
-                                  llvm::cl::init("text"),
-                                  llvm::cl::cat(Category));
-
-constexpr const char *ToolVersion = "0.1.0";
+llvm::cl::list<std::string>
+    Inputs(llvm::cl::Positional,
+           llvm::cl::desc("[paths... | reports...]"), llvm::cl::cat(Category));
+llvm::cl::opt<std::string>
+    BuildDir("p", llvm::cl::desc("Build directory with compile_commands.json"),
+             llvm::cl::cat(Category));
+llvm::cl::opt<std::string>
+    Format("format",
+           llvm::cl::desc("text, json, sarif or codeclimate (check); json or "
+                          "sarif (merge)"),
+           llvm::cl::cat(Category));
+llvm::cl::opt<std::string>
+    Output("o", llvm::cl::desc("Write the report to this file (atomically)"),
+           llvm::cl::value_desc("file"), llvm::cl::cat(Category));
+llvm::cl::opt<unsigned>
+    Jobs("j", llvm::cl::desc("Translation units analyzed at once (default: "
+                             "all cores)"),
+         llvm::cl::init(0), llvm::cl::cat(Category));
+llvm::cl::opt<std::string>
+    ChecksOverride("checks",
+                   llvm::cl::desc("Check globs, applied over the .clang-tidy "
+                                  "files (as clang-tidy's --checks)"),
+                   llvm::cl::cat(Category));
+llvm::cl::opt<std::string>
+    DiffBase("diff",
+             llvm::cl::desc("Report only lines changed since this git ref "
+                            "('-': read a unified diff from stdin)"),
+             llvm::cl::value_desc("ref"), llvm::cl::cat(Category));
+llvm::cl::opt<std::string>
+    BaselineFile("baseline",
+                 llvm::cl::desc("Report only findings not in this baseline"),
+                 llvm::cl::value_desc("file"), llvm::cl::cat(Category));
+llvm::cl::opt<bool>
+    WriteBaseline("write-baseline",
+                  llvm::cl::desc("Record the current findings in --baseline"),
+                  llvm::cl::cat(Category));
+llvm::cl::opt<bool> Fix("fix", llvm::cl::desc("Apply the fix-its"),
+                        llvm::cl::cat(Category));
+llvm::cl::opt<bool>
+    FixNotes("fix-notes",
+             llvm::cl::desc("Also apply a fix found in a warning's note "
+                            "(implies --fix)"),
+             llvm::cl::cat(Category));
+llvm::cl::opt<std::string>
+    FailOn("fail-on",
+           llvm::cl::desc("Exit 1 when findings at or above this severity "
+                          "remain: note, warning, error or never"),
+           llvm::cl::init("never"), llvm::cl::cat(Category));
+llvm::cl::opt<std::string>
+    ShardSpecText("shard",
+                  llvm::cl::desc("Analyze only shard K of N (K/N)"),
+                  llvm::cl::cat(Category));
+llvm::cl::opt<std::string>
+    CacheDir("cache", llvm::cl::desc("Reuse results of unchanged translation "
+                                     "units from this directory"),
+             llvm::cl::value_desc("dir"), llvm::cl::cat(Category));
+llvm::cl::opt<bool> AllowPlugins(
+    "allow-plugins",
+    llvm::cl::desc("Keep compiler flags that load plugins (-fplugin=, "
+                   "-Xclang -load, ...) in the compile commands"),
+    llvm::cl::cat(Category));
+llvm::cl::opt<bool> Quiet("quiet",
+                          llvm::cl::desc("No progress and no summary"),
+                          llvm::cl::cat(Category));
 
 [[noreturn]] void fail(const llvm::Twine &Message) {
   llvm::errs() << "prodready: error: " << Message << "\n";
   std::exit(2);
 }
 
-/// 1-based line and column of \p Offset in \p Buffer, and the line's text.
-void lineAndColumn(llvm::StringRef Buffer, unsigned Offset, unsigned &Line,
-                   unsigned &Column, std::string *LineText = nullptr) {
-  Offset = std::min<unsigned>(Offset, Buffer.size());
-  llvm::StringRef Before = Buffer.take_front(Offset);
-  Line = Before.count('\n') + 1;
-  size_t LineStart = Before.rfind('\n');
-  LineStart = LineStart == llvm::StringRef::npos ? 0 : LineStart + 1;
-  Column = Offset - LineStart + 1;
-  if (LineText)
-    *LineText = Buffer.slice(LineStart, Buffer.find('\n', Offset)).str();
+void warn(const llvm::Twine &Message) {
+  llvm::errs() << "prodready: warning: " << Message << "\n";
+}
+
+template <typename T> T orFail(llvm::Expected<T> Value) {
+  if (!Value)
+    fail(llvm::toString(Value.takeError()));
+  return std::move(*Value);
+}
+
+std::string currentDirectory() {
+  llvm::SmallString<256> Directory;
+  if (llvm::sys::fs::current_path(Directory))
+    fail("cannot read the current directory");
+  return std::string(Directory);
 }
 
 std::string relativePath(llvm::StringRef Path, llvm::StringRef Root) {
@@ -78,109 +161,585 @@ std::string relativePath(llvm::StringRef Path, llvm::StringRef Root) {
   return Path.str();
 }
 
-std::vector<Finding> toFindings(const std::vector<ClangTidyError> &Errors,
-                                llvm::StringRef Root) {
-  std::vector<Finding> Findings;
-  llvm::StringMap<std::unique_ptr<llvm::MemoryBuffer>> Files;
-  auto Buffer = [&](llvm::StringRef Path) -> llvm::StringRef {
-    auto [It, Inserted] = Files.try_emplace(Path);
-    if (Inserted)
-      if (auto File = llvm::MemoryBuffer::getFile(Path))
-        It->second = std::move(*File);
-    return It->second ? It->second->getBuffer() : llvm::StringRef();
-  };
-  for (const ClangTidyError &Error : Errors) {
-    if (Error.Message.FilePath.empty())
-      continue;
-    Finding F;
-    F.Check = Error.DiagnosticName;
-    F.Message = Error.Message.Message;
-    F.File = relativePath(Error.Message.FilePath, Root);
-    lineAndColumn(Buffer(Error.Message.FilePath), Error.Message.FileOffset,
-                  F.Line, F.Column, &F.LineText);
-    for (const auto &[Path, Replacements] : Error.Message.Fix)
-      for (const tooling::Replacement &R : Replacements) {
-        Replacement Edit;
-        Edit.File = relativePath(Path, Root);
-        Edit.Text = R.getReplacementText().str();
-        llvm::StringRef Text = Buffer(Path);
-        lineAndColumn(Text, R.getOffset(), Edit.StartLine, Edit.StartColumn);
-        lineAndColumn(Text, R.getOffset() + R.getLength(), Edit.EndLine,
-                      Edit.EndColumn);
-        F.Fix.push_back(std::move(Edit));
-      }
-    Findings.push_back(std::move(F));
+std::string absoluteNormalized(llvm::StringRef Path) {
+  llvm::SmallString<256> Absolute(Path);
+  llvm::sys::fs::make_absolute(Absolute);
+  llvm::sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
+  return std::string(Absolute);
+}
+
+bool isUnder(llvm::StringRef Path, llvm::StringRef Root) {
+  return Path.starts_with(Root) &&
+         (Path.size() == Root.size() ||
+          llvm::sys::path::is_separator(Path[Root.size()]));
+}
+
+/// Writes a report to -o (atomically) or stdout.
+void emit(const std::string &Text) {
+  if (Output.empty()) {
+    llvm::outs() << Text;
+    return;
   }
-  return Findings;
+  if (llvm::Error E = writeFileAtomically(Output, Text))
+    fail("cannot write '" + Output + "': " + llvm::toString(std::move(E)));
+}
+
+std::string readFileOrFail(llvm::StringRef Path, llvm::StringRef What) {
+  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  if (!Buffer)
+    fail("cannot read " + What + " '" + Path +
+         "': " + Buffer.getError().message());
+  return (*Buffer)->getBuffer().str();
+}
+
+//===----------------------------------------------------------------------===//
+// Configuration checks: everything that would make the run wrong is found
+// before anything is analyzed or written.
+//===----------------------------------------------------------------------===//
+
+class ConfigurationValidator {
+public:
+  ConfigurationValidator() : Known(getAllChecksAndOptions(false)) {}
+
+  /// Checks one source of options (a .clang-tidy file, --checks, the
+  /// defaults): its check globs must each name a known check, and its
+  /// options of prodready checks must exist.
+  void validateSource(const ClangTidyOptions &Options,
+                      const std::string &Source) {
+    if (!ValidatedSources.insert(Source).second)
+      return;
+    if (Options.Checks)
+      for (llvm::StringRef Glob : llvm::split(llvm::StringRef(*Options.Checks), ',')) {
+        Glob = Glob.trim(" \t\r\n");
+        Glob.consume_front("-");
+        if (Glob.empty() || matchesAnyCheck(Glob))
+          continue;
+        Problems.push_back("'" + Source + "': " +
+                           (Glob.contains('*') ? "check glob '" + Glob.str() +
+                                                     "' matches no check"
+                                               : "unknown check '" +
+                                                     Glob.str() + "'"));
+      }
+    for (const auto &Option : Options.CheckOptions) {
+      llvm::StringRef Key = Option.getKey();
+      if (Key.starts_with("prodready-") && !Known.Options.contains(Key))
+        Problems.push_back("'" + Source + "': unknown option '" + Key.str() +
+                           "'");
+    }
+  }
+
+  /// Checks the option values of the checks \p Options enables.
+  void validateValues(const ClangTidyOptions &Options,
+                      const std::string &ConfigText, llvm::StringRef File) {
+    if (!ValidatedConfigs.insert(ConfigText).second)
+      return;
+    for (const std::string &Problem : optionValueProblems(Options))
+      Problems.push_back("configuration of '" + File.str() + "': " + Problem);
+  }
+
+  void failOnProblems(std::vector<std::string> ParseErrors) {
+    ParseErrors.insert(ParseErrors.end(), Problems.begin(), Problems.end());
+    if (ParseErrors.empty())
+      return;
+    for (size_t I = 0; I + 1 < ParseErrors.size(); ++I)
+      llvm::errs() << "prodready: error: " << ParseErrors[I] << "\n";
+    fail(ParseErrors.back());
+  }
+
+private:
+  bool matchesAnyCheck(llvm::StringRef Glob) {
+    auto [It, Inserted] = GlobMatches.try_emplace(Glob, false);
+    if (Inserted) {
+      CachedGlobList Matcher(Glob);
+#if LLVM_VERSION_MAJOR >= 20
+      const llvm::StringSet<> &Checks = Known.Checks;
+#else
+      const llvm::StringSet<> &Checks = Known.Names;
+#endif
+      It->second = llvm::any_of(Checks, [&](const auto &Check) {
+        return Matcher.contains(Check.getKey());
+      });
+    }
+    return It->second;
+  }
+
+  decltype(getAllChecksAndOptions()) Known;
+  std::set<std::string> ValidatedSources, ValidatedConfigs;
+  llvm::StringMap<bool> GlobMatches;
+  std::vector<std::string> Problems;
+};
+
+//===----------------------------------------------------------------------===//
+// Progress
+//===----------------------------------------------------------------------===//
+
+/// A progress bar on a terminal, one line per translation unit otherwise
+/// (CI logs); nothing with --quiet.
+class Progress {
+public:
+  Progress(size_t Total, bool Enabled)
+      : Total(Total), Enabled(Enabled),
+        Terminal(llvm::sys::Process::StandardErrIsDisplayed()) {}
+
+  void done(llvm::StringRef Path, double Seconds, bool FromCache) {
+    if (!Enabled)
+      return;
+    std::lock_guard<std::mutex> Lock(Mutex);
+    ++Done;
+    std::string Counter =
+        "[" + std::to_string(Done) + "/" + std::to_string(Total) + "]";
+    if (!Terminal) {
+      llvm::errs() << "prodready: " << Counter << " " << Path
+                   << (FromCache ? " (cached)"
+                                 : llvm::formatv(" ({0:f1} s)", Seconds).str())
+                   << "\n";
+      return;
+    }
+    constexpr unsigned BarWidth = 24;
+    unsigned Filled = Total ? BarWidth * Done / Total : BarWidth;
+    std::string Line = "[" + std::string(Filled, '#') +
+                       std::string(BarWidth - Filled, '.') + "] " +
+                       Counter.substr(1, Counter.size() - 2) + " " +
+                       Path.str();
+    unsigned Width = llvm::sys::Process::StandardErrColumns();
+    if (Width > 1 && Line.size() >= Width)
+      Line.resize(Width - 1);
+    llvm::errs() << "\r" << Line << "\x1b[K";
+    llvm::errs().flush();
+  }
+
+  void finish() {
+    if (Enabled && Terminal && Done)
+      llvm::errs() << "\r\x1b[K";
+  }
+
+private:
+  size_t Total, Done = 0;
+  bool Enabled, Terminal;
+  std::mutex Mutex;
+};
+
+//===----------------------------------------------------------------------===//
+// check
+//===----------------------------------------------------------------------===//
+
+struct CheckRun {
+  std::unique_ptr<tooling::CompilationDatabase> Database;
+  std::string Root;
+  std::vector<std::string> Files; ///< Absolute, sorted.
+  AnalysisSettings Settings;
+  std::map<std::string, std::string> ConfigText; ///< Per file.
+  std::unique_ptr<ResultCache> Cache;
+  std::string BuildIdentity;
+};
+
+std::unique_ptr<tooling::CompilationDatabase> loadDatabase() {
+  if (BuildDir.empty())
+    fail("'check' needs -p BUILD_DIR (the directory of compile_commands.json)");
+  // Exactly BUILD_DIR/compile_commands.json: not a database found by
+  // searching the parent directories, which would analyze something else.
+  llvm::SmallString<256> Path(BuildDir);
+  llvm::sys::path::append(Path, "compile_commands.json");
+  std::string Error;
+  std::unique_ptr<tooling::CompilationDatabase> Database =
+      tooling::JSONCompilationDatabase::loadFromFile(
+          Path, Error, tooling::JSONCommandLineSyntax::AutoDetect);
+  if (!Database)
+    fail("cannot load '" + Path + "': " + llvm::StringRef(Error).split('\n').first);
+  // @response files are expanded here, so that the flags in them are
+  // seen (and plugin flags removed) like any other.
+  return tooling::expandResponseFiles(std::move(Database),
+                                      llvm::vfs::getRealFileSystem());
+}
+
+std::vector<std::string> selectFiles(const tooling::CompilationDatabase &Database,
+                                     const std::string &Root) {
+  std::vector<std::string> All;
+  for (const std::string &File : Database.getAllFiles())
+    All.push_back(absoluteNormalized(File));
+  llvm::sort(All);
+  All.erase(std::unique(All.begin(), All.end()), All.end());
+  std::vector<std::string> Selected;
+  for (const std::string &Path : Inputs) {
+    std::string Prefix = absoluteNormalized(Path);
+    size_t Before = Selected.size();
+    for (const std::string &File : All)
+      if (isUnder(File, Prefix))
+        Selected.push_back(File);
+    if (Selected.size() == Before)
+      fail("'" + Path + "' matches no file of the compilation database");
+  }
+  if (Inputs.empty())
+    Selected = All;
+  llvm::sort(Selected);
+  Selected.erase(std::unique(Selected.begin(), Selected.end()), Selected.end());
+  if (ShardSpecText.empty())
+    return Selected;
+  ShardSpec Shard = orFail(parseShardSpec(ShardSpecText));
+  std::vector<std::string> Relative;
+  for (const std::string &File : Selected)
+    Relative.push_back(relativePath(File, Root));
+  std::set<std::string> Chosen;
+  for (const std::string &File : selectShard(Relative, Shard))
+    Chosen.insert(File);
+  std::vector<std::string> Result;
+  for (size_t I = 0; I < Selected.size(); ++I)
+    if (Chosen.count(Relative[I]))
+      Result.push_back(Selected[I]);
+  return Result;
+}
+
+AnalysisSettings makeSettings(const std::string &Root) {
+  AnalysisSettings Settings;
+  Settings.ProjectRoot = Root;
+  Settings.ResourceDir = PRODREADY_CLANG_RESOURCE_DIR;
+  Settings.FixNotes = FixNotes;
+  Settings.AllowPlugins = AllowPlugins;
+  Settings.DefaultOptions = ClangTidyOptions::getDefaults();
+  Settings.DefaultOptions.Checks = "-*,prodready-*";
+  // Findings in the project's own headers, as a CI run wants them (a
+  // .clang-tidy HeaderFilterRegex overrides this). clang-tidy matches the
+  // regex against the path as spelled, often relative to the build
+  // directory, so it cannot name the root: findings outside the root are
+  // dropped when the report is put together.
+  Settings.DefaultOptions.HeaderFilterRegex = ".*";
+  if (!ChecksOverride.empty())
+    Settings.OverrideOptions.Checks = ChecksOverride;
+  return Settings;
+}
+
+void validateConfiguration(CheckRun &Run) {
+  ConfigErrorLog ParseErrors;
+  std::unique_ptr<ClangTidyOptionsProvider> Provider =
+      makeOptionsProvider(Run.Settings, ParseErrors);
+  ConfigurationValidator Validator;
+  for (const std::string &File : Run.Files) {
+    for (const auto &[Options, Source] : Provider->getRawOptions(File))
+      Validator.validateSource(Options, Source);
+    ClangTidyOptions Options = Provider->getOptions(File);
+    std::string Text = configurationAsText(Options);
+    Validator.validateValues(Options, Text, relativePath(File, Run.Root));
+    Run.ConfigText[File] = std::move(Text);
+  }
+  Validator.failOnProblems(ParseErrors.take());
+}
+
+/// The identity of this build of the driver: a rebuilt driver (new checks)
+/// must not reuse the old one's cache entries.
+std::string buildIdentity(const char *Argv0) {
+  std::string Executable = llvm::sys::fs::getMainExecutable(
+      Argv0, reinterpret_cast<void *>(&buildIdentity));
+  llvm::sys::fs::file_status Status;
+  if (llvm::sys::fs::status(Executable, Status))
+    return ToolVersion;
+  return std::string(ToolVersion) + ":" + std::to_string(Status.getSize()) +
+         ":" +
+         std::to_string(Status.getLastModificationTime().time_since_epoch().count());
+}
+
+TranslationUnitResult analyzeWithCache(CheckRun &Run, const std::string &File) {
+  std::vector<std::string> Removed;
+  std::vector<std::string> Command =
+      effectiveCommand(*Run.Database, File, Run.Settings, &Removed);
+  std::string Key;
+  if (Run.Cache) {
+    std::vector<std::string> Parts = {Run.BuildIdentity, File,
+                                      Run.ConfigText[File],
+                                      Run.Settings.FixNotes ? "notes" : ""};
+    Parts.insert(Parts.end(), Command.begin(), Command.end());
+    Key = ResultCache::key(Parts);
+    if (std::optional<ReportInput> Cached = Run.Cache->lookup(Key)) {
+      TranslationUnitResult Result;
+      Result.File = File;
+      Result.Report = std::move(*Cached);
+      Result.RemovedFlags = std::move(Removed);
+      Result.FromCache = true;
+      return Result;
+    }
+  }
+  TranslationUnitResult Result =
+      analyzeTranslationUnit(*Run.Database, File, Run.Settings);
+  if (Run.Cache)
+    Run.Cache->store(Key, Result.Report, Result.Dependencies);
+  return Result;
+}
+
+std::vector<TranslationUnitResult> analyzeAll(CheckRun &Run) {
+  std::vector<TranslationUnitResult> Results(Run.Files.size());
+  unsigned Threads = Jobs ? Jobs.getValue()
+                          : llvm::hardware_concurrency().compute_thread_count();
+  Threads = std::max(1u, std::min<unsigned>(Threads, Run.Files.size()));
+  Progress Bar(Run.Files.size(), !Quiet);
+  std::atomic<size_t> Next{0};
+  auto Work = [&] {
+    for (size_t I; (I = Next++) < Run.Files.size();) {
+      Results[I] = analyzeWithCache(Run, Run.Files[I]);
+      Bar.done(relativePath(Run.Files[I], Run.Root), Results[I].Seconds,
+               Results[I].FromCache);
+    }
+  };
+  // clang recurses deeply on some code: 8 MiB stacks, as clangd uses.
+  std::vector<llvm::thread> Workers;
+  for (unsigned I = 0; I < Threads; ++I)
+    Workers.emplace_back(std::optional<unsigned>(8u << 20), Work);
+  for (llvm::thread &Worker : Workers)
+    Worker.join();
+  Bar.finish();
+  return Results;
+}
+
+void warnAboutRemovedFlags(const CheckRun &Run,
+                           const std::vector<TranslationUnitResult> &Results) {
+  std::set<std::string> Warned;
+  for (const TranslationUnitResult &Result : Results)
+    for (const std::string &Flag : Result.RemovedFlags)
+      if (Warned.insert(Flag).second)
+        warn("removed '" + Flag + "' from the compile command of '" +
+             relativePath(Result.File, Run.Root) +
+             "': the driver does not load compiler plugins named by the "
+             "compilation database (--allow-plugins keeps them)");
+}
+
+/// One report over all translation units, with paths relative to the
+/// project root.
+ReportInput combine(const CheckRun &Run,
+                    std::vector<TranslationUnitResult> &Results) {
+  ReportInput Report;
+  Report.ToolVersion = ToolVersion;
+  for (TranslationUnitResult &Result : Results) {
+    for (Finding &F : Result.Report.Findings) {
+      if (!isUnder(F.File, Run.Root))
+        continue;
+      F.File = relativePath(F.File, Run.Root);
+      for (Replacement &R : F.Fix)
+        R.File = relativePath(R.File, Run.Root);
+      Report.Findings.push_back(std::move(F));
+    }
+    for (const auto &[Path, Digest] : Result.Report.Digests)
+      Report.Digests[relativePath(Path, Run.Root)] = Digest;
+  }
+  canonicalize(Report);
+  return Report;
+}
+
+std::optional<ChangedLines> loadDiff() {
+  if (DiffBase.empty())
+    return std::nullopt;
+  std::string Text;
+  if (DiffBase == "-") {
+    auto Buffer = llvm::MemoryBuffer::getSTDIN();
+    if (!Buffer)
+      fail("cannot read the diff from stdin: " + Buffer.getError().message());
+    Text = (*Buffer)->getBuffer().str();
+  } else {
+    if (llvm::StringRef(DiffBase).starts_with("-"))
+      fail("--diff '" + DiffBase + "' is not a git ref");
+    auto Git = llvm::sys::findProgramByName("git");
+    if (!Git)
+      fail("--diff needs git on PATH");
+    llvm::SmallString<128> OutPath, ErrPath;
+    llvm::sys::fs::createTemporaryFile("prodready-diff", "patch", OutPath);
+    llvm::sys::fs::createTemporaryFile("prodready-diff", "err", ErrPath);
+    // --relative: paths relative to the current directory, as findings
+    // are. No external diff or textconv program runs.
+    std::vector<llvm::StringRef> Args = {
+        "git",        "diff", "--no-color", "--no-ext-diff", "--no-textconv",
+        "--relative", "-U0",  DiffBase,     "--"};
+    std::optional<llvm::StringRef> Redirects[] = {llvm::StringRef(""),
+                                                  OutPath.str(), ErrPath.str()};
+    int Status = llvm::sys::ExecuteAndWait(*Git, Args, std::nullopt, Redirects);
+    auto Out = llvm::MemoryBuffer::getFile(OutPath);
+    auto Err = llvm::MemoryBuffer::getFile(ErrPath);
+    llvm::sys::fs::remove(OutPath);
+    llvm::sys::fs::remove(ErrPath);
+    if (Status != 0 || !Out)
+      fail("git diff " + DiffBase + " failed: " +
+           (Err ? (*Err)->getBuffer().trim().split('\n').first
+                : llvm::StringRef("no output")));
+    Text = (*Out)->getBuffer().str();
+  }
+  return orFail(ChangedLines::parse(Text));
+}
+
+std::optional<Severity> parseFailOn() {
+  if (FailOn == "never")
+    return std::nullopt;
+  std::optional<Severity> Level = parseSeverity(FailOn);
+  if (!Level)
+    fail("unknown --fail-on '" + FailOn +
+         "' (expected note, warning, error or never)");
+  return Level;
+}
+
+int runCheck(const char *Argv0) {
+  if (Format.empty())
+    Format = "text";
+  if (Format != "text" && Format != "json" && Format != "sarif" &&
+      Format != "codeclimate")
+    fail("unknown --format '" + Format +
+         "' (expected text, json, sarif or codeclimate)");
+  std::optional<Severity> FailLevel = parseFailOn();
+  if (WriteBaseline && BaselineFile.empty())
+    fail("--write-baseline needs --baseline FILE");
+  if (!ShardSpecText.empty())
+    orFail(parseShardSpec(ShardSpecText));
+  if (FixNotes)
+    Fix = true;
+
+  CheckRun Run;
+  Run.Database = loadDatabase();
+  Run.Root = currentDirectory();
+  Run.Files = selectFiles(*Run.Database, Run.Root);
+  Run.Settings = makeSettings(Run.Root);
+  validateConfiguration(Run);
+  std::optional<Baseline> Known;
+  if (!BaselineFile.empty() && !WriteBaseline)
+    Known = orFail(Baseline::parse(readFileOrFail(BaselineFile, "baseline"),
+                                   BaselineFile));
+  std::optional<ChangedLines> Changed = loadDiff();
+  if (!CacheDir.empty()) {
+    Run.Cache = orFail(ResultCache::open(CacheDir));
+    Run.BuildIdentity = buildIdentity(Argv0);
+  }
+
+  auto Start = std::chrono::steady_clock::now();
+  std::vector<TranslationUnitResult> Results = analyzeAll(Run);
+  warnAboutRemovedFlags(Run, Results);
+  ReportInput Report = combine(Run, Results);
+
+  if (WriteBaseline) {
+    if (llvm::Error E = writeFileAtomically(
+            BaselineFile,
+            Baseline::serialize(Report.Findings, Report.Fingerprints)))
+      fail("cannot write '" + BaselineFile + "': " + llvm::toString(std::move(E)));
+    if (!Quiet)
+      llvm::errs() << "prodready: wrote " << Report.Findings.size()
+                   << " findings to the baseline '" << BaselineFile << "'\n";
+    Known = orFail(Baseline::parse(readFileOrFail(BaselineFile, "baseline"),
+                                   BaselineFile));
+  }
+
+  // Fingerprints were computed over all findings, so filtering keeps each
+  // finding's fingerprint stable.
+  ReportInput Reported;
+  Reported.ToolVersion = Report.ToolVersion;
+  for (size_t I = 0; I < Report.Findings.size(); ++I) {
+    const Finding &F = Report.Findings[I];
+    if (Changed && !Changed->contains(F.File, F.Line))
+      continue;
+    if (Known && Known->contains(Report.Fingerprints[I]))
+      continue;
+    Reported.Findings.push_back(F);
+    Reported.Fingerprints.push_back(Report.Fingerprints[I]);
+  }
+  for (const Finding &F : Reported.Findings)
+    for (const Replacement &R : F.Fix)
+      if (auto It = Report.Digests.find(R.File); It != Report.Digests.end())
+        Reported.Digests.insert(*It);
+
+  std::vector<bool> Fixed(Reported.Findings.size(), false);
+  if (Fix) {
+    FixOutcome Outcome = applyFixes(Reported.Findings, Reported.Digests, Run.Root);
+    Fixed = Outcome.Applied;
+    for (const std::string &Refusal : Outcome.Refusals)
+      warn(Refusal);
+    llvm::errs() << "prodready: applied " << Outcome.appliedCount()
+                 << " fixes to " << Outcome.FilesWritten.size() << " files\n";
+  }
+
+  if (Format == "json")
+    emit(writeJson(Reported));
+  else if (Format == "sarif")
+    emit(writeSarif(Reported));
+  else if (Format == "codeclimate")
+    emit(writeCodeClimate(Reported));
+  else
+    emit(writeText(Reported));
+
+  if (!Quiet) {
+    RunSummary Summary;
+    Summary.FilesAnalyzed = Results.size();
+    Summary.Seconds = std::chrono::duration<double>(
+                          std::chrono::steady_clock::now() - Start)
+                          .count();
+    for (const TranslationUnitResult &Result : Results) {
+      Summary.FilesFromCache += Result.FromCache;
+      if (!Result.FromCache)
+        Summary.FileSeconds.emplace_back(relativePath(Result.File, Run.Root),
+                                         Result.Seconds);
+    }
+    llvm::errs() << writeSummary(Reported, Summary);
+  }
+
+  if (!FailLevel)
+    return 0;
+  for (size_t I = 0; I < Reported.Findings.size(); ++I)
+    if (!Fixed[I] && Reported.Findings[I].Level >= *FailLevel)
+      return 1;
+  return 0;
+}
+
+//===----------------------------------------------------------------------===//
+// merge and fix
+//===----------------------------------------------------------------------===//
+
+int runMerge() {
+  if (Inputs.empty())
+    fail("'merge' needs the reports to merge");
+  std::vector<ReportInput> Reports;
+  std::optional<ReportFormat> InputFormat;
+  for (const std::string &Path : Inputs) {
+    auto [Report, Kind] =
+        orFail(readReport(readFileOrFail(Path, "report"), Path));
+    if (InputFormat && *InputFormat != Kind)
+      fail("'" + Path + "' is not in the format of '" + Inputs.front() +
+           "' (merge JSON with JSON, SARIF with SARIF)");
+    InputFormat = Kind;
+    Reports.push_back(std::move(Report));
+  }
+  if (Format.empty())
+    Format = *InputFormat == ReportFormat::Sarif ? "sarif" : "json";
+  if (Format != "json" && Format != "sarif")
+    fail("unknown --format '" + Format + "' for merge (expected json or sarif)");
+  ReportInput Merged = mergeReports(std::move(Reports));
+  emit(Format == "sarif" ? writeSarif(Merged) : writeJson(Merged));
+  return 0;
+}
+
+int runFix() {
+  if (Inputs.size() != 1)
+    fail("'fix' needs exactly one JSON or SARIF report");
+  auto [Report, Kind] =
+      orFail(readReport(readFileOrFail(Inputs[0], "report"), Inputs[0]));
+  FixOutcome Outcome = applyFixes(Report.Findings, Report.Digests,
+                                  currentDirectory());
+  for (const std::string &Refusal : Outcome.Refusals)
+    warn(Refusal);
+  llvm::errs() << "prodready: applied " << Outcome.appliedCount()
+               << " fixes to " << Outcome.FilesWritten.size() << " files\n";
+  return Outcome.Refusals.empty() ? 0 : 1;
 }
 
 } // namespace
 
 int main(int Argc, const char **Argv) {
   llvm::cl::HideUnrelatedOptions(Category);
-  llvm::cl::ParseCommandLineOptions(Argc, Argv, "prodready: production-"
-                                                "readiness checks for C++\n");
-  if (Command != "check")
-    fail("unknown command '" + Command + "' (expected 'check')");
-  if (Format != "text" && Format != "json" && Format != "sarif" &&
-      Format != "codeclimate")
-    fail("unknown --format '" + Format +
-         "' (expected text, json, sarif or codeclimate)");
-
-  // Exactly BUILD_DIR/compile_commands.json: not a database found by
-  // searching the parent directories, which would analyze something else.
-  std::string Error;
-  llvm::SmallString<256> DatabasePath(BuildDir);
-  llvm::sys::path::append(DatabasePath, "compile_commands.json");
-  std::unique_ptr<tooling::CompilationDatabase> Database =
-      tooling::JSONCompilationDatabase::loadFromFile(
-          DatabasePath, Error, tooling::JSONCommandLineSyntax::AutoDetect);
-  if (!Database)
-    fail("cannot load '" + DatabasePath + "': " +
-         llvm::StringRef(Error).split('\n').first);
-  // Findings name files relative to where the driver runs (the project
-  // root in CI).
-  llvm::SmallString<256> ProjectRoot;
-  if (llvm::sys::fs::current_path(ProjectRoot))
-    fail("cannot read the current directory");
-
-  std::vector<std::string> Files;
-  for (const std::string &File : Database->getAllFiles()) {
-    bool Selected = Paths.empty();
-    for (const std::string &Prefix : Paths) {
-      llvm::SmallString<256> Absolute(Prefix);
-      llvm::sys::fs::make_absolute(Absolute);
-      Selected |= llvm::StringRef(File).starts_with(Absolute);
-    }
-    if (Selected)
-      Files.push_back(File);
-  }
-
-  ClangTidyGlobalOptions GlobalOptions;
-  ClangTidyOptions Defaults = ClangTidyOptions::getDefaults();
-  Defaults.Checks = "-*,prodready-*";
-  auto Provider = std::make_unique<FileOptionsProvider>(
-      GlobalOptions, Defaults, ClangTidyOptions(),
-      llvm::vfs::getRealFileSystem());
-  ClangTidyContext Context(std::move(Provider));
-  auto BaseFS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
-      llvm::vfs::getRealFileSystem());
-  std::vector<ClangTidyError> Errors =
-      runClangTidy(Context, *Database, Files, BaseFS, /*ApplyAnyFix=*/false);
-
-  ReportInput Report;
-  Report.Findings = toFindings(Errors, ProjectRoot);
-  Report.Fingerprints = fingerprints(Report.Findings);
-  Report.ToolVersion = ToolVersion;
-  if (Format == "json")
-    llvm::outs() << writeJson(Report);
-  else if (Format == "sarif")
-    llvm::outs() << writeSarif(Report);
-  else if (Format == "codeclimate")
-    llvm::outs() << writeCodeClimate(Report);
-  else
-    for (const Finding &F : Report.Findings)
-      llvm::outs() << F.File << ":" << F.Line << ":" << F.Column
-                   << ": warning: " << F.Message << " [" << F.Check << "]\n";
-  return 0;
+  llvm::cl::SetVersionPrinter([](llvm::raw_ostream &OS) {
+    OS << "prodready " << ToolVersion << "\n";
+  });
+  if (!llvm::cl::ParseCommandLineOptions(
+          Argc, Argv,
+          "prodready: production-readiness checks for C++\n\n"
+          "  prodready check -p BUILD_DIR [options] [PATHS...]\n"
+          "  prodready merge [--format json|sarif] [-o FILE] REPORT...\n"
+          "  prodready fix REPORT\n",
+          &llvm::errs()))
+    return 2;
+  if (Command == "check")
+    return runCheck(Argv[0]);
+  if (Command == "merge")
+    return runMerge();
+  if (Command == "fix")
+    return runFix();
+  fail("unknown command '" + Command + "' (expected check, merge or fix)");
 }

@@ -9,14 +9,13 @@
 #ifndef PRODREADY_DRIVER_CORE_CHECKMETADATA_H
 #define PRODREADY_DRIVER_CORE_CHECKMETADATA_H
 
+#include "Finding.h"
 #include "llvm/ADT/StringRef.h"
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace prodready::driver {
-
-enum class Severity { Note, Warning, Error };
 
 llvm::StringRef severityName(Severity S);
 std::optional<Severity> parseSeverity(llvm::StringRef Name);

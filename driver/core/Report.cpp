@@ -2,9 +2,15 @@
 
 #include "Report.h"
 #include "CheckMetadata.h"
+#include "Fingerprint.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/raw_ostream.h"
+#include <algorithm>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <tuple>
 
 namespace prodready::driver {
 
@@ -13,6 +19,14 @@ namespace {
 using nlohmann::json;
 
 constexpr const char *InformationUri = "https://github.com/prodready/prodready";
+
+auto sortKey(const Finding &F) {
+  return std::tie(F.File, F.Line, F.Column, F.Check, F.Message);
+}
+
+//===----------------------------------------------------------------------===//
+// JSON
+//===----------------------------------------------------------------------===//
 
 json position(unsigned Line, unsigned Column) {
   return {{"line", Line}, {"column", Column}};
@@ -24,9 +38,22 @@ json fixToJson(const std::vector<Replacement> &Fix) {
     Edits.push_back({{"file", R.File},
                      {"start", position(R.StartLine, R.StartColumn)},
                      {"end", position(R.EndLine, R.EndColumn)},
+                     {"offset", R.Offset},
+                     {"length", R.Length},
                      {"text", R.Text}});
   return Edits;
 }
+
+json digestsToJson(const FileDigests &Digests) {
+  json Files = json::array();
+  for (const auto &[Path, Digest] : Digests)
+    Files.push_back({{"path", Path}, {"sha256", Digest}});
+  return Files;
+}
+
+//===----------------------------------------------------------------------===//
+// SARIF
+//===----------------------------------------------------------------------===//
 
 std::string sarifLevel(Severity S) {
   return S == Severity::Note ? "note" : severityName(S).str();
@@ -54,52 +81,232 @@ json sarifRule(const CheckInfo &Info) {
   return Rule;
 }
 
-json sarifRegion(unsigned StartLine, unsigned StartColumn, unsigned EndLine,
-                 unsigned EndColumn) {
-  json Region = {{"startLine", StartLine}, {"startColumn", StartColumn}};
-  if (EndLine) {
-    Region["endLine"] = EndLine;
-    Region["endColumn"] = EndColumn;
-  }
-  return Region;
+json artifactLocation(const std::string &File) {
+  return {{"uri", File}, {"uriBaseId", "%SRCROOT%"}};
 }
 
 json sarifFix(const Finding &F) {
   // SARIF groups the edits of a fix by file.
-  llvm::StringMap<json> ByFile;
+  std::map<std::string, json> ByFile;
   std::vector<std::string> Order;
   for (const Replacement &R : F.Fix) {
     auto [It, Inserted] = ByFile.try_emplace(R.File, json::array());
     if (Inserted)
       Order.push_back(R.File);
-    It->second.push_back(
-        {{"deletedRegion",
-          sarifRegion(R.StartLine, R.StartColumn, R.EndLine, R.EndColumn)},
-         {"insertedContent", {{"text", R.Text}}}});
+    // Both the textual and the binary form of the region: viewers show the
+    // first, `prodready fix` applies the second.
+    It->second.push_back({{"deletedRegion",
+                           {{"startLine", R.StartLine},
+                            {"startColumn", R.StartColumn},
+                            {"endLine", R.EndLine},
+                            {"endColumn", R.EndColumn},
+                            {"byteOffset", R.Offset},
+                            {"byteLength", R.Length}}},
+                          {"insertedContent", {{"text", R.Text}}}});
   }
   json Changes = json::array();
   for (const std::string &File : Order)
-    Changes.push_back({{"artifactLocation",
-                        {{"uri", File}, {"uriBaseId", "%SRCROOT%"}}},
+    Changes.push_back({{"artifactLocation", artifactLocation(File)},
                        {"replacements", ByFile[File]}});
   return {{"description", {{"text", "Apply the fix-it of " + F.Check}}},
           {"artifactChanges", Changes}};
 }
 
+json sarifResult(const Finding &F, const std::string &Fingerprint,
+                 size_t RuleIndex) {
+  json Region = {{"startLine", F.Line}, {"startColumn", F.Column}};
+  if (!F.LineText.empty())
+    Region["snippet"] = {{"text", F.LineText}};
+  json Result = {
+      {"ruleId", F.Check},
+      {"ruleIndex", RuleIndex},
+      {"level", sarifLevel(F.Level)},
+      {"message", {{"text", F.Message}}},
+      {"locations", json::array({{{"physicalLocation",
+                                   {{"artifactLocation", artifactLocation(F.File)},
+                                    {"region", Region}}}}})},
+      {"partialFingerprints", {{"prodready/v1", Fingerprint}}}};
+  if (!F.Fix.empty())
+    Result["fixes"] = json::array({sarifFix(F)});
+  return Result;
+}
+
+//===----------------------------------------------------------------------===//
+// Readers
+//===----------------------------------------------------------------------===//
+
+/// nlohmann's lookups throw on a missing key or a wrong type; the readers
+/// turn that into one error naming the report.
+template <typename T> T field(const json &Object, const char *Key) {
+  return Object.at(Key).get<T>();
+}
+
+Replacement jsonEdit(const json &Edit) {
+  Replacement R;
+  R.File = field<std::string>(Edit, "file");
+  R.StartLine = field<unsigned>(Edit.at("start"), "line");
+  R.StartColumn = field<unsigned>(Edit.at("start"), "column");
+  R.EndLine = field<unsigned>(Edit.at("end"), "line");
+  R.EndColumn = field<unsigned>(Edit.at("end"), "column");
+  R.Offset = field<unsigned>(Edit, "offset");
+  R.Length = field<unsigned>(Edit, "length");
+  R.Text = field<std::string>(Edit, "text");
+  return R;
+}
+
+Severity severityOrWarning(const std::string &Name) {
+  return parseSeverity(Name).value_or(Severity::Warning);
+}
+
+ReportInput readJsonReport(const json &Document) {
+  ReportInput Report;
+  Report.ToolVersion = field<std::string>(Document, "version");
+  for (const json &Entry : Document.at("findings")) {
+    Finding F;
+    F.Check = field<std::string>(Entry, "check");
+    F.Level = severityOrWarning(field<std::string>(Entry, "severity"));
+    F.File = field<std::string>(Entry, "file");
+    F.Line = field<unsigned>(Entry, "line");
+    F.Column = field<unsigned>(Entry, "column");
+    F.Message = field<std::string>(Entry, "message");
+    F.LineText = Entry.value("snippet", "");
+    if (Entry.contains("fix"))
+      for (const json &Edit : Entry.at("fix"))
+        F.Fix.push_back(jsonEdit(Edit));
+    Report.Findings.push_back(std::move(F));
+    Report.Fingerprints.push_back(field<std::string>(Entry, "fingerprint"));
+  }
+  if (Document.contains("files"))
+    for (const json &File : Document.at("files"))
+      Report.Digests[field<std::string>(File, "path")] =
+          field<std::string>(File, "sha256");
+  return Report;
+}
+
+std::vector<Replacement> sarifEdits(const json &Result) {
+  std::vector<Replacement> Edits;
+  if (!Result.contains("fixes") || Result.at("fixes").empty())
+    return Edits;
+  for (const json &Change : Result.at("fixes").at(0).at("artifactChanges")) {
+    std::string File = field<std::string>(Change.at("artifactLocation"), "uri");
+    for (const json &Edit : Change.at("replacements")) {
+      const json &Region = Edit.at("deletedRegion");
+      Replacement R;
+      R.File = File;
+      R.StartLine = field<unsigned>(Region, "startLine");
+      R.StartColumn = field<unsigned>(Region, "startColumn");
+      R.EndLine = field<unsigned>(Region, "endLine");
+      R.EndColumn = field<unsigned>(Region, "endColumn");
+      R.Offset = field<unsigned>(Region, "byteOffset");
+      R.Length = field<unsigned>(Region, "byteLength");
+      R.Text = Edit.contains("insertedContent")
+                   ? field<std::string>(Edit.at("insertedContent"), "text")
+                   : std::string();
+      Edits.push_back(std::move(R));
+    }
+  }
+  return Edits;
+}
+
+ReportInput readSarifReport(const json &Document) {
+  ReportInput Report;
+  for (const json &Run : Document.at("runs")) {
+    Report.ToolVersion =
+        field<std::string>(Run.at("tool").at("driver"), "version");
+    for (const json &Result : Run.at("results")) {
+      const json &Location = Result.at("locations").at(0).at("physicalLocation");
+      const json &Region = Location.at("region");
+      Finding F;
+      F.Check = field<std::string>(Result, "ruleId");
+      F.Level = severityOrWarning(Result.value("level", "warning"));
+      F.Message = field<std::string>(Result.at("message"), "text");
+      F.File = field<std::string>(Location.at("artifactLocation"), "uri");
+      F.Line = field<unsigned>(Region, "startLine");
+      F.Column = field<unsigned>(Region, "startColumn");
+      if (Region.contains("snippet"))
+        F.LineText = field<std::string>(Region.at("snippet"), "text");
+      F.Fix = sarifEdits(Result);
+      Report.Fingerprints.push_back(
+          field<std::string>(Result.at("partialFingerprints"), "prodready/v1"));
+      Report.Findings.push_back(std::move(F));
+    }
+    if (Run.contains("artifacts"))
+      for (const json &Artifact : Run.at("artifacts"))
+        Report.Digests[field<std::string>(Artifact.at("location"), "uri")] =
+            field<std::string>(Artifact.at("hashes"), "sha-256");
+  }
+  return Report;
+}
+
 } // namespace
+
+void canonicalize(ReportInput &Report) {
+  std::vector<Finding> &Findings = Report.Findings;
+  // Findings with equal keys are the same finding from several
+  // translation units, so their order does not matter.
+  std::sort(Findings.begin(), Findings.end(),
+            [](const Finding &A, const Finding &B) {
+              return sortKey(A) < sortKey(B);
+            });
+  Findings.erase(std::unique(Findings.begin(), Findings.end(),
+                             [](const Finding &A, const Finding &B) {
+                               return sortKey(A) == sortKey(B);
+                             }),
+                 Findings.end());
+  Report.Fingerprints = fingerprints(Findings);
+  // Keep only the digests of files a remaining fix edits.
+  FileDigests Used;
+  for (const Finding &F : Findings)
+    for (const Replacement &R : F.Fix)
+      if (auto It = Report.Digests.find(R.File); It != Report.Digests.end())
+        Used.insert(*It);
+  Report.Digests = std::move(Used);
+}
+
+ReportInput mergeReports(std::vector<ReportInput> Reports) {
+  ReportInput Merged;
+  for (ReportInput &Report : Reports) {
+    if (Merged.ToolVersion.empty())
+      Merged.ToolVersion = Report.ToolVersion;
+    std::move(Report.Findings.begin(), Report.Findings.end(),
+              std::back_inserter(Merged.Findings));
+    Merged.Digests.insert(Report.Digests.begin(), Report.Digests.end());
+  }
+  canonicalize(Merged);
+  return Merged;
+}
+
+std::string writeText(const ReportInput &Report) {
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  for (const Finding &F : Report.Findings) {
+    OS << F.File << ":" << F.Line << ":" << F.Column << ": "
+       << severityName(F.Level) << ": " << F.Message << " [" << F.Check
+       << "]\n";
+    if (F.LineText.empty())
+      continue;
+    OS << llvm::format("%5u | ", F.Line) << F.LineText << "\n      | ";
+    // The caret goes under the column; tabs stay tabs so that it lines up
+    // however the terminal expands them.
+    for (size_t I = 0; I + 1 < F.Column && I < F.LineText.size(); ++I)
+      OS << (F.LineText[I] == '\t' ? '\t' : ' ');
+    OS << "^\n";
+  }
+  return Text;
+}
 
 std::string writeJson(const ReportInput &Report) {
   json Findings = json::array();
   for (size_t I = 0; I < Report.Findings.size(); ++I) {
     const Finding &F = Report.Findings[I];
-    CheckInfo Info = checkInfo(F.Check);
     json Entry = {{"check", F.Check},
-                  {"severity", severityName(Info.DefaultSeverity).str()},
-                  {"cwe", Info.Cwes},
+                  {"severity", severityName(F.Level).str()},
+                  {"cwe", checkInfo(F.Check).Cwes},
                   {"file", F.File},
                   {"line", F.Line},
                   {"column", F.Column},
                   {"message", F.Message},
+                  {"snippet", F.LineText},
                   {"fingerprint", I < Report.Fingerprints.size()
                                       ? Report.Fingerprints[I]
                                       : std::string()}};
@@ -110,7 +317,8 @@ std::string writeJson(const ReportInput &Report) {
   json Document = {{"tool", "prodready"},
                    {"version", Report.ToolVersion},
                    {"schemaVersion", 1},
-                   {"findings", std::move(Findings)}};
+                   {"findings", std::move(Findings)},
+                   {"files", digestsToJson(Report.Digests)}};
   return Document.dump(2) + "\n";
 }
 
@@ -125,37 +333,30 @@ std::string writeSarif(const ReportInput &Report) {
   json Results = json::array();
   for (size_t I = 0; I < Report.Findings.size(); ++I) {
     const Finding &F = Report.Findings[I];
-    CheckInfo Info = checkInfo(F.Check);
     auto [It, Inserted] = RuleIndex.try_emplace(F.Check, Rules.size());
     if (Inserted)
-      Rules.push_back(sarifRule(Info));
-    json Result = {
-        {"ruleId", F.Check},
-        {"ruleIndex", It->second},
-        {"level", sarifLevel(Info.DefaultSeverity)},
-        {"message", {{"text", F.Message}}},
-        {"locations",
-         json::array({{{"physicalLocation",
-                        {{"artifactLocation",
-                          {{"uri", F.File}, {"uriBaseId", "%SRCROOT%"}}},
-                         {"region", sarifRegion(F.Line, F.Column, 0, 0)}}}}})}};
-    if (I < Report.Fingerprints.size())
-      Result["partialFingerprints"] = {{"prodready/v1", Report.Fingerprints[I]}};
-    if (!F.Fix.empty())
-      Result["fixes"] = json::array({sarifFix(F)});
-    Results.push_back(std::move(Result));
+      Rules.push_back(sarifRule(checkInfo(F.Check)));
+    Results.push_back(sarifResult(
+        F, I < Report.Fingerprints.size() ? Report.Fingerprints[I] : "",
+        It->second));
   }
-  json Document = {
-      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-      {"version", "2.1.0"},
-      {"runs",
-       json::array({{{"tool",
-                      {{"driver",
-                        {{"name", "prodready"},
-                         {"version", Report.ToolVersion},
-                         {"informationUri", InformationUri},
-                         {"rules", std::move(Rules)}}}}},
-                     {"results", std::move(Results)}}})}};
+  json Run = {{"tool",
+               {{"driver",
+                 {{"name", "prodready"},
+                  {"version", Report.ToolVersion},
+                  {"informationUri", InformationUri},
+                  {"rules", std::move(Rules)}}}}},
+              {"results", std::move(Results)}};
+  if (!Report.Digests.empty()) {
+    json Artifacts = json::array();
+    for (const auto &[Path, Digest] : Report.Digests)
+      Artifacts.push_back({{"location", artifactLocation(Path)},
+                           {"hashes", {{"sha-256", Digest}}}});
+    Run["artifacts"] = std::move(Artifacts);
+  }
+  json Document = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+                   {"version", "2.1.0"},
+                   {"runs", json::array({std::move(Run)})}};
   return Document.dump(2) + "\n";
 }
 
@@ -163,21 +364,96 @@ std::string writeCodeClimate(const ReportInput &Report) {
   json Issues = json::array();
   for (size_t I = 0; I < Report.Findings.size(); ++I) {
     const Finding &F = Report.Findings[I];
-    Severity Level = checkInfo(F.Check).DefaultSeverity;
     Issues.push_back(
         {{"type", "issue"},
          {"check_name", F.Check},
          {"description", F.Message},
          {"categories", json::array({"Bug Risk"})},
-         {"severity", Level == Severity::Error     ? "critical"
-                      : Level == Severity::Warning ? "major"
-                                                   : "info"},
+         {"severity", F.Level == Severity::Error     ? "critical"
+                      : F.Level == Severity::Warning ? "major"
+                                                     : "info"},
          {"fingerprint", I < Report.Fingerprints.size()
                              ? Report.Fingerprints[I]
                              : std::string()},
          {"location", {{"path", F.File}, {"lines", {{"begin", F.Line}}}}}});
   }
   return Issues.dump(2) + "\n";
+}
+
+llvm::Expected<std::pair<ReportInput, ReportFormat>>
+readReport(llvm::StringRef Text, llvm::StringRef Name) {
+  auto Fail = [&](const llvm::Twine &Why) {
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   Name + ": " + Why);
+  };
+  json Document = json::parse(Text.begin(), Text.end(), nullptr,
+                              /*allow_exceptions=*/false);
+  if (Document.is_discarded())
+    return Fail("not valid JSON");
+  try {
+    if (Document.is_object() && Document.contains("runs"))
+      return std::make_pair(readSarifReport(Document), ReportFormat::Sarif);
+    if (Document.is_object() && Document.value("tool", "") == "prodready" &&
+        Document.contains("findings"))
+      return std::make_pair(readJsonReport(Document), ReportFormat::Json);
+  } catch (const json::exception &E) {
+    return Fail(llvm::Twine("malformed report (") + E.what() + ")");
+  }
+  return Fail("not a prodready JSON or SARIF report");
+}
+
+std::string writeSummary(const ReportInput &Report, const RunSummary &Run) {
+  std::map<std::string, unsigned> ByCheck, BySeverity, ByCwe;
+  for (const Finding &F : Report.Findings) {
+    ++ByCheck[F.Check];
+    ++BySeverity[severityName(F.Level).str()];
+    for (const std::string &Cwe : checkInfo(F.Check).Cwes)
+      ++ByCwe[Cwe];
+  }
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  OS << "prodready: " << Report.Findings.size()
+     << (Report.Findings.size() == 1 ? " finding" : " findings") << " in "
+     << Run.FilesAnalyzed << (Run.FilesAnalyzed == 1 ? " file" : " files");
+  if (Run.FilesFromCache)
+    OS << " (" << Run.FilesFromCache << " from the cache)";
+  OS << llvm::format(", %.1f s\n", Run.Seconds);
+  auto Counts = [&](llvm::StringRef Title,
+                    const std::map<std::string, unsigned> &Map) {
+    if (Map.empty())
+      return;
+    // Most frequent first; ties by name, for a stable summary.
+    std::vector<std::pair<std::string, unsigned>> Sorted(Map.begin(), Map.end());
+    std::sort(Sorted.begin(), Sorted.end(), [](const auto &A, const auto &B) {
+      return std::tie(B.second, A.first) < std::tie(A.second, B.first);
+    });
+    OS << "  " << Title << ":";
+    llvm::StringRef Separator = " ";
+    for (const auto &[Name, Count] : Sorted) {
+      OS << Separator << Name << " " << Count;
+      Separator = ", ";
+    }
+    OS << "\n";
+  };
+  Counts("by check", ByCheck);
+  Counts("by severity", BySeverity);
+  Counts("by CWE", ByCwe);
+  std::vector<std::pair<std::string, double>> Slowest = Run.FileSeconds;
+  std::sort(Slowest.begin(), Slowest.end(), [](const auto &A, const auto &B) {
+    return std::tie(B.second, A.first) < std::tie(A.second, B.first);
+  });
+  if (Slowest.size() > 5)
+    Slowest.resize(5);
+  if (!Slowest.empty()) {
+    OS << "  slowest files:";
+    llvm::StringRef Separator = " ";
+    for (const auto &[Path, Seconds] : Slowest) {
+      OS << Separator << Path << llvm::format(" %.1f s", Seconds);
+      Separator = ", ";
+    }
+    OS << "\n";
+  }
+  return Text;
 }
 
 } // namespace prodready::driver

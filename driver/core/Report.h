@@ -2,10 +2,13 @@
 //
 // The driver's output formats, built with nlohmann/json (never by string
 // concatenation):
+//   text         clang-style diagnostics with the source line and a caret
 //   json         prodready's own stable schema (docs/driver.md)
 //   sarif        SARIF 2.1.0, as GitHub code scanning reads it: rules with
 //                help and CWE tags, fixes, partialFingerprints
 //   codeclimate  GitLab's code quality report (merge request widget)
+// and the readers `prodready merge` and `prodready fix` use: a JSON or
+// SARIF report read back is the report that was written.
 //
 //===----------------------------------------------------------------------===//
 
@@ -13,7 +16,9 @@
 #define PRODREADY_DRIVER_CORE_REPORT_H
 
 #include "Finding.h"
+#include "llvm/Support/Error.h"
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace prodready::driver {
@@ -21,12 +26,44 @@ namespace prodready::driver {
 struct ReportInput {
   std::vector<Finding> Findings;
   std::vector<std::string> Fingerprints; ///< One per finding.
+  /// Digests of the files the fixes edit (paths as in the findings).
+  FileDigests Digests;
   std::string ToolVersion;
 };
 
+/// Puts \p Report in its canonical form: findings sorted by file, line,
+/// column, check and message, duplicates dropped (a header's finding is
+/// reported by every translation unit that includes it), fingerprints
+/// computed. Two runs over the same code give byte-identical reports, and
+/// so does merging the reports of shards.
+void canonicalize(ReportInput &Report);
+
+/// Combines the reports of shards into one canonical report.
+ReportInput mergeReports(std::vector<ReportInput> Reports);
+
+std::string writeText(const ReportInput &Report);
 std::string writeJson(const ReportInput &Report);
 std::string writeSarif(const ReportInput &Report);
 std::string writeCodeClimate(const ReportInput &Report);
+
+enum class ReportFormat { Json, Sarif };
+
+/// Reads a report written by writeJson or writeSarif (the format is
+/// recognised from the content); \p Name is used in errors.
+llvm::Expected<std::pair<ReportInput, ReportFormat>>
+readReport(llvm::StringRef Text, llvm::StringRef Name);
+
+/// What the summary at the end of a run says.
+struct RunSummary {
+  unsigned FilesAnalyzed = 0;
+  unsigned FilesFromCache = 0;
+  double Seconds = 0;
+  /// Per translation unit: (path, seconds), any order.
+  std::vector<std::pair<std::string, double>> FileSeconds;
+};
+
+/// Counts per check, per severity and per CWE, and the slowest files.
+std::string writeSummary(const ReportInput &Report, const RunSummary &Run);
 
 } // namespace prodready::driver
 

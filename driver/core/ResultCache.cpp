@@ -1,0 +1,123 @@
+//===--- ResultCache.cpp - prodready driver -------------------------------===//
+
+#include "ResultCache.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+#include "llvm/Support/xxhash.h"
+#include <nlohmann/json.hpp>
+
+namespace prodready::driver {
+
+namespace {
+
+using nlohmann::json;
+
+/// Bumped when the entry format or the meaning of a key changes.
+constexpr int EntryFormat = 1;
+
+std::string hex128(llvm::XXH128_hash_t Hash) {
+  return llvm::utohexstr(Hash.high64, /*LowerCase=*/true, 16) +
+         llvm::utohexstr(Hash.low64, /*LowerCase=*/true, 16);
+}
+
+} // namespace
+
+llvm::Expected<std::unique_ptr<ResultCache>>
+ResultCache::open(llvm::StringRef Directory) {
+  llvm::SmallString<256> Absolute(Directory);
+  if (std::error_code EC = llvm::sys::fs::make_absolute(Absolute))
+    return llvm::errorCodeToError(EC);
+  if (std::error_code EC = llvm::sys::fs::create_directories(Absolute))
+    return llvm::createStringError(EC, "cannot create cache directory '" +
+                                           Absolute + "': " + EC.message());
+  return std::unique_ptr<ResultCache>(new ResultCache(std::string(Absolute)));
+}
+
+std::string ResultCache::key(llvm::ArrayRef<std::string> Parts) {
+  std::string Joined = "prodready-cache-" + std::to_string(EntryFormat);
+  for (const std::string &Part : Parts) {
+    // Length-prefixed, so that no two part lists join to the same text.
+    Joined += std::to_string(Part.size()) + ":" + Part;
+  }
+  return hex128(llvm::xxh3_128bits(llvm::arrayRefFromStringRef(Joined)));
+}
+
+std::string ResultCache::contentHash(llvm::StringRef Content) {
+  return hex128(llvm::xxh3_128bits(llvm::arrayRefFromStringRef(Content)));
+}
+
+std::string ResultCache::entryPath(llvm::StringRef Key) const {
+  llvm::SmallString<256> Path(Directory);
+  llvm::sys::path::append(Path, Key + ".json");
+  return std::string(Path);
+}
+
+std::string ResultCache::currentHash(const std::string &Path) {
+  {
+    std::lock_guard<std::mutex> Lock(Mutex);
+    if (auto It = Hashes.find(Path); It != Hashes.end())
+      return It->second;
+  }
+  std::string Hash;
+  if (auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                                /*RequiresNullTerminator=*/false))
+    Hash = contentHash((*Buffer)->getBuffer());
+  std::lock_guard<std::mutex> Lock(Mutex);
+  Hashes[Path] = Hash;
+  return Hash;
+}
+
+std::optional<ReportInput> ResultCache::lookup(llvm::StringRef Key) {
+  auto Buffer = llvm::MemoryBuffer::getFile(entryPath(Key));
+  if (!Buffer)
+    return std::nullopt;
+  json Entry = json::parse((*Buffer)->getBuffer().begin(),
+                           (*Buffer)->getBuffer().end(), nullptr,
+                           /*allow_exceptions=*/false);
+  if (!Entry.is_object() || Entry.value("format", 0) != EntryFormat ||
+      !Entry.contains("dependencies") || !Entry.contains("report"))
+    return std::nullopt;
+  try {
+    for (const json &Dependency : Entry.at("dependencies")) {
+      std::string Hash = currentHash(Dependency.at(0).get<std::string>());
+      if (Hash.empty() || Hash != Dependency.at(1).get<std::string>())
+        return std::nullopt;
+    }
+    std::string Report = Entry.at("report").get<std::string>();
+    auto Read = readReport(Report, entryPath(Key));
+    if (!Read) {
+      llvm::consumeError(Read.takeError());
+      return std::nullopt;
+    }
+    return std::move(Read->first);
+  } catch (const json::exception &) {
+    return std::nullopt;
+  }
+}
+
+void ResultCache::store(llvm::StringRef Key, const ReportInput &Result,
+                        const std::vector<Dependency> &Dependencies) {
+  json Deps = json::array();
+  for (const auto &[Path, Hash] : Dependencies)
+    Deps.push_back({Path, Hash});
+  json Entry = {{"format", EntryFormat},
+                {"dependencies", std::move(Deps)},
+                {"report", writeJson(Result)}};
+  std::string Path = entryPath(Key);
+  auto Temp = llvm::sys::fs::TempFile::create(Path + ".tmp-%%%%%%");
+  if (!Temp) {
+    llvm::consumeError(Temp.takeError());
+    return;
+  }
+  {
+    llvm::raw_fd_ostream OS(Temp->FD, /*shouldClose=*/false);
+    OS << Entry.dump();
+  }
+  if (llvm::Error E = Temp->keep(Path))
+    llvm::consumeError(std::move(E));
+}
+
+} // namespace prodready::driver

@@ -1,0 +1,77 @@
+//===--- ResultCache.h - prodready driver ----------------------*- C++ -*-===//
+//
+// `--cache DIR`: the findings of a translation unit, reused while nothing
+// they depend on has changed.
+//
+// An entry's key hashes what the analysis is a function of besides file
+// contents: the tool's build, the compile command (after plugin flags are
+// removed), the effective .clang-tidy configuration and the fix mode. The
+// entry lists every file the translation unit read - the main file and
+// every header, i.e. exactly the inputs of its preprocessed form - with a
+// hash of its bytes, and is used only if all of them still hash the same.
+// Comparing bytes rather than the preprocessed text is deliberate: a
+// NOLINT comment or a column shift changes the findings but not the
+// preprocessed tokens. The lookup reads and hashes those files (xxh3-128,
+// each file once per run), which is far cheaper than preprocessing.
+//
+// Like ccache's direct mode, an entry does not notice a *new* header that
+// would now be found earlier on the include path; `--cache` users clear
+// the directory when they add such a header (see docs/driver.md).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PRODREADY_DRIVER_CORE_RESULTCACHE_H
+#define PRODREADY_DRIVER_CORE_RESULTCACHE_H
+
+#include "Report.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/Error.h"
+#include <mutex>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace prodready::driver {
+
+/// (absolute path, content hash) of one file a translation unit read.
+using Dependency = std::pair<std::string, std::string>;
+
+class ResultCache {
+public:
+  /// Creates \p Directory if needed.
+  static llvm::Expected<std::unique_ptr<ResultCache>>
+  open(llvm::StringRef Directory);
+
+  /// The key of an analysis whose inputs besides file contents are
+  /// \p Parts.
+  static std::string key(llvm::ArrayRef<std::string> Parts);
+
+  /// The hash dependencies are compared by.
+  static std::string contentHash(llvm::StringRef Content);
+
+  /// The findings stored under \p Key, if every dependency they were
+  /// stored with is unchanged. Thread-safe.
+  std::optional<ReportInput> lookup(llvm::StringRef Key);
+
+  /// Stores \p Result (written atomically; concurrent runs are safe).
+  /// Failures are ignored: the cache is an optimisation.
+  void store(llvm::StringRef Key, const ReportInput &Result,
+             const std::vector<Dependency> &Dependencies);
+
+private:
+  explicit ResultCache(std::string Directory)
+      : Directory(std::move(Directory)) {}
+  std::string entryPath(llvm::StringRef Key) const;
+  /// The current hash of \p Path, memoized for the run ("" if unreadable).
+  std::string currentHash(const std::string &Path);
+
+  std::string Directory;
+  std::mutex Mutex;
+  llvm::StringMap<std::string> Hashes;
+};
+
+} // namespace prodready::driver
+
+#endif // PRODREADY_DRIVER_CORE_RESULTCACHE_H

@@ -1,0 +1,13 @@
+#include "settings.h"
+#include <curl/curl.h>
+#include <string>
+
+bool fetch(const std::string &url) {
+  CURL *handle = curl_easy_init();
+  if (!handle)
+    return false;
+  curl_easy_setopt(handle, CURLOPT_URL, url.c_str());
+  CURLcode rc = curl_easy_perform(handle);
+  curl_easy_cleanup(handle);
+  return rc == CURLE_OK;
+}
