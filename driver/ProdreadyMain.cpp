@@ -184,6 +184,13 @@ void emit(const std::string &Text) {
     fail("cannot write '" + Output + "': " + llvm::toString(std::move(E)));
 }
 
+void reportFixOutcome(const FixOutcome &Outcome) {
+  for (const std::string &Refusal : Outcome.Refusals)
+    warn(Refusal);
+  llvm::errs() << "prodready: applied " << Outcome.appliedCount()
+               << " fixes to " << Outcome.FilesWritten.size() << " files\n";
+}
+
 std::string readFileOrFail(llvm::StringRef Path, llvm::StringRef What) {
   auto Buffer = llvm::MemoryBuffer::getFile(Path);
   if (!Buffer)
@@ -205,16 +212,17 @@ public:
   /// defaults): its check globs must each name a known check, and its
   /// options of prodready checks must exist.
   void validateSource(const ClangTidyOptions &Options,
-                      const std::string &Source) {
-    if (!ValidatedSources.insert(Source).second)
+                      const std::string &SourceName) {
+    if (!ValidatedSources.insert(SourceName).second)
       return;
+    std::string Source = describeSource(SourceName);
     if (Options.Checks)
       for (llvm::StringRef Glob : llvm::split(llvm::StringRef(*Options.Checks), ',')) {
         Glob = Glob.trim(" \t\r\n");
         Glob.consume_front("-");
         if (Glob.empty() || matchesAnyCheck(Glob))
           continue;
-        Problems.push_back("'" + Source + "': " +
+        Problems.push_back(Source + ": " +
                            (Glob.contains('*') ? "check glob '" + Glob.str() +
                                                      "' matches no check"
                                                : "unknown check '" +
@@ -223,7 +231,7 @@ public:
     for (const auto &Option : Options.CheckOptions) {
       llvm::StringRef Key = Option.getKey();
       if (Key.starts_with("prodready-") && !Known.Options.contains(Key))
-        Problems.push_back("'" + Source + "': unknown option '" + Key.str() +
+        Problems.push_back(Source + ": unknown option '" + Key.str() +
                            "'");
     }
   }
@@ -247,6 +255,15 @@ public:
   }
 
 private:
+  /// A .clang-tidy file's quoted path, or where else the options came from.
+  static std::string describeSource(const std::string &Source) {
+    if (Source == ClangTidyOptionsProvider::OptionsSourceTypeCheckCommandLineOption)
+      return "--checks";
+    if (llvm::sys::path::is_absolute(Source))
+      return "'" + Source + "'";
+    return Source;
+  }
+
   bool matchesAnyCheck(llvm::StringRef Glob) {
     auto [It, Inserted] = GlobMatches.try_emplace(Glob, false);
     if (Inserted) {
@@ -637,15 +654,9 @@ int runCheck(const char *Argv0) {
       if (auto It = Report.Digests.find(R.File); It != Report.Digests.end())
         Reported.Digests.insert(*It);
 
-  std::vector<bool> Fixed(Reported.Findings.size(), false);
-  if (Fix) {
-    FixOutcome Outcome = applyFixes(Reported.Findings, Reported.Digests, Run.Root);
-    Fixed = Outcome.Applied;
-    for (const std::string &Refusal : Outcome.Refusals)
-      warn(Refusal);
-    llvm::errs() << "prodready: applied " << Outcome.appliedCount()
-                 << " fixes to " << Outcome.FilesWritten.size() << " files\n";
-  }
+  std::optional<FixOutcome> Fixes;
+  if (Fix)
+    Fixes = applyFixes(Reported.Findings, Reported.Digests, Run.Root);
 
   if (Format == "json")
     emit(writeJson(Reported));
@@ -655,6 +666,10 @@ int runCheck(const char *Argv0) {
     emit(writeCodeClimate(Reported));
   else
     emit(writeText(Reported));
+  // The report first, then what happened to the files, then the summary.
+  llvm::outs().flush();
+  if (Fixes)
+    reportFixOutcome(*Fixes);
 
   if (!Quiet) {
     RunSummary Summary;
@@ -674,7 +689,8 @@ int runCheck(const char *Argv0) {
   if (!FailLevel)
     return 0;
   for (size_t I = 0; I < Reported.Findings.size(); ++I)
-    if (!Fixed[I] && Reported.Findings[I].Level >= *FailLevel)
+    if (!(Fixes && Fixes->Applied[I]) &&
+        Reported.Findings[I].Level >= *FailLevel)
       return 1;
   return 0;
 }
@@ -713,10 +729,7 @@ int runFix() {
       orFail(readReport(readFileOrFail(Inputs[0], "report"), Inputs[0]));
   FixOutcome Outcome = applyFixes(Report.Findings, Report.Digests,
                                   currentDirectory());
-  for (const std::string &Refusal : Outcome.Refusals)
-    warn(Refusal);
-  llvm::errs() << "prodready: applied " << Outcome.appliedCount()
-               << " fixes to " << Outcome.FilesWritten.size() << " files\n";
+  reportFixOutcome(Outcome);
   return Outcome.Refusals.empty() ? 0 : 1;
 }
 

@@ -124,10 +124,17 @@ public:
           It->second->getBufferIfLoaded();
       if (!Buffer)
         continue;
-      std::string Path =
-          normalizePath(It->first.getName(), Directory ? *Directory : "");
+      llvm::StringRef Name = It->first.getName();
+      llvm::SmallString<256> Absolute;
+      if (llvm::sys::path::is_relative(Name) && Directory)
+        Absolute = *Directory;
+      llvm::sys::path::append(Absolute, Name);
+      // The cache rereads dependencies by this name, so `..` stays: it may
+      // follow a symlink (/usr/lib/llvm-19/bin/../lib/gcc/...), where
+      // removing it textually names another file.
       Snapshot.Dependencies.emplace_back(
-          Path, ResultCache::contentHash(Buffer->getBuffer()));
+          std::string(Absolute), ResultCache::contentHash(Buffer->getBuffer()));
+      std::string Path = normalizePath(Name, Directory ? *Directory : "");
       if (isUnder(Path, ProjectRoot))
         Snapshot.Contents[Path] = Buffer->getBuffer().str();
     }

@@ -1,5 +1,6 @@
 // Unit tests of the driver's clang-independent core: fingerprints, unified
-// diff parsing, shard partitioning, baselines.
+// diff parsing, shard partitioning, baselines, reports and their readers,
+// plugin-flag removal, fix application and the result cache.
 #include "Baseline.h"
 #include "Fingerprint.h"
 #include "Shard.h"
@@ -193,13 +194,22 @@ namespace {
 ReportInput sampleReport() {
   Finding PathJoin = finding("src/main.cpp", 31, "std::ofstream out(dir / name);");
   PathJoin.Column = 25;
-  PathJoin.Fix.push_back(
-      {"src/main.cpp", 31, 31, 31, 35, "std::filesystem::path(name).filename()"});
+  PathJoin.Level = Severity::Error;
+  Replacement Edit;
+  Edit.File = "src/main.cpp";
+  Edit.StartLine = Edit.EndLine = 31;
+  Edit.StartColumn = 31;
+  Edit.EndColumn = 35;
+  Edit.Offset = 900;
+  Edit.Length = 4;
+  Edit.Text = "std::filesystem::path(name).filename()";
+  PathJoin.Fix.push_back(Edit);
   Finding Other = finding("src/util.cpp", 4, "int x = y;", "bugprone-foo",
                           "something else");
   ReportInput Report;
   Report.Findings = {PathJoin, Other};
   Report.Fingerprints = fingerprints(Report.Findings);
+  Report.Digests["src/main.cpp"] = std::string(64, 'a');
   Report.ToolVersion = "0.test";
   return Report;
 }
@@ -273,6 +283,285 @@ TEST(ReportTest, CodeClimateIssues) {
   EXPECT_EQ(Issues[0]["location"]["path"], "src/main.cpp");
   EXPECT_EQ(Issues[0]["location"]["lines"]["begin"], 31);
   EXPECT_EQ(Issues[1]["severity"], "major");
+}
+
+} // namespace
+
+#include "FixApplier.h"
+#include "PluginFlags.h"
+#include "ResultCache.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+
+namespace {
+
+TEST(ReportTest, JsonAndSarifReadBackToTheSameReport) {
+  ReportInput Report = sampleReport();
+  for (const std::string &Text : {writeJson(Report), writeSarif(Report)}) {
+    auto Read = readReport(Text, "r");
+    ASSERT_TRUE(bool(Read)) << llvm::toString(Read.takeError());
+    const ReportInput &Back = Read->first;
+    ASSERT_EQ(Back.Findings.size(), 2u);
+    EXPECT_EQ(Back.Fingerprints, Report.Fingerprints);
+    EXPECT_EQ(Back.Digests, Report.Digests);
+    const Finding &F = Back.Findings[0];
+    EXPECT_EQ(F.Level, Severity::Error);
+    EXPECT_EQ(F.LineText, Report.Findings[0].LineText);
+    ASSERT_EQ(F.Fix.size(), 1u);
+    EXPECT_EQ(F.Fix[0], Report.Findings[0].Fix[0]);
+    EXPECT_EQ(F.Fix[0].EndColumn, 35u);
+    // Written again, it is the same text.
+    EXPECT_EQ(Read->second == ReportFormat::Json ? writeJson(Back)
+                                                 : writeSarif(Back),
+              Text);
+  }
+}
+
+TEST(ReportTest, ReadersRejectOtherDocuments) {
+  auto Expect = [](llvm::StringRef Text, llvm::StringRef Message) {
+    auto Read = readReport(Text, "r.json");
+    ASSERT_FALSE(bool(Read));
+    EXPECT_EQ(llvm::toString(Read.takeError()), Message);
+  };
+  Expect("{", "r.json: not valid JSON");
+  Expect("{\"tool\": \"other\"}", "r.json: not a prodready JSON or SARIF report");
+  auto Read = readReport("{\"tool\": \"prodready\", \"findings\": [{}]}", "r.json");
+  ASSERT_FALSE(bool(Read));
+  EXPECT_TRUE(llvm::StringRef(llvm::toString(Read.takeError()))
+                  .starts_with("r.json: malformed report ("));
+}
+
+TEST(ReportTest, MergeSortsAndDropsFindingsSeveralShardsReported) {
+  Finding Header = finding("include/a.h", 3, "return getenv(\"X\");");
+  Finding Late = finding("src/z.cpp", 9, "f();");
+  Finding Early = finding("src/b.cpp", 1, "g();");
+  ReportInput One, Two;
+  One.Findings = {Late, Header};
+  Two.Findings = {Header, Early};
+  ReportInput Merged = mergeReports({One, Two});
+  ASSERT_EQ(Merged.Findings.size(), 3u);
+  EXPECT_EQ(Merged.Findings[0].File, "include/a.h");
+  EXPECT_EQ(Merged.Findings[1].File, "src/b.cpp");
+  EXPECT_EQ(Merged.Findings[2].File, "src/z.cpp");
+  ReportInput Unsharded;
+  Unsharded.Findings = {Early, Header, Late, Header};
+  canonicalize(Unsharded);
+  EXPECT_EQ(writeJson(Merged), writeJson(Unsharded));
+}
+
+TEST(ReportTest, TextHasTheLineAndACaretUnderTheColumn) {
+  Finding F = finding("src/a.cpp", 12, "\tint v = xs[i];");
+  F.Column = 10;
+  F.Level = Severity::Error;
+  ReportInput Report;
+  Report.Findings = {F};
+  EXPECT_EQ(writeText(Report),
+            "src/a.cpp:12:10: error: path built from untrusted data "
+            "[prodready-unsafe-path-join]\n"
+            "   12 | \tint v = xs[i];\n"
+            "      | \t        ^\n");
+}
+
+TEST(ReportTest, SummaryCountsAndSlowestFiles) {
+  ReportInput Report = sampleReport();
+  RunSummary Run;
+  Run.FilesAnalyzed = 3;
+  Run.FilesFromCache = 1;
+  Run.Seconds = 2.25;
+  Run.FileSeconds = {{"src/a.cpp", 0.5}, {"src/b.cpp", 1.5}};
+  EXPECT_EQ(writeSummary(Report, Run),
+            "prodready: 2 findings in 3 files (1 from the cache), 2.2 s\n"
+            "  by check: bugprone-foo 1, prodready-unsafe-path-join 1\n"
+            "  by severity: error 1, warning 1\n"
+            "  by CWE: CWE-22 1, CWE-23 1, CWE-36 1\n"
+            "  slowest files: src/b.cpp 1.5 s, src/a.cpp 0.5 s\n");
+}
+
+TEST(PluginFlagsTest, RemovesEveryFormThatLoadsCode) {
+  std::vector<std::string> Args = {
+      "clang++", "-fplugin=/p/a.so", "-O2", "-Xclang", "-load", "-Xclang",
+      "/p/b.so", "-fpass-plugin=/p/c.so", "-Xclang=-add-plugin",
+      "-Xclang=printer", "-fplugin-arg-a-x", "--config=/p/evil.cfg",
+      "--config", "/p/other.cfg", "-Xclang", "-fno-color-diagnostics",
+      "-load", "/p/d.so", "-c", "a.cpp"};
+  std::vector<std::string> Removed = stripPluginFlags(Args);
+  EXPECT_EQ(Args, (std::vector<std::string>{"clang++", "-O2", "-Xclang",
+                                            "-fno-color-diagnostics", "-c",
+                                            "a.cpp"}));
+  EXPECT_EQ(Removed,
+            (std::vector<std::string>{
+                "-fplugin=/p/a.so", "-Xclang -load /p/b.so",
+                "-fpass-plugin=/p/c.so", "-Xclang -add-plugin printer",
+                "-fplugin-arg-a-x", "--config=/p/evil.cfg",
+                "--config /p/other.cfg", "-load /p/d.so"}));
+}
+
+TEST(PluginFlagsTest, LeavesOrdinaryCommandsAlone) {
+  std::vector<std::string> Args = {"clang++", "-Ifplugin", "-DPLUGIN=1",
+                                   "-Xclang", "-ast-dump", "a.cpp"};
+  std::vector<std::string> Before = Args;
+  EXPECT_TRUE(stripPluginFlags(Args).empty());
+  EXPECT_EQ(Args, Before);
+}
+
+Replacement edit(std::string File, unsigned Offset, unsigned Length,
+                 std::string Text) {
+  Replacement R;
+  R.File = std::move(File);
+  R.Offset = Offset;
+  R.Length = Length;
+  R.Text = std::move(Text);
+  return R;
+}
+
+/// A directory with files, for the fix tests.
+class FixApplierTest : public ::testing::Test {
+protected:
+  void SetUp() override {
+    ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("prodready-fix", Root));
+  }
+  void TearDown() override { llvm::sys::fs::remove_directories(Root); }
+
+  void write(llvm::StringRef Name, llvm::StringRef Content) {
+    std::error_code Error;
+    llvm::raw_fd_ostream Out(path(Name), Error);
+    ASSERT_FALSE(Error);
+    Out << Content;
+    Digests[Name.str()] = sha256Hex(Content);
+  }
+  std::string read(llvm::StringRef Name) {
+    auto Buffer = llvm::MemoryBuffer::getFile(path(Name));
+    return Buffer ? (*Buffer)->getBuffer().str() : "<unreadable>";
+  }
+  std::string path(llvm::StringRef Name) {
+    llvm::SmallString<256> Path(Root);
+    llvm::sys::path::append(Path, Name);
+    return std::string(Path);
+  }
+  Finding withFix(std::string File, unsigned Line,
+                  std::vector<Replacement> Edits) {
+    Finding F = finding(File, Line, "");
+    F.Fix = std::move(Edits);
+    return F;
+  }
+
+  llvm::SmallString<128> Root;
+  FileDigests Digests;
+};
+
+TEST_F(FixApplierTest, AppliesEditsAndIdenticalEditsOnce) {
+  write("a.cpp", "int x = v[0];\nint y = w[1];\n");
+  // Two findings both insert the same line at the top (an #include).
+  std::vector<Finding> Findings = {
+      withFix("a.cpp", 1,
+              {edit("a.cpp", 0, 0, "#include <x>\n"),
+               edit("a.cpp", 9, 1, ".at("), edit("a.cpp", 11, 1, ")")}),
+      withFix("a.cpp", 2,
+              {edit("a.cpp", 0, 0, "#include <x>\n"),
+               edit("a.cpp", 23, 1, ".at("), edit("a.cpp", 25, 1, ")")})};
+  FixOutcome Outcome = applyFixes(Findings, Digests, Root);
+  EXPECT_EQ(Outcome.Applied, (std::vector<bool>{true, true}));
+  EXPECT_TRUE(Outcome.Refusals.empty());
+  EXPECT_EQ(read("a.cpp"),
+            "#include <x>\nint x = v.at(0);\nint y = w.at(1);\n");
+}
+
+TEST_F(FixApplierTest, OverlappingFixIsRefusedWholeAndNamed) {
+  write("a.cpp", "call(a, b);\n");
+  std::vector<Finding> Findings = {
+      withFix("a.cpp", 1, {edit("a.cpp", 5, 1, "A")}),
+      // Overlaps the first; its other edit must not be applied either.
+      withFix("a.cpp", 1, {edit("a.cpp", 0, 0, "// x\n"), edit("a.cpp", 5, 4, "ab")}),
+      // Two different insertions at one offset have no single order.
+      withFix("a.cpp", 1, {edit("a.cpp", 10, 0, " /*1*/")}),
+      withFix("a.cpp", 1, {edit("a.cpp", 10, 0, " /*2*/")})};
+  Findings[1].Check = "prodready-second";
+  Findings[3].Check = "prodready-fourth";
+  FixOutcome Outcome = applyFixes(Findings, Digests, Root);
+  EXPECT_EQ(Outcome.Applied, (std::vector<bool>{true, false, true, false}));
+  EXPECT_EQ(read("a.cpp"), "call(A, b) /*1*/;\n");
+  ASSERT_EQ(Outcome.Refusals.size(), 2u);
+  EXPECT_EQ(Outcome.Refusals[0],
+            "prodready-fourth at a.cpp:1:3: fix not applied: it overlaps the "
+            "fix of prodready-unsafe-path-join at a.cpp:1:3");
+  EXPECT_EQ(Outcome.Refusals[1],
+            "prodready-second at a.cpp:1:3: fix not applied: it overlaps the "
+            "fix of prodready-unsafe-path-join at a.cpp:1:3");
+}
+
+TEST_F(FixApplierTest, ChangedFileIsNotTouchedOthersAre) {
+  write("a.cpp", "v[0];\n");
+  write("b.cpp", "w[0];\n");
+  std::vector<Finding> Findings = {
+      withFix("a.cpp", 1, {edit("a.cpp", 1, 1, ".at("), edit("a.cpp", 3, 1, ")")}),
+      withFix("b.cpp", 1, {edit("b.cpp", 1, 1, ".at("), edit("b.cpp", 3, 1, ")")})};
+  FileDigests Analyzed = Digests;
+  write("a.cpp", "v[0]; // edited\n");
+  FixOutcome Outcome = applyFixes(Findings, Analyzed, Root);
+  EXPECT_EQ(Outcome.Applied, (std::vector<bool>{false, true}));
+  EXPECT_EQ(read("a.cpp"), "v[0]; // edited\n");
+  EXPECT_EQ(read("b.cpp"), "w.at(0);\n");
+  EXPECT_EQ(Outcome.Refusals,
+            std::vector<std::string>{
+                "a.cpp: not fixed: it changed since it was analyzed"});
+  EXPECT_EQ(Outcome.FilesWritten, std::vector<std::string>{"b.cpp"});
+}
+
+TEST_F(FixApplierTest, WritesKeepPermissionsAndLeaveNoTemporaryFile) {
+  write("a.sh", "x[0]\n");
+  llvm::sys::fs::setPermissions(path("a.sh"), llvm::sys::fs::perms(0750));
+  FixOutcome Outcome = applyFixes(
+      {withFix("a.sh", 1, {edit("a.sh", 1, 3, ".at(0)")})}, Digests, Root);
+  EXPECT_EQ(Outcome.appliedCount(), 1u);
+  EXPECT_EQ(read("a.sh"), "x.at(0)\n");
+  auto Permissions = llvm::sys::fs::getPermissions(path("a.sh"));
+  ASSERT_TRUE(bool(Permissions));
+  EXPECT_EQ(static_cast<unsigned>(*Permissions) & 0777, 0750u);
+  std::error_code Error;
+  unsigned Entries = 0;
+  for (llvm::sys::fs::directory_iterator It(Root, Error), End;
+       It != End && !Error; It.increment(Error))
+    ++Entries;
+  EXPECT_EQ(Entries, 1u);
+}
+
+TEST(ResultCacheTest, HitUntilADependencyChanges) {
+  llvm::SmallString<128> Directory;
+  ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("prodready-cache", Directory));
+  llvm::SmallString<128> Header(Directory);
+  llvm::sys::path::append(Header, "a.h");
+  auto WriteHeader = [&](llvm::StringRef Text) {
+    std::error_code Error;
+    llvm::raw_fd_ostream Out(Header, Error);
+    Out << Text;
+  };
+  WriteHeader("int x;\n");
+  std::string Key = ResultCache::key({"tool", "clang++ -c a.cpp"});
+  EXPECT_NE(Key, ResultCache::key({"tool", "clang++ -c b.cpp"}));
+  EXPECT_NE(ResultCache::key({"ab", "c"}), ResultCache::key({"a", "bc"}));
+
+  auto Cache = ResultCache::open((Directory + "/entries").str());
+  ASSERT_TRUE(bool(Cache)) << llvm::toString(Cache.takeError());
+  EXPECT_FALSE((*Cache)->lookup(Key));
+  (*Cache)->store(Key, sampleReport(),
+                  {{std::string(Header), ResultCache::contentHash("int x;\n")}});
+  std::optional<ReportInput> Hit = (*Cache)->lookup(Key);
+  ASSERT_TRUE(Hit.has_value());
+  EXPECT_EQ(writeJson(*Hit), writeJson(sampleReport()));
+
+  // A new run (hashes are memoized per run) after the header changed.
+  WriteHeader("int x; // NOLINT\n");
+  auto NextRun = ResultCache::open((Directory + "/entries").str());
+  ASSERT_TRUE(bool(NextRun));
+  EXPECT_FALSE((*NextRun)->lookup(Key));
+  llvm::sys::fs::remove_directories(Directory);
+}
+
+TEST(UnifiedDiffTest, HunkWithoutFileHeaderIsAnError) {
+  auto Parsed = ChangedLines::parse("@@ -1 +1 @@\n+x\n");
+  ASSERT_FALSE(bool(Parsed));
+  EXPECT_EQ(llvm::toString(Parsed.takeError()),
+            "hunk at line 1 of the diff has no '+++' file header before it");
 }
 
 } // namespace

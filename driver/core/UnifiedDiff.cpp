@@ -44,6 +44,7 @@ bool parseHunkHeader(llvm::StringRef Line, unsigned &NewStart,
 llvm::Expected<ChangedLines> ChangedLines::parse(llvm::StringRef Diff) {
   ChangedLines Result;
   std::string File;
+  bool InFile = false;     // A "+++ " header was seen.
   unsigned NextLine = 0;   // New-side number of the next context/added line.
   unsigned Remaining = 0;  // New-side lines left in the hunk.
   unsigned LineNumber = 0; // In the diff, for errors.
@@ -54,10 +55,16 @@ llvm::Expected<ChangedLines> ChangedLines::parse(llvm::StringRef Diff) {
     Line = Line.rtrim('\r');
     if (Line.starts_with("+++ ")) {
       File = newSidePath(Line);
+      InFile = true;
       Remaining = 0;
       continue;
     }
     if (Line.starts_with("@@")) {
+      if (!InFile)
+        return llvm::createStringError(
+            llvm::inconvertibleErrorCode(),
+            "hunk at line " + std::to_string(LineNumber) +
+                " of the diff has no '+++' file header before it");
       unsigned Count = 0;
       if (!parseHunkHeader(Line, NextLine, Count))
         return llvm::createStringError(
