@@ -343,6 +343,9 @@ private:
 struct CheckRun {
   std::unique_ptr<tooling::CompilationDatabase> Database;
   std::string Root;
+  /// Root with symlinks resolved: the database may name files by their
+  /// real paths while the driver runs in a directory reached by a link.
+  std::string RealRoot;
   std::vector<std::string> Files; ///< Absolute, sorted.
   AnalysisSettings Settings;
   std::map<std::string, std::string> ConfigText; ///< Per file.
@@ -517,23 +520,37 @@ void warnAboutRemovedFlags(const CheckRun &Run,
              "compilation database (--allow-plugins keeps them)");
 }
 
+/// \p Path relative to the project root, or nothing for a file outside it.
+std::optional<std::string> projectPath(const CheckRun &Run, llvm::StringRef Path) {
+  if (isUnder(Path, Run.Root))
+    return relativePath(Path, Run.Root);
+  if (isUnder(Path, Run.RealRoot))
+    return relativePath(Path, Run.RealRoot);
+  llvm::SmallString<256> Real;
+  if (!llvm::sys::fs::real_path(Path, Real) && isUnder(Real, Run.RealRoot))
+    return relativePath(Real, Run.RealRoot);
+  return std::nullopt;
+}
+
 /// One report over all translation units, with paths relative to the
-/// project root.
+/// project root; findings outside the root are dropped.
 ReportInput combine(const CheckRun &Run,
                     std::vector<TranslationUnitResult> &Results) {
   ReportInput Report;
   Report.ToolVersion = ToolVersion;
   for (TranslationUnitResult &Result : Results) {
     for (Finding &F : Result.Report.Findings) {
-      if (!isUnder(F.File, Run.Root))
+      std::optional<std::string> File = projectPath(Run, F.File);
+      if (!File)
         continue;
-      F.File = relativePath(F.File, Run.Root);
+      F.File = *File;
       for (Replacement &R : F.Fix)
-        R.File = relativePath(R.File, Run.Root);
+        R.File = projectPath(Run, R.File).value_or(R.File);
       Report.Findings.push_back(std::move(F));
     }
     for (const auto &[Path, Digest] : Result.Report.Digests)
-      Report.Digests[relativePath(Path, Run.Root)] = Digest;
+      if (std::optional<std::string> File = projectPath(Run, Path))
+        Report.Digests[*File] = Digest;
   }
   canonicalize(Report);
   return Report;
@@ -606,6 +623,10 @@ int runCheck(const char *Argv0) {
   CheckRun Run;
   Run.Database = loadDatabase();
   Run.Root = currentDirectory();
+  llvm::SmallString<256> RealRoot;
+  Run.RealRoot = llvm::sys::fs::real_path(Run.Root, RealRoot)
+                     ? Run.Root
+                     : std::string(RealRoot);
   Run.Files = selectFiles(*Run.Database, Run.Root);
   Run.Settings = makeSettings(Run.Root);
   validateConfiguration(Run);
@@ -642,7 +663,10 @@ int runCheck(const char *Argv0) {
   Reported.ToolVersion = Report.ToolVersion;
   for (size_t I = 0; I < Report.Findings.size(); ++I) {
     const Finding &F = Report.Findings[I];
-    if (Changed && !Changed->contains(F.File, F.Line))
+    // A translation unit that does not compile is reported whatever the
+    // diff: its other findings are missing, wherever the error is.
+    if (Changed && !Changed->contains(F.File, F.Line) &&
+        F.Check != "clang-diagnostic-error")
       continue;
     if (Known && Known->contains(Report.Fingerprints[I]))
       continue;

@@ -77,8 +77,8 @@ analyzeTranslationUnit(const clang::tooling::CompilationDatabase &Database,
                        llvm::StringRef File, const AnalysisSettings &Settings);
 
 /// The compile command of \p File as the analysis sees it (plugin flags
-/// removed unless allowed, resource directory added): for the cache key
-/// and `--show-commands`.
+/// removed unless allowed, resource directory added), one directory and
+/// command line per compile command: for the cache key.
 std::vector<std::string>
 effectiveCommand(const clang::tooling::CompilationDatabase &Database,
                  llvm::StringRef File, const AnalysisSettings &Settings,

@@ -143,8 +143,13 @@ FixOutcome applyFixes(const std::vector<Finding> &Findings,
     bool Takes = true;
     for (const Replacement &Edit : F.Fix) {
       FileState &State = LoadFile(Edit.File);
-      if (!State.Usable ||
-          Edit.Offset + Edit.Length > State.Content.size()) {
+      if (!State.Usable) {
+        Takes = false;
+        break;
+      }
+      if (Edit.Offset + Edit.Length > State.Content.size()) {
+        Refusals.insert(location(F) + ": fix not applied: it edits past the "
+                                      "end of " + Edit.File);
         Takes = false;
         break;
       }

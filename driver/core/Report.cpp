@@ -8,6 +8,7 @@
 #include "llvm/Support/Format.h"
 #include "llvm/Support/raw_ostream.h"
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <tuple>
@@ -64,8 +65,23 @@ std::string cweTag(llvm::StringRef Cwe) {
   return "external/cwe/" + Cwe.lower();
 }
 
+/// Where an upstream clang-tidy check is documented.
+std::string clangTidyDocUri(llvm::StringRef Check) {
+  auto [Module, Name] = Check.split('-');
+  if (Check.starts_with("clang-analyzer-"))
+    return "https://clang.llvm.org/extra/clang-tidy/checks/clang-analyzer/" +
+           Check.drop_front(strlen("clang-analyzer-")).str() + ".html";
+  return "https://clang.llvm.org/extra/clang-tidy/checks/" + Module.str() +
+         "/" + Name.str() + ".html";
+}
+
 json sarifRule(const CheckInfo &Info) {
-  json Tags = json::array({"security", "reliability"});
+  llvm::StringRef Name = Info.Name;
+  bool Prodready = Name.starts_with("prodready-");
+  // prodready's checks find production-readiness defects; other checks are
+  // whatever the project enabled, and are not labelled as security.
+  json Tags = Prodready ? json::array({"security", "reliability"})
+                        : json::array({"clang-tidy"});
   for (const std::string &Cwe : Info.Cwes)
     Tags.push_back(cweTag(Cwe));
   json Rule = {{"id", Info.Name},
@@ -77,6 +93,8 @@ json sarifRule(const CheckInfo &Info) {
   if (!Info.DocPath.empty()) {
     Rule["helpUri"] = std::string(InformationUri) + "/blob/main/" + Info.DocPath;
     Rule["help"] = {{"text", Info.Description + " See " + Info.DocPath + "."}};
+  } else if (!Prodready && !Name.starts_with("clang-diagnostic-")) {
+    Rule["helpUri"] = clangTidyDocUri(Name);
   }
   return Rule;
 }
@@ -242,18 +260,32 @@ ReportInput readSarifReport(const json &Document) {
 
 void canonicalize(ReportInput &Report) {
   std::vector<Finding> &Findings = Report.Findings;
+  // Fingerprints a report already carries are kept: they were computed
+  // over all findings of a run, before --diff or --baseline left some out,
+  // and recomputing them over the rest would change the ranks.
+  bool Carried = !Findings.empty() &&
+                 Report.Fingerprints.size() == Findings.size();
+  std::vector<size_t> Order(Findings.size());
+  for (size_t I = 0; I < Order.size(); ++I)
+    Order[I] = I;
   // Findings with equal keys are the same finding from several
-  // translation units, so their order does not matter.
-  std::sort(Findings.begin(), Findings.end(),
-            [](const Finding &A, const Finding &B) {
-              return sortKey(A) < sortKey(B);
-            });
-  Findings.erase(std::unique(Findings.begin(), Findings.end(),
-                             [](const Finding &A, const Finding &B) {
-                               return sortKey(A) == sortKey(B);
-                             }),
-                 Findings.end());
-  Report.Fingerprints = fingerprints(Findings);
+  // translation units, so which one is kept does not matter.
+  std::sort(Order.begin(), Order.end(), [&](size_t A, size_t B) {
+    return std::make_pair(sortKey(Findings[A]), A) <
+           std::make_pair(sortKey(Findings[B]), B);
+  });
+  std::vector<Finding> Sorted;
+  std::vector<std::string> SortedFingerprints;
+  for (size_t Index : Order) {
+    if (!Sorted.empty() && sortKey(Sorted.back()) == sortKey(Findings[Index]))
+      continue;
+    Sorted.push_back(std::move(Findings[Index]));
+    if (Carried)
+      SortedFingerprints.push_back(Report.Fingerprints[Index]);
+  }
+  Findings = std::move(Sorted);
+  Report.Fingerprints =
+      Carried ? std::move(SortedFingerprints) : fingerprints(Findings);
   // Keep only the digests of files a remaining fix edits.
   FileDigests Used;
   for (const Finding &F : Findings)
@@ -265,13 +297,19 @@ void canonicalize(ReportInput &Report) {
 
 ReportInput mergeReports(std::vector<ReportInput> Reports) {
   ReportInput Merged;
+  bool AllCarryFingerprints = true;
   for (ReportInput &Report : Reports) {
     if (Merged.ToolVersion.empty())
       Merged.ToolVersion = Report.ToolVersion;
+    AllCarryFingerprints &= Report.Fingerprints.size() == Report.Findings.size();
     std::move(Report.Findings.begin(), Report.Findings.end(),
               std::back_inserter(Merged.Findings));
+    std::move(Report.Fingerprints.begin(), Report.Fingerprints.end(),
+              std::back_inserter(Merged.Fingerprints));
     Merged.Digests.insert(Report.Digests.begin(), Report.Digests.end());
   }
+  if (!AllCarryFingerprints)
+    Merged.Fingerprints.clear();
   canonicalize(Merged);
   return Merged;
 }
