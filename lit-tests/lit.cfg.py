@@ -7,7 +7,9 @@ import lit.formats
 config.name = "prodready"
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".cpp", ".c", ".test"]
-config.excludes = ["Inputs", "CMakeLists.txt", "check_prodready.py", "lit.cfg.py"]
+config.excludes = ["Inputs", "CMakeLists.txt", "check_prodready.py", "lit.cfg.py",
+                   "node_modules", "lsp-session.js", "package.json",
+                   "package-lock.json"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.prodready_binary_dir, "lit-tests")
 
@@ -30,3 +32,13 @@ config.substitutions.append(("%clangxx", config.clangxx))
 config.substitutions.append(("%prodready_plugin", config.prodready_plugin))
 config.substitutions.append(("%runtime_include", config.runtime_include_dir))
 config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))
+
+# prodready-clangd's end-to-end tests: an LSP client in Node.js (Microsoft's
+# vscode-languageserver-protocol, installed by scripts/setup.sh with npm ci).
+editor_dir = os.path.join(config.test_source_root, "editor")
+config.substitutions.append(("%prodready_clangd", config.prodready_clangd))
+config.substitutions.append(
+    ("%lsp_session", "node " + os.path.join(editor_dir, "lsp-session.js")))
+if os.path.exists(config.prodready_clangd) and os.path.isdir(
+        os.path.join(editor_dir, "node_modules", "vscode-languageserver-protocol")):
+    config.available_features.add("prodready-clangd")

@@ -27,6 +27,11 @@ packages=(
   libsqlite3-dev libpq-dev libpqxx-dev libgrpc++-dev
   # SARIF schema validation of the driver's output.
   python3-jsonschema
+  # prodready-clangd: Debian's static clangd libraries are built with the
+  # remote index, so linking needs protobuf's development library (gRPC's
+  # comes with libgrpc++-dev); clangd itself for the editor benchmark;
+  # Node.js runs the LSP end-to-end test's client (vscode-jsonrpc).
+  libprotobuf-dev "clangd-${llvm_version}" nodejs
 )
 
 as_root() {
@@ -40,13 +45,27 @@ for pkg in "${packages[@]}"; do
   fi
 done
 
+export DEBIAN_FRONTEND=noninteractive
 if [ "${#missing[@]}" -eq 0 ]; then
   echo "setup: all ${#packages[@]} packages already installed"
-  exit 0
+else
+  echo "setup: installing ${missing[*]}"
+  as_root apt-get update -qq
+  as_root apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-echo "setup: installing ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
-as_root apt-get update -qq
-as_root apt-get install -y -qq --no-install-recommends "${missing[@]}"
+# Debian's nodejs ships without npm (NodeSource's includes it).
+if ! command -v npm >/dev/null; then
+  echo "setup: installing npm"
+  as_root apt-get update -qq
+  as_root apt-get install -y -qq --no-install-recommends npm
+fi
+# The LSP client of prodready-clangd's end-to-end tests (lit-tests/editor):
+# npm packages pinned by package-lock.json, installed beside the tests.
+editor="$(cd "$(dirname "$0")/.." && pwd)/lit-tests/editor"
+if [ ! -d "$editor/node_modules/vscode-languageserver-protocol" ] ||
+   [ "$editor/package-lock.json" -nt "$editor/node_modules/.package-lock.json" ]; then
+  echo "setup: installing the editor tests' npm packages"
+  (cd "$editor" && npm ci --no-audit --no-fund --loglevel=error)
+fi
 echo "setup: done"

@@ -1,0 +1,44 @@
+//===--- ProdreadyClangdMain.cpp - prodready-clangd -----------------------===//
+//
+// clangd 19 with the prodready module linked in: stock clangd cannot load
+// clang-tidy plugins, so this build is how prodready's diagnostics and
+// quick fixes reach an editor. Everything else is clangd's own main
+// (libclangdMain.a); the only addition is a default --resource-dir, so that
+// the binary finds clang's builtin headers wherever it is installed.
+//
+//===----------------------------------------------------------------------===//
+
+#include "llvm/ADT/StringRef.h"
+#include <string>
+#include <vector>
+
+namespace clang::clangd {
+int clangdMain(int Argc, char *Argv[]);
+} // namespace clang::clangd
+
+namespace clang::tidy {
+// Keeps the statically linked prodready module's registration. (clangd's
+// own ParsedAST.cpp keeps the upstream modules.)
+extern volatile int ProdreadyModuleAnchorSource;
+static int LLVM_ATTRIBUTE_UNUSED ProdreadyModuleAnchorDestination =
+    ProdreadyModuleAnchorSource;
+} // namespace clang::tidy
+
+int main(int Argc, char *Argv[]) {
+  // clangd looks for the resource directory (stddef.h, the intrinsics
+  // headers) beside its binary, as <bin>/../lib/clang/<major>; installed
+  // anywhere but LLVM's own bin/, that is missing. The LLVM the binary was
+  // built against has it; an explicit --resource-dir still wins.
+  std::vector<char *> Args(Argv, Argv + Argc);
+  bool HasResourceDir = false;
+  for (int I = 1; I < Argc; ++I)
+    HasResourceDir |= llvm::StringRef(Argv[I]).starts_with("--resource-dir") ||
+                      llvm::StringRef(Argv[I]).starts_with("-resource-dir");
+  static std::string ResourceDirFlag =
+      std::string("--resource-dir=") + PRODREADY_CLANG_RESOURCE_DIR;
+  if (!HasResourceDir)
+    Args.insert(Args.begin() + 1, ResourceDirFlag.data());
+  Args.push_back(nullptr);
+  return clang::clangd::clangdMain(static_cast<int>(Args.size()) - 1,
+                                   Args.data());
+}
