@@ -29,6 +29,7 @@ config.substitutions.append(("%prodready_driver", config.prodready_driver))
 if os.path.exists(config.prodready_driver):
     config.available_features.add("prodready-driver")
 config.substitutions.append(("%clangxx", config.clangxx))
+config.substitutions.append(("%build_dir", config.prodready_binary_dir))
 config.substitutions.append(("%prodready_plugin", config.prodready_plugin))
 config.substitutions.append(("%runtime_include", config.runtime_include_dir))
 config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))
