@@ -20,47 +20,22 @@ import concurrent.futures
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from run import ROOT, load_database, parse_flags  # noqa: E402
+from run import ROOT, load_corpus, parse_flags, timed as run  # noqa: E402
 
 JOBS = 2
 CACHE_TARGET = 0.05
 
 
-def run(cmd, cwd):
-    """Seconds taken by \p cmd; exits when it fails."""
-    start = time.perf_counter()
-    proc = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE,
-                          stderr=subprocess.STDOUT, text=True)
-    elapsed = time.perf_counter() - start
-    if proc.returncode != 0:
-        sys.exit("bench: command failed (%d): %s\n%s" %
-                 (proc.returncode, " ".join(cmd), proc.stdout[-2000:]))
-    return elapsed
-
-
 def corpus_database(build, directory):
     """Writes the corpus' compile_commands.json to \p directory."""
-    databases = [os.path.join(build, "compile_commands.json"),
-                 os.path.join(build, "examples", "llm-client", "compile_commands.json")]
-    entries = []
-    for database in databases:
-        if not os.path.exists(database):
-            sys.exit("bench: %s is missing; run scripts/build.sh and "
-                     "scripts/run-example.sh first" % database)
-        for cwd, source, args in load_database(database):
-            relative = os.path.relpath(source, ROOT)
-            if relative.split(os.sep)[0] in ("checks", "fixits", "examples"):
-                entries.append({"directory": cwd, "file": source,
-                                "arguments": [args[0]] + parse_flags(args, source)
-                                + ["-c", source]})
-    if not entries:
-        sys.exit("bench: empty corpus")
+    entries = [{"directory": cwd, "file": source,
+                "arguments": [args[0]] + parse_flags(args, source) + ["-c", source]}
+               for cwd, source, args in load_corpus(build, ("checks", "fixits", "examples"))]
     with open(os.path.join(directory, "compile_commands.json"), "w",
               encoding="utf-8") as f:
         json.dump(entries, f, indent=1)

@@ -36,6 +36,25 @@ def load_database(path):
         yield entry["directory"], os.path.join(entry["directory"], entry["file"]), args
 
 
+def load_corpus(build, folders):
+    """(directory, source, arguments) of the build's translation units (and
+    the example's) under \p folders of the project."""
+    databases = [os.path.join(build, "compile_commands.json"),
+                 os.path.join(build, "examples", "llm-client", "compile_commands.json")]
+    corpus = []
+    for database in databases:
+        if not os.path.exists(database):
+            sys.exit("bench: %s is missing; run scripts/build.sh and "
+                     "scripts/run-example.sh first" % database)
+        for directory, source, args in load_database(database):
+            relative = os.path.relpath(source, ROOT)
+            if relative.split(os.sep)[0] in folders:
+                corpus.append((directory, source, args))
+    if not corpus:
+        sys.exit("bench: empty corpus")
+    return corpus
+
+
 def parse_flags(args, source):
     """The compile command's flags that affect parsing: no output options,
     and no precompiled header (clang-tidy deserializes all of a PCH, a
@@ -81,20 +100,8 @@ def main():
 
     clang_tidy = "/usr/lib/llvm-%s/bin/clang-tidy" % opts.llvm_version
     plugin = os.path.join(opts.build, "lib", "libprodready.so")
-    databases = [os.path.join(opts.build, "compile_commands.json"),
-                 os.path.join(opts.build, "examples", "llm-client", "compile_commands.json")]
     folders = ["checks", "fixits", "examples"] + (["test"] if opts.all else [])
-    corpus = []
-    for database in databases:
-        if not os.path.exists(database):
-            sys.exit("bench: %s is missing; run scripts/build.sh and "
-                     "scripts/run-example.sh first" % database)
-        for directory, source, args in load_database(database):
-            relative = os.path.relpath(source, ROOT)
-            if relative.split(os.sep)[0] in folders:
-                corpus.append((directory, source, args))
-    if not corpus:
-        sys.exit("bench: empty corpus")
+    corpus = load_corpus(opts.build, folders)
 
     parse_total = 0.0
     tidy_total = 0.0

@@ -17,6 +17,7 @@
 #include "Baseline.h"
 #include "CheckMetadata.h"
 #include "FixApplier.h"
+#include "Paths.h"
 #include "Report.h"
 #include "ResultCache.h"
 #include "Shard.h"
@@ -154,24 +155,8 @@ std::string currentDirectory() {
   return std::string(Directory);
 }
 
-std::string relativePath(llvm::StringRef Path, llvm::StringRef Root) {
-  llvm::SmallString<256> Relative(Path);
-  if (llvm::sys::path::replace_path_prefix(Relative, Root, ""))
-    return llvm::sys::path::relative_path(Relative).str();
-  return Path.str();
-}
-
 std::string absoluteNormalized(llvm::StringRef Path) {
-  llvm::SmallString<256> Absolute(Path);
-  llvm::sys::fs::make_absolute(Absolute);
-  llvm::sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
-  return std::string(Absolute);
-}
-
-bool isUnder(llvm::StringRef Path, llvm::StringRef Root) {
-  return Path.starts_with(Root) &&
-         (Path.size() == Root.size() ||
-          llvm::sys::path::is_separator(Path[Root.size()]));
+  return normalizePath(Path, currentDirectory());
 }
 
 /// Writes a report to -o (atomically) or stdout.
@@ -204,9 +189,20 @@ std::string readFileOrFail(llvm::StringRef Path, llvm::StringRef What) {
 // before anything is analyzed or written.
 //===----------------------------------------------------------------------===//
 
+/// Every registered check and check option (clang-tidy's signature grew a
+/// parameter in LLVM 22).
+auto allChecksAndOptions() {
+#if LLVM_VERSION_MAJOR >= 22
+  return getAllChecksAndOptions(/*AllowEnablingAnalyzerAlphaCheckers=*/false,
+                                /*ExperimentalCustomChecks=*/false);
+#else
+  return getAllChecksAndOptions(/*AllowEnablingAnalyzerAlphaCheckers=*/false);
+#endif
+}
+
 class ConfigurationValidator {
 public:
-  ConfigurationValidator() : Known(getAllChecksAndOptions(false)) {}
+  ConfigurationValidator() : Known(allChecksAndOptions()) {}
 
   /// Checks one source of options (a .clang-tidy file, --checks, the
   /// defaults): its check globs must each name a known check, and its
@@ -280,7 +276,7 @@ private:
     return It->second;
   }
 
-  decltype(getAllChecksAndOptions()) Known;
+  decltype(allChecksAndOptions()) Known;
   std::set<std::string> ValidatedSources, ValidatedConfigs;
   llvm::StringMap<bool> GlobMatches;
   std::vector<std::string> Problems;

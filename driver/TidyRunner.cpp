@@ -3,6 +3,7 @@
 #include "TidyRunner.h"
 #include "CheckMetadata.h"
 #include "FixApplier.h"
+#include "Paths.h"
 #include "PluginFlags.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -77,23 +78,6 @@ makeOptionsProvider(const AnalysisSettings &Settings, ConfigErrorLog &Errors) {
 }
 
 namespace {
-
-/// \p Path made absolute against \p Directory, with `.` and `..` removed:
-/// one spelling per file, however clang or the database named it.
-std::string normalizePath(llvm::StringRef Path, llvm::StringRef Directory) {
-  llvm::SmallString<256> Result;
-  if (llvm::sys::path::is_relative(Path))
-    Result = Directory;
-  llvm::sys::path::append(Result, Path);
-  llvm::sys::path::remove_dots(Result, /*remove_dot_dot=*/true);
-  return std::string(Result);
-}
-
-bool isUnder(llvm::StringRef Path, llvm::StringRef Root) {
-  return Path.starts_with(Root) &&
-         (Path.size() == Root.size() ||
-          llvm::sys::path::is_separator(Path[Root.size()]));
-}
 
 /// What the analysis read: every file's hash, and the bytes of the
 /// project's own files (findings are positioned in them).

@@ -8,7 +8,7 @@ config.name = "prodready"
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".cpp", ".c", ".test"]
 config.excludes = ["Inputs", "CMakeLists.txt", "check_prodready.py", "lit.cfg.py",
-                   "node_modules", "lsp-session.js", "package.json",
+                   "node_modules", "lsp-session.js", "lsp-client.js", "package.json",
                    "package-lock.json"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.prodready_binary_dir, "lit-tests")

@@ -1,6 +1,7 @@
 //===--- FixApplier.cpp - prodready driver --------------------------------===//
 
 #include "FixApplier.h"
+#include "Paths.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -42,14 +43,6 @@ struct FileState {
   std::vector<Replacement> Edits;      ///< Taken so far.
   std::vector<size_t> EditOwners;      ///< The finding of each edit.
 };
-
-std::string absolutePath(llvm::StringRef Root, llvm::StringRef File) {
-  if (llvm::sys::path::is_absolute(File))
-    return File.str();
-  llvm::SmallString<256> Path(Root);
-  llvm::sys::path::append(Path, File);
-  return std::string(Path);
-}
 
 } // namespace
 
@@ -118,7 +111,7 @@ FixOutcome applyFixes(const std::vector<Finding> &Findings,
     if (!Inserted)
       return It->second;
     FileState &State = It->second;
-    auto Buffer = llvm::MemoryBuffer::getFile(absolutePath(Root, File),
+    auto Buffer = llvm::MemoryBuffer::getFile(normalizePath(File, Root),
                                               /*IsText=*/false,
                                               /*RequiresNullTerminator=*/false);
     auto Digest = Digests.find(File);
@@ -182,7 +175,7 @@ FixOutcome applyFixes(const std::vector<Finding> &Findings,
       continue;
     // The file is read once more just before it is replaced, so that an
     // edit made while the fixes were computed is not overwritten.
-    std::string Path = absolutePath(Root, File);
+    std::string Path = normalizePath(File, Root);
     auto Current = llvm::MemoryBuffer::getFile(Path, false, false);
     llvm::Error Written =
         !Current || (*Current)->getBuffer() != State.Content

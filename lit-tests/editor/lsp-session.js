@@ -14,7 +14,7 @@
 //      for version 2; then shutdown and exit.
 //
 //   node lsp-session.js --server BIN [--server-arg ARG]... --root DIR
-//        --file FILE [--code-prefix prodready-] [--timeout-ms 60000]
+//        --file FILE [--code-prefix prodready-]
 //        [--apply-all] [--write-fixed PATH]
 //
 // --apply-all applies one quick fix of every matching diagnostic (those
@@ -23,34 +23,9 @@
 
 'use strict';
 
-const { spawn } = require('child_process');
 const fs = require('fs');
-const path = require('path');
-const { pathToFileURL } = require('url');
-const rpc = require('vscode-languageserver-protocol/node');
+const { parseArgs, Session, rpc } = require('./lsp-client');
 const { TextDocument } = require('vscode-languageserver-textdocument');
-
-function parseArgs(argv) {
-  const opts = { serverArgs: [], codePrefix: 'prodready-', timeoutMs: 60000,
-                 applyAll: false };
-  for (let i = 0; i < argv.length; ++i) {
-    const next = () => argv[++i];
-    switch (argv[i]) {
-      case '--server': opts.server = next(); break;
-      case '--server-arg': opts.serverArgs.push(next()); break;
-      case '--root': opts.root = path.resolve(next()); break;
-      case '--file': opts.file = path.resolve(next()); break;
-      case '--code-prefix': opts.codePrefix = next(); break;
-      case '--timeout-ms': opts.timeoutMs = Number(next()); break;
-      case '--apply-all': opts.applyAll = true; break;
-      case '--write-fixed': opts.writeFixed = next(); break;
-      default: throw new Error(`unknown argument ${argv[i]}`);
-    }
-  }
-  if (!opts.server || !opts.root || !opts.file)
-    throw new Error('--server, --root and --file are required');
-  return opts;
-}
 
 /// 1-based line:column, as compilers print them.
 const pos = (p) => `${p.line + 1}:${p.character + 1}`;
@@ -80,67 +55,34 @@ function editsOf(action, uri) {
 }
 
 async function main() {
-  const opts = parseArgs(process.argv.slice(2));
-  const server = spawn(opts.server, opts.serverArgs, { stdio: ['pipe', 'pipe', 'inherit'] });
-  const connection = rpc.createProtocolConnection(
-      new rpc.StreamMessageReader(server.stdout),
-      new rpc.StreamMessageWriter(server.stdin));
+  const opts = parseArgs(process.argv.slice(2),
+                         { repeated: ['server-arg'], flags: ['apply-all'] });
+  if (!opts.server || !opts.root || !opts.file)
+    throw new Error('--server, --root and --file are required');
+  const codePrefix = opts['code-prefix'] || 'prodready-';
+  const session = new Session(opts.server, opts['server-arg'], opts.file);
+  const uri = session.uri;
 
-  // Diagnostics arrive as notifications; waiters ask for a version.
-  const published = new Map();
-  const waiters = [];
-  const uri = pathToFileURL(opts.file).href;
-  connection.onNotification(rpc.PublishDiagnosticsNotification.type, (params) => {
-    if (params.uri !== uri)
-      return;
-    published.set(params.version, params.diagnostics);
-    for (const w of waiters.splice(0))
-      w();
-  });
-  const diagnosticsFor = (version) => new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(
-        `no diagnostics for version ${version} within ${opts.timeoutMs} ms`)), opts.timeoutMs);
-    const check = () => {
-      if (published.has(version)) {
-        clearTimeout(timer);
-        resolve(published.get(version));
-      } else {
-        waiters.push(check);
-      }
-    };
-    check();
-  });
-  connection.listen();
-
-  const rootUri = pathToFileURL(opts.root).href;
-  const init = await connection.sendRequest(rpc.InitializeRequest.type, {
-    processId: process.pid,
-    rootUri,
-    workspaceFolders: [{ uri: rootUri, name: path.basename(opts.root) }],
-    capabilities: {
-      textDocument: {
-        publishDiagnostics: { relatedInformation: true, versionSupport: true,
-                              codeDescriptionSupport: true },
-        codeAction: { codeActionLiteralSupport: { codeActionKind: {
-                        valueSet: ['', 'quickfix', 'refactor', 'source'] } } },
-        synchronization: { didSave: true },
-      },
-      workspace: { workspaceEdit: { documentChanges: true } },
+  const init = await session.initialize(opts.root, {
+    textDocument: {
+      publishDiagnostics: { relatedInformation: true, versionSupport: true,
+                            codeDescriptionSupport: true },
+      codeAction: { codeActionLiteralSupport: { codeActionKind: {
+                      valueSet: ['', 'quickfix', 'refactor', 'source'] } } },
+      synchronization: { didSave: true },
     },
+    workspace: { workspaceEdit: { documentChanges: true } },
   });
   console.log(`server: ${init.serverInfo ? init.serverInfo.name : 'unnamed'}`);
-  await connection.sendNotification(rpc.InitializedNotification.type, {});
 
   const text = fs.readFileSync(opts.file, 'utf8');
-  let document = TextDocument.create(uri, 'cpp', 1, text);
-  await connection.sendNotification(rpc.DidOpenTextDocumentNotification.type, {
-    textDocument: { uri, languageId: 'cpp', version: 1, text },
-  });
-  const first = printDiagnostics('version 1', await diagnosticsFor(1));
+  const document = TextDocument.create(uri, 'cpp', 1, text);
+  await session.open(text);
+  const first = printDiagnostics('version 1', await session.diagnosticsFor(1));
 
   const chosen = [];
-  for (const d of first.filter((d) => String(d.code).startsWith(opts.codePrefix))) {
-    const actions = await connection.sendRequest(rpc.CodeActionRequest.type, {
+  for (const d of first.filter((d) => String(d.code).startsWith(codePrefix))) {
+    const actions = await session.connection.sendRequest(rpc.CodeActionRequest.type, {
       textDocument: { uri },
       range: d.range,
       context: { diagnostics: [d], only: ['quickfix'] },
@@ -152,29 +94,21 @@ async function main() {
       for (const e of editsOf(fix, uri))
         console.log(`    ${range(e.range)} -> ${JSON.stringify(e.newText)}`);
     }
-    if (fixes.length && (opts.applyAll || chosen.length === 0))
+    if (fixes.length && (opts['apply-all'] || chosen.length === 0))
       chosen.push(...editsOf(fixes[0], uri));
   }
 
   if (chosen.length) {
     const fixed = TextDocument.applyEdits(document, chosen);
-    if (opts.writeFixed)
-      fs.writeFileSync(opts.writeFixed, fixed);
+    if (opts['write-fixed'])
+      fs.writeFileSync(opts['write-fixed'], fixed);
     console.log('fixed text:');
     for (const line of fixed.split('\n'))
       console.log(`| ${line}`);
-    document = TextDocument.update(document, [{ text: fixed }], 2);
-    await connection.sendNotification(rpc.DidChangeTextDocumentNotification.type, {
-      textDocument: { uri, version: 2 },
-      contentChanges: [{ text: fixed }],
-    });
-    printDiagnostics('version 2', await diagnosticsFor(2));
+    await session.change(fixed, 2);
+    printDiagnostics('version 2', await session.diagnosticsFor(2));
   }
-
-  await connection.sendRequest(rpc.ShutdownRequest.type);
-  await connection.sendNotification(rpc.ExitNotification.type);
-  connection.dispose();
-  await new Promise((resolve) => server.on('exit', resolve));
+  await session.shutdown();
 }
 
 main().catch((error) => {
