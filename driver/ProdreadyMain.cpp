@@ -542,6 +542,9 @@ ReportInput combine(const CheckRun &Run,
       F.File = *File;
       for (Replacement &R : F.Fix)
         R.File = projectPath(Run, R.File).value_or(R.File);
+      // A note may point into a system header: it keeps its absolute path.
+      for (Note &N : F.Notes)
+        N.File = projectPath(Run, N.File).value_or(N.File);
       Report.Findings.push_back(std::move(F));
     }
     for (const auto &[Path, Digest] : Result.Report.Digests)

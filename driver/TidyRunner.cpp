@@ -254,6 +254,9 @@ public:
       F.File = normalizePath(Error.Message.FilePath, Error.BuildDirectory);
     }
     lineAndColumn(content(F.File), Offset, F.Line, F.Column, &F.LineText);
+    for (const tooling::DiagnosticMessage &Message : Error.Notes)
+      if (!Message.FilePath.empty())
+        F.Notes.push_back(note(Message, Error.BuildDirectory));
     if (const auto *Fix = getFixIt(Error, FixNotes))
       for (const auto &[Path, Replacements] : *Fix)
         for (const tooling::Replacement &R : Replacements)
@@ -263,6 +266,16 @@ public:
   }
 
 private:
+  Note note(const tooling::DiagnosticMessage &Message,
+            llvm::StringRef BuildDirectory) {
+    Note N;
+    N.File = normalizePath(Message.FilePath, BuildDirectory);
+    N.Message = Message.Message;
+    lineAndColumn(content(N.File), Message.FileOffset, N.Line, N.Column,
+                  &N.LineText);
+    return N;
+  }
+
   Replacement edit(const tooling::Replacement &R, const std::string &File,
                    ReportInput &Report) {
     Replacement Edit;

@@ -204,6 +204,13 @@ ReportInput sampleReport() {
   Edit.Length = 4;
   Edit.Text = "std::filesystem::path(name).filename()";
   PathJoin.Fix.push_back(Edit);
+  Note From;
+  From.File = "src/main.cpp";
+  From.Line = 12;
+  From.Column = 20;
+  From.Message = "the value comes from 'argv' here";
+  From.LineText = "  std::string name = argv[1];";
+  PathJoin.Notes.push_back(From);
   Finding Other = finding("src/util.cpp", 4, "int x = y;", "bugprone-foo",
                           "something else");
   ReportInput Report;
@@ -310,6 +317,10 @@ TEST(ReportTest, JsonAndSarifReadBackToTheSameReport) {
     ASSERT_EQ(F.Fix.size(), 1u);
     EXPECT_EQ(F.Fix[0], Report.Findings[0].Fix[0]);
     EXPECT_EQ(F.Fix[0].EndColumn, 35u);
+    ASSERT_EQ(F.Notes.size(), 1u);
+    EXPECT_EQ(F.Notes[0].Message, "the value comes from 'argv' here");
+    EXPECT_EQ(F.Notes[0].Line, 12u);
+    EXPECT_EQ(F.Notes[0].LineText, "  std::string name = argv[1];");
     // Written again, it is the same text.
     EXPECT_EQ(Read->second == ReportFormat::Json ? writeJson(Back)
                                                  : writeSarif(Back),
@@ -360,6 +371,18 @@ TEST(ReportTest, TextHasTheLineAndACaretUnderTheColumn) {
             "[prodready-unsafe-path-join]\n"
             "   12 | \tint v = xs[i];\n"
             "      | \t        ^\n");
+}
+
+TEST(ReportTest, TextShowsNotesAfterTheirWarning) {
+  std::string Text = writeText(sampleReport());
+  EXPECT_NE(Text.find("[prodready-unsafe-path-join]\n"
+                      "   31 | std::ofstream out(dir / name);\n"
+                      "      |                         ^\n"
+                      "src/main.cpp:12:20: note: the value comes from 'argv' here\n"
+                      "   12 |   std::string name = argv[1];\n"
+                      "      |                    ^\n"),
+            std::string::npos)
+      << Text;
 }
 
 TEST(ReportTest, SummaryCountsAndSlowestFiles) {

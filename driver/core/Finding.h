@@ -33,6 +33,15 @@ struct Replacement {
   }
 };
 
+/// A note clang-tidy attached to a warning: where the value came from, the
+/// guard that is missing, a fix found in a note.
+struct Note {
+  std::string File; ///< Like Finding::File.
+  unsigned Line = 0, Column = 0;
+  std::string Message;
+  std::string LineText;
+};
+
 struct Finding {
   std::string Check;   ///< prodready-unsafe-path-join
   std::string File;    ///< Relative to the project root, '/'-separated.
@@ -47,6 +56,7 @@ struct Finding {
   std::string LineText;
   /// The fix-it of the warning, if any (all edits or none).
   std::vector<Replacement> Fix;
+  std::vector<Note> Notes;
 };
 
 /// The SHA-256 (hex) of each file a fix edits, as the analysis read it:

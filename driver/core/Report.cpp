@@ -45,6 +45,17 @@ json fixToJson(const std::vector<Replacement> &Fix) {
   return Edits;
 }
 
+json notesToJson(const std::vector<Note> &Notes) {
+  json Array = json::array();
+  for (const Note &N : Notes)
+    Array.push_back({{"file", N.File},
+                     {"line", N.Line},
+                     {"column", N.Column},
+                     {"message", N.Message},
+                     {"snippet", N.LineText}});
+  return Array;
+}
+
 json digestsToJson(const FileDigests &Digests) {
   json Files = json::array();
   for (const auto &[Path, Digest] : Digests)
@@ -146,6 +157,21 @@ json sarifResult(const Finding &F, const std::string &Fingerprint,
       {"partialFingerprints", {{"prodready/v1", Fingerprint}}}};
   if (!F.Fix.empty())
     Result["fixes"] = json::array({sarifFix(F)});
+  if (!F.Notes.empty()) {
+    json Related = json::array();
+    for (size_t I = 0; I < F.Notes.size(); ++I) {
+      const Note &N = F.Notes[I];
+      json NoteRegion = {{"startLine", N.Line}, {"startColumn", N.Column}};
+      if (!N.LineText.empty())
+        NoteRegion["snippet"] = {{"text", N.LineText}};
+      Related.push_back({{"id", I},
+                         {"message", {{"text", N.Message}}},
+                         {"physicalLocation",
+                          {{"artifactLocation", artifactLocation(N.File)},
+                           {"region", NoteRegion}}}});
+    }
+    Result["relatedLocations"] = std::move(Related);
+  }
   return Result;
 }
 
@@ -191,6 +217,16 @@ ReportInput readJsonReport(const json &Document) {
     if (Entry.contains("fix"))
       for (const json &Edit : Entry.at("fix"))
         F.Fix.push_back(jsonEdit(Edit));
+    if (Entry.contains("notes"))
+      for (const json &Item : Entry.at("notes")) {
+        Note N;
+        N.File = field<std::string>(Item, "file");
+        N.Line = field<unsigned>(Item, "line");
+        N.Column = field<unsigned>(Item, "column");
+        N.Message = field<std::string>(Item, "message");
+        N.LineText = Item.value("snippet", "");
+        F.Notes.push_back(std::move(N));
+      }
     Report.Findings.push_back(std::move(F));
     Report.Fingerprints.push_back(field<std::string>(Entry, "fingerprint"));
   }
@@ -244,6 +280,19 @@ ReportInput readSarifReport(const json &Document) {
       if (Region.contains("snippet"))
         F.LineText = field<std::string>(Region.at("snippet"), "text");
       F.Fix = sarifEdits(Result);
+      if (Result.contains("relatedLocations"))
+        for (const json &Related : Result.at("relatedLocations")) {
+          const json &Where = Related.at("physicalLocation");
+          const json &NoteRegion = Where.at("region");
+          Note N;
+          N.File = field<std::string>(Where.at("artifactLocation"), "uri");
+          N.Line = field<unsigned>(NoteRegion, "startLine");
+          N.Column = field<unsigned>(NoteRegion, "startColumn");
+          N.Message = field<std::string>(Related.at("message"), "text");
+          if (NoteRegion.contains("snippet"))
+            N.LineText = field<std::string>(NoteRegion.at("snippet"), "text");
+          F.Notes.push_back(std::move(N));
+        }
       Report.Fingerprints.push_back(
           field<std::string>(Result.at("partialFingerprints"), "prodready/v1"));
       Report.Findings.push_back(std::move(F));
@@ -314,21 +363,33 @@ ReportInput mergeReports(std::vector<ReportInput> Reports) {
   return Merged;
 }
 
+/// One clang-style diagnostic: the location line, then the source line with
+/// a caret under the column.
+static void writeDiagnostic(llvm::raw_ostream &OS, llvm::StringRef File,
+                            unsigned Line, unsigned Column,
+                            llvm::StringRef Level, llvm::StringRef Message,
+                            llvm::StringRef LineText) {
+  OS << File << ":" << Line << ":" << Column << ": " << Level << ": "
+     << Message << "\n";
+  if (LineText.empty())
+    return;
+  OS << llvm::format("%5u | ", Line) << LineText << "\n      | ";
+  // The caret goes under the column; tabs stay tabs so that it lines up
+  // however the terminal expands them.
+  for (size_t I = 0; I + 1 < Column && I < LineText.size(); ++I)
+    OS << (LineText[I] == '\t' ? '\t' : ' ');
+  OS << "^\n";
+}
+
 std::string writeText(const ReportInput &Report) {
   std::string Text;
   llvm::raw_string_ostream OS(Text);
   for (const Finding &F : Report.Findings) {
-    OS << F.File << ":" << F.Line << ":" << F.Column << ": "
-       << severityName(F.Level) << ": " << F.Message << " [" << F.Check
-       << "]\n";
-    if (F.LineText.empty())
-      continue;
-    OS << llvm::format("%5u | ", F.Line) << F.LineText << "\n      | ";
-    // The caret goes under the column; tabs stay tabs so that it lines up
-    // however the terminal expands them.
-    for (size_t I = 0; I + 1 < F.Column && I < F.LineText.size(); ++I)
-      OS << (F.LineText[I] == '\t' ? '\t' : ' ');
-    OS << "^\n";
+    writeDiagnostic(OS, F.File, F.Line, F.Column, severityName(F.Level),
+                    F.Message + " [" + F.Check + "]", F.LineText);
+    for (const Note &N : F.Notes)
+      writeDiagnostic(OS, N.File, N.Line, N.Column, "note", N.Message,
+                      N.LineText);
   }
   return Text;
 }
@@ -350,6 +411,8 @@ std::string writeJson(const ReportInput &Report) {
                                       : std::string()}};
     if (!F.Fix.empty())
       Entry["fix"] = fixToJson(F.Fix);
+    if (!F.Notes.empty())
+      Entry["notes"] = notesToJson(F.Notes);
     Findings.push_back(std::move(Entry));
   }
   json Document = {{"tool", "prodready"},
