@@ -377,10 +377,15 @@ std::vector<std::string> selectFiles(const tooling::CompilationDatabase &Databas
   All.erase(std::unique(All.begin(), All.end()), All.end());
   std::vector<std::string> Selected;
   for (const std::string &Path : Inputs) {
+    // As spelled, and with symbolic links resolved: the database may name
+    // the real paths of files reached through a link.
     std::string Prefix = absoluteNormalized(Path);
+    llvm::SmallString<256> RealPrefix;
+    if (llvm::sys::fs::real_path(Path, RealPrefix))
+      RealPrefix = Prefix;
     size_t Before = Selected.size();
     for (const std::string &File : All)
-      if (isUnder(File, Prefix))
+      if (isUnder(File, Prefix) || isUnder(File, RealPrefix))
         Selected.push_back(File);
     if (Selected.size() == Before)
       fail("'" + Path + "' matches no file of the compilation database");
@@ -460,7 +465,7 @@ TranslationUnitResult analyzeWithCache(CheckRun &Run, const std::string &File) {
   std::string Key;
   if (Run.Cache) {
     std::vector<std::string> Parts = {Run.BuildIdentity, File,
-                                      Run.ConfigText[File],
+                                      Run.ConfigText.at(File),
                                       Run.Settings.FixNotes ? "notes" : ""};
     Parts.insert(Parts.end(), Command.begin(), Command.end());
     Key = ResultCache::key(Parts);
@@ -475,7 +480,13 @@ TranslationUnitResult analyzeWithCache(CheckRun &Run, const std::string &File) {
   }
   TranslationUnitResult Result =
       analyzeTranslationUnit(*Run.Database, File, Run.Settings);
-  if (Run.Cache)
+  // A TU that does not compile is not stored: the usual cause is a header
+  // that does not exist yet (generated later in the build), and a file
+  // that is missing is no dependency the entry could notice appearing.
+  bool Failed = llvm::any_of(Result.Report.Findings, [](const Finding &F) {
+    return F.Check == "clang-diagnostic-error";
+  });
+  if (Run.Cache && !Failed)
     Run.Cache->store(Key, Result.Report, Result.Dependencies);
   return Result;
 }
@@ -537,9 +548,11 @@ ReportInput combine(const CheckRun &Run,
   for (TranslationUnitResult &Result : Results) {
     for (Finding &F : Result.Report.Findings) {
       std::optional<std::string> File = projectPath(Run, F.File);
-      if (!File)
+      // Outside the root only compiler errors are kept (with their
+      // absolute path): a TU that does not compile lost its findings.
+      if (!File && F.Check != "clang-diagnostic-error")
         continue;
-      F.File = *File;
+      F.File = File.value_or(F.File);
       for (Replacement &R : F.Fix)
         R.File = projectPath(Run, R.File).value_or(R.File);
       // A note may point into a system header: it keeps its absolute path.
@@ -575,9 +588,12 @@ std::optional<ChangedLines> loadDiff() {
     llvm::sys::fs::createTemporaryFile("prodready-diff", "err", ErrPath);
     // --relative: paths relative to the current directory, as findings
     // are. No external diff or textconv program runs.
+    // Explicit prefixes (diff.noprefix or diff.mnemonicPrefix in a user's
+    // git config would change them) and unquoted non-ASCII paths.
     std::vector<llvm::StringRef> Args = {
-        "git",        "diff", "--no-color", "--no-ext-diff", "--no-textconv",
-        "--relative", "-U0",  DiffBase,     "--"};
+        "git",          "-c",           "core.quotePath=false", "diff",
+        "--no-color",   "--no-ext-diff", "--no-textconv",       "--relative",
+        "--src-prefix=a/", "--dst-prefix=b/", "-U0", DiffBase, "--"};
     std::optional<llvm::StringRef> Redirects[] = {llvm::StringRef(""),
                                                   OutPath.str(), ErrPath.str()};
     int Status = llvm::sys::ExecuteAndWait(*Git, Args, std::nullopt, Redirects);
@@ -602,6 +618,73 @@ std::optional<Severity> parseFailOn() {
     fail("unknown --fail-on '" + FailOn +
          "' (expected note, warning, error or never)");
   return Level;
+}
+
+/// clang-tidy's IncludeInserter adds an #include edit to the first fix-it
+/// of a check in a file only. When --diff or --baseline leaves that
+/// finding out, the fixes of the others would not compile, so each fix
+/// gets the include insertions of every finding of its check in its file
+/// (identical edits are applied once).
+std::vector<Finding> withSharedIncludes(const std::vector<Finding> &Reported,
+                                        const std::vector<Finding> &All) {
+  auto IsIncludeInsertion = [](const Replacement &R) {
+    return R.Length == 0 && llvm::StringRef(R.Text).ltrim().starts_with("#include");
+  };
+  std::vector<Finding> Result = Reported;
+  for (Finding &F : Result) {
+    if (F.Fix.empty())
+      continue;
+    for (const Finding &Other : All) {
+      if (Other.Check != F.Check || Other.File != F.File)
+        continue;
+      for (const Replacement &R : Other.Fix)
+        if (IsIncludeInsertion(R) && llvm::find(F.Fix, R) == F.Fix.end())
+          F.Fix.push_back(R);
+    }
+  }
+  return Result;
+}
+
+void emitReport(const ReportInput &Reported) {
+  if (Format == "json")
+    emit(writeJson(Reported));
+  else if (Format == "sarif")
+    emit(writeSarif(Reported));
+  else if (Format == "codeclimate")
+    emit(writeCodeClimate(Reported));
+  else
+    emit(writeText(Reported));
+}
+
+void printSummary(const CheckRun &Run,
+                  const std::vector<TranslationUnitResult> &Results,
+                  const ReportInput &Reported,
+                  std::chrono::steady_clock::time_point Start) {
+  RunSummary Summary;
+  Summary.FilesAnalyzed = Results.size();
+  Summary.Seconds = std::chrono::duration<double>(
+                        std::chrono::steady_clock::now() - Start)
+                        .count();
+  for (const TranslationUnitResult &Result : Results) {
+    Summary.FilesFromCache += Result.FromCache;
+    if (!Result.FromCache)
+      Summary.FileSeconds.emplace_back(relativePath(Result.File, Run.Root),
+                                       Result.Seconds);
+  }
+  llvm::errs() << writeSummary(Reported, Summary);
+}
+
+/// 1 when a finding at or above --fail-on remains unfixed, else 0.
+int exitStatus(const ReportInput &Reported,
+               const std::optional<FixOutcome> &Fixes,
+               std::optional<Severity> FailLevel) {
+  if (!FailLevel)
+    return 0;
+  for (size_t I = 0; I < Reported.Findings.size(); ++I)
+    if (!(Fixes && Fixes->Applied[I]) &&
+        Reported.Findings[I].Level >= *FailLevel)
+      return 1;
+  return 0;
 }
 
 int runCheck(const char *Argv0) {
@@ -677,45 +760,19 @@ int runCheck(const char *Argv0) {
       if (auto It = Report.Digests.find(R.File); It != Report.Digests.end())
         Reported.Digests.insert(*It);
 
-  std::optional<FixOutcome> Fixes;
-  if (Fix)
-    Fixes = applyFixes(Reported.Findings, Reported.Digests, Run.Root);
-
-  if (Format == "json")
-    emit(writeJson(Reported));
-  else if (Format == "sarif")
-    emit(writeSarif(Reported));
-  else if (Format == "codeclimate")
-    emit(writeCodeClimate(Reported));
-  else
-    emit(writeText(Reported));
-  // The report first, then what happened to the files, then the summary.
+  // The report is written before any file is fixed: if it cannot be
+  // written (exit 2), the sources are untouched.
+  emitReport(Reported);
   llvm::outs().flush();
-  if (Fixes)
+  std::optional<FixOutcome> Fixes;
+  if (Fix) {
+    Fixes = applyFixes(withSharedIncludes(Reported.Findings, Report.Findings),
+                       Reported.Digests, Run.Root);
     reportFixOutcome(*Fixes);
-
-  if (!Quiet) {
-    RunSummary Summary;
-    Summary.FilesAnalyzed = Results.size();
-    Summary.Seconds = std::chrono::duration<double>(
-                          std::chrono::steady_clock::now() - Start)
-                          .count();
-    for (const TranslationUnitResult &Result : Results) {
-      Summary.FilesFromCache += Result.FromCache;
-      if (!Result.FromCache)
-        Summary.FileSeconds.emplace_back(relativePath(Result.File, Run.Root),
-                                         Result.Seconds);
-    }
-    llvm::errs() << writeSummary(Reported, Summary);
   }
-
-  if (!FailLevel)
-    return 0;
-  for (size_t I = 0; I < Reported.Findings.size(); ++I)
-    if (!(Fixes && Fixes->Applied[I]) &&
-        Reported.Findings[I].Level >= *FailLevel)
-      return 1;
-  return 0;
+  if (!Quiet)
+    printSummary(Run, Results, Reported, Start);
+  return exitStatus(Reported, Fixes, FailLevel);
 }
 
 //===----------------------------------------------------------------------===//

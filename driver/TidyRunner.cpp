@@ -194,6 +194,15 @@ void adjustCommand(std::vector<std::string> &Args,
     if (RemovedFlags)
       RemovedFlags->insert(RemovedFlags->end(), Removed.begin(), Removed.end());
   }
+  // A clang configuration file beside the compiler the command names
+  // (`x86_64-linux-gnu-clang++.cfg`) is read like --config and can carry
+  // the same flags, so default configuration files are off too.
+  bool ClangCl = llvm::any_of(Args, [](llvm::StringRef Arg) {
+    return Arg == "--driver-mode=cl";
+  }) || (!Args.empty() &&
+         llvm::sys::path::filename(Args[0]).starts_with_insensitive("clang-cl"));
+  if (!Settings.AllowPlugins && !ClangCl && !Args.empty())
+    Args.insert(Args.begin() + 1, "--no-default-config");
   bool HasResourceDir = llvm::any_of(Args, [](llvm::StringRef Arg) {
     return Arg.starts_with("-resource-dir");
   });

@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "llvm/ADT/StringRef.h"
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -29,11 +30,16 @@ int main(int Argc, char *Argv[]) {
   // headers) beside its binary, as <bin>/../lib/clang/<major>; installed
   // anywhere but LLVM's own bin/, that is missing. The LLVM the binary was
   // built against has it; an explicit --resource-dir still wins.
+  // Flags also come from $CLANGD_FLAGS, which clangd reads itself.
   std::vector<char *> Args(Argv, Argv + Argc);
-  bool HasResourceDir = false;
+  auto NamesResourceDir = [](llvm::StringRef Text) {
+    return Text.contains("-resource-dir");
+  };
+  const char *EnvironmentFlags = std::getenv("CLANGD_FLAGS");
+  bool HasResourceDir =
+      EnvironmentFlags && NamesResourceDir(EnvironmentFlags);
   for (int I = 1; I < Argc; ++I)
-    HasResourceDir |= llvm::StringRef(Argv[I]).starts_with("--resource-dir") ||
-                      llvm::StringRef(Argv[I]).starts_with("-resource-dir");
+    HasResourceDir |= NamesResourceDir(Argv[I]);
   static std::string ResourceDirFlag =
       std::string("--resource-dir=") + PRODREADY_CLANG_RESOURCE_DIR;
   if (!HasResourceDir)

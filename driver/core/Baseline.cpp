@@ -2,7 +2,7 @@
 
 #include "Baseline.h"
 #include <algorithm>
-#include <nlohmann/json.hpp>
+#include "JsonText.h"
 #include <tuple>
 
 namespace prodready::driver {
@@ -33,7 +33,7 @@ std::string Baseline::serialize(const std::vector<Finding> &Findings,
   nlohmann::json Document = {{"tool", "prodready"},
                              {"version", BaselineVersion},
                              {"findings", std::move(Entries)}};
-  return Document.dump(2) + "\n";
+  return dumpJson(Document);
 }
 
 llvm::Expected<Baseline> Baseline::parse(llvm::StringRef Text,
@@ -42,7 +42,8 @@ llvm::Expected<Baseline> Baseline::parse(llvm::StringRef Text,
       Text.begin(), Text.end(), /*cb=*/nullptr, /*allow_exceptions=*/false);
   if (Document.is_discarded())
     return baselineError(Name, "not valid JSON");
-  if (!Document.is_object() || Document.value("tool", "") != "prodready")
+  const auto Tool = Document.is_object() ? Document.find("tool") : Document.end();
+  if (Tool == Document.end() || *Tool != "prodready")
     return baselineError(Name, "not a prodready baseline (no \"tool\": "
                                "\"prodready\")");
   if (!Document.contains("version") || !Document["version"].is_number_integer() ||

@@ -27,7 +27,8 @@ std::string location(const Finding &F) {
 bool collide(const Replacement &A, const Replacement &B) {
   if (A == B)
     return false; // Applied once.
-  unsigned AEnd = A.Offset + A.Length, BEnd = B.Offset + B.Length;
+  uint64_t AEnd = uint64_t(A.Offset) + A.Length,
+           BEnd = uint64_t(B.Offset) + B.Length;
   if (A.Length == 0 && B.Length == 0)
     return A.Offset == B.Offset;
   if (A.Length == 0)
@@ -46,8 +47,13 @@ struct FileState {
 
 } // namespace
 
-llvm::Error writeFileAtomically(const std::string &Path,
+llvm::Error writeFileAtomically(const std::string &Spelled,
                                 llvm::StringRef Content) {
+  // Through a symbolic link to the file it names: renaming over the link
+  // would replace it with a copy and leave the real file unchanged.
+  llvm::SmallString<256> Real;
+  std::string Path =
+      llvm::sys::fs::real_path(Spelled, Real) ? Spelled : std::string(Real);
   llvm::sys::fs::file_status Status;
   unsigned Mode = llvm::sys::fs::all_read | llvm::sys::fs::all_write;
   if (!llvm::sys::fs::status(Path, Status))
@@ -140,7 +146,8 @@ FixOutcome applyFixes(const std::vector<Finding> &Findings,
         Takes = false;
         break;
       }
-      if (Edit.Offset + Edit.Length > State.Content.size()) {
+      // In 64 bits: a crafted report must not wrap around.
+      if (uint64_t(Edit.Offset) + Edit.Length > State.Content.size()) {
         Refusals.insert(location(F) + ": fix not applied: it edits past the "
                                       "end of " + Edit.File);
         Takes = false;

@@ -4,13 +4,15 @@
 #include "CheckMetadata.h"
 #include "Fingerprint.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/raw_ostream.h"
 #include <algorithm>
 #include <cstring>
 #include <map>
-#include <nlohmann/json.hpp>
+#include "JsonText.h"
 #include <tuple>
 
 namespace prodready::driver {
@@ -86,6 +88,54 @@ std::string clangTidyDocUri(llvm::StringRef Check) {
          "/" + Name.str() + ".html";
 }
 
+/// SARIF counts columns in characters (the run says unicodeCodePoints);
+/// findings count bytes. \p LineText is the line both columns are on.
+unsigned codePointColumn(llvm::StringRef LineText, unsigned ByteColumn) {
+  unsigned Column = 1;
+  for (size_t I = 0; I + 1 < ByteColumn; ++I)
+    if (I >= LineText.size() || (LineText[I] & 0xC0) != 0x80)
+      ++Column;
+  return Column;
+}
+
+unsigned byteColumn(llvm::StringRef LineText, unsigned CodePointColumn) {
+  size_t Byte = 0; // Where the current character starts.
+  for (unsigned Seen = 1; Seen < CodePointColumn; ++Seen) {
+    ++Byte;
+    while (Byte < LineText.size() && (LineText[Byte] & 0xC0) == 0x80)
+      ++Byte;
+  }
+  return Byte + 1;
+}
+
+/// An artifact URI: the relative path with every byte outside RFC 3986's
+/// unreserved set (and '/') percent-encoded, so `my dir/é.cpp` is valid.
+std::string encodeUri(llvm::StringRef Path) {
+  std::string Uri;
+  for (unsigned char C : Path) {
+    if (llvm::isAlnum(C) || llvm::StringRef("-._~/").contains(C))
+      Uri.push_back(C);
+    else
+      Uri += "%" + llvm::utohexstr(C, /*LowerCase=*/false, 2);
+  }
+  return Uri;
+}
+
+std::string decodeUri(llvm::StringRef Uri) {
+  std::string Path;
+  for (size_t I = 0; I < Uri.size(); ++I) {
+    unsigned Byte = 0;
+    if (Uri[I] == '%' && I + 2 < Uri.size() &&
+        !Uri.substr(I + 1, 2).getAsInteger(16, Byte)) {
+      Path.push_back(static_cast<char>(Byte));
+      I += 2;
+    } else {
+      Path.push_back(Uri[I]);
+    }
+  }
+  return Path;
+}
+
 json sarifRule(const CheckInfo &Info) {
   llvm::StringRef Name = Info.Name;
   bool Prodready = Name.starts_with("prodready-");
@@ -111,7 +161,7 @@ json sarifRule(const CheckInfo &Info) {
 }
 
 json artifactLocation(const std::string &File) {
-  return {{"uri", File}, {"uriBaseId", "%SRCROOT%"}};
+  return {{"uri", encodeUri(File)}, {"uriBaseId", "%SRCROOT%"}};
 }
 
 json sarifFix(const Finding &F) {
@@ -122,15 +172,10 @@ json sarifFix(const Finding &F) {
     auto [It, Inserted] = ByFile.try_emplace(R.File, json::array());
     if (Inserted)
       Order.push_back(R.File);
-    // Both the textual and the binary form of the region: viewers show the
-    // first, `prodready fix` applies the second.
+    // A binary region: exact whatever the line holds (its columns would
+    // need the edited lines' text to be counted in characters).
     It->second.push_back({{"deletedRegion",
-                           {{"startLine", R.StartLine},
-                            {"startColumn", R.StartColumn},
-                            {"endLine", R.EndLine},
-                            {"endColumn", R.EndColumn},
-                            {"byteOffset", R.Offset},
-                            {"byteLength", R.Length}}},
+                           {{"byteOffset", R.Offset}, {"byteLength", R.Length}}},
                           {"insertedContent", {{"text", R.Text}}}});
   }
   json Changes = json::array();
@@ -143,7 +188,8 @@ json sarifFix(const Finding &F) {
 
 json sarifResult(const Finding &F, const std::string &Fingerprint,
                  size_t RuleIndex) {
-  json Region = {{"startLine", F.Line}, {"startColumn", F.Column}};
+  json Region = {{"startLine", F.Line},
+                 {"startColumn", codePointColumn(F.LineText, F.Column)}};
   if (!F.LineText.empty())
     Region["snippet"] = {{"text", F.LineText}};
   json Result = {
@@ -161,7 +207,8 @@ json sarifResult(const Finding &F, const std::string &Fingerprint,
     json Related = json::array();
     for (size_t I = 0; I < F.Notes.size(); ++I) {
       const Note &N = F.Notes[I];
-      json NoteRegion = {{"startLine", N.Line}, {"startColumn", N.Column}};
+      json NoteRegion = {{"startLine", N.Line},
+                         {"startColumn", codePointColumn(N.LineText, N.Column)}};
       if (!N.LineText.empty())
         NoteRegion["snippet"] = {{"text", N.LineText}};
       Related.push_back({{"id", I},
@@ -242,15 +289,12 @@ std::vector<Replacement> sarifEdits(const json &Result) {
   if (!Result.contains("fixes") || Result.at("fixes").empty())
     return Edits;
   for (const json &Change : Result.at("fixes").at(0).at("artifactChanges")) {
-    std::string File = field<std::string>(Change.at("artifactLocation"), "uri");
+    std::string File =
+        decodeUri(field<std::string>(Change.at("artifactLocation"), "uri"));
     for (const json &Edit : Change.at("replacements")) {
       const json &Region = Edit.at("deletedRegion");
-      Replacement R;
+      Replacement R; // Line and column are not in SARIF's binary region.
       R.File = File;
-      R.StartLine = field<unsigned>(Region, "startLine");
-      R.StartColumn = field<unsigned>(Region, "startColumn");
-      R.EndLine = field<unsigned>(Region, "endLine");
-      R.EndColumn = field<unsigned>(Region, "endColumn");
       R.Offset = field<unsigned>(Region, "byteOffset");
       R.Length = field<unsigned>(Region, "byteLength");
       R.Text = Edit.contains("insertedContent")
@@ -274,23 +318,24 @@ ReportInput readSarifReport(const json &Document) {
       F.Check = field<std::string>(Result, "ruleId");
       F.Level = severityOrWarning(Result.value("level", "warning"));
       F.Message = field<std::string>(Result.at("message"), "text");
-      F.File = field<std::string>(Location.at("artifactLocation"), "uri");
+      F.File = decodeUri(field<std::string>(Location.at("artifactLocation"), "uri"));
       F.Line = field<unsigned>(Region, "startLine");
-      F.Column = field<unsigned>(Region, "startColumn");
       if (Region.contains("snippet"))
         F.LineText = field<std::string>(Region.at("snippet"), "text");
+      F.Column = byteColumn(F.LineText, field<unsigned>(Region, "startColumn"));
       F.Fix = sarifEdits(Result);
       if (Result.contains("relatedLocations"))
         for (const json &Related : Result.at("relatedLocations")) {
           const json &Where = Related.at("physicalLocation");
           const json &NoteRegion = Where.at("region");
           Note N;
-          N.File = field<std::string>(Where.at("artifactLocation"), "uri");
+          N.File = decodeUri(field<std::string>(Where.at("artifactLocation"), "uri"));
           N.Line = field<unsigned>(NoteRegion, "startLine");
-          N.Column = field<unsigned>(NoteRegion, "startColumn");
           N.Message = field<std::string>(Related.at("message"), "text");
           if (NoteRegion.contains("snippet"))
             N.LineText = field<std::string>(NoteRegion.at("snippet"), "text");
+          N.Column =
+              byteColumn(N.LineText, field<unsigned>(NoteRegion, "startColumn"));
           F.Notes.push_back(std::move(N));
         }
       Report.Fingerprints.push_back(
@@ -299,7 +344,8 @@ ReportInput readSarifReport(const json &Document) {
     }
     if (Run.contains("artifacts"))
       for (const json &Artifact : Run.at("artifacts"))
-        Report.Digests[field<std::string>(Artifact.at("location"), "uri")] =
+        Report.Digests[decodeUri(
+            field<std::string>(Artifact.at("location"), "uri"))] =
             field<std::string>(Artifact.at("hashes"), "sha-256");
   }
   return Report;
@@ -326,13 +372,27 @@ void canonicalize(ReportInput &Report) {
   std::vector<Finding> Sorted;
   std::vector<std::string> SortedFingerprints;
   for (size_t Index : Order) {
-    if (!Sorted.empty() && sortKey(Sorted.back()) == sortKey(Findings[Index]))
+    if (!Sorted.empty() && sortKey(Sorted.back()) == sortKey(Findings[Index])) {
+      // The same finding from two reports with other fingerprints: their
+      // ranks were computed over different sets (identical lines of a
+      // header seen by TUs of different shards).
+      if (Carried)
+        Carried = SortedFingerprints.back() == Report.Fingerprints[Index];
       continue;
+    }
     Sorted.push_back(std::move(Findings[Index]));
     if (Carried)
       SortedFingerprints.push_back(Report.Fingerprints[Index]);
   }
   Findings = std::move(Sorted);
+  // Carried fingerprints must still identify one finding each; if they do
+  // not, they are computed again over the whole set, which depends on the
+  // set only, not on the order of the reports.
+  if (Carried) {
+    llvm::StringSet<> Seen;
+    for (const std::string &Fingerprint : SortedFingerprints)
+      Carried &= Seen.insert(Fingerprint).second;
+  }
   Report.Fingerprints =
       Carried ? std::move(SortedFingerprints) : fingerprints(Findings);
   // Keep only the digests of files a remaining fix edits.
@@ -376,8 +436,10 @@ static void writeDiagnostic(llvm::raw_ostream &OS, llvm::StringRef File,
   OS << llvm::format("%5u | ", Line) << LineText << "\n      | ";
   // The caret goes under the column; tabs stay tabs so that it lines up
   // however the terminal expands them.
+  // One space per character: UTF-8 continuation bytes take no column.
   for (size_t I = 0; I + 1 < Column && I < LineText.size(); ++I)
-    OS << (LineText[I] == '\t' ? '\t' : ' ');
+    if ((LineText[I] & 0xC0) != 0x80)
+      OS << (LineText[I] == '\t' ? '\t' : ' ');
   OS << "^\n";
 }
 
@@ -420,7 +482,7 @@ std::string writeJson(const ReportInput &Report) {
                    {"schemaVersion", 1},
                    {"findings", std::move(Findings)},
                    {"files", digestsToJson(Report.Digests)}};
-  return Document.dump(2) + "\n";
+  return dumpJson(Document);
 }
 
 std::string writeSarif(const ReportInput &Report) {
@@ -447,6 +509,7 @@ std::string writeSarif(const ReportInput &Report) {
                   {"version", Report.ToolVersion},
                   {"informationUri", InformationUri},
                   {"rules", std::move(Rules)}}}}},
+              {"columnKind", "unicodeCodePoints"},
               {"results", std::move(Results)}};
   if (!Report.Digests.empty()) {
     json Artifacts = json::array();
@@ -458,7 +521,7 @@ std::string writeSarif(const ReportInput &Report) {
   json Document = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
                    {"version", "2.1.0"},
                    {"runs", json::array({std::move(Run)})}};
-  return Document.dump(2) + "\n";
+  return dumpJson(Document);
 }
 
 std::string writeCodeClimate(const ReportInput &Report) {
@@ -478,7 +541,7 @@ std::string writeCodeClimate(const ReportInput &Report) {
                              : std::string()},
          {"location", {{"path", F.File}, {"lines", {{"begin", F.Line}}}}}});
   }
-  return Issues.dump(2) + "\n";
+  return dumpJson(Issues);
 }
 
 llvm::Expected<std::pair<ReportInput, ReportFormat>>

@@ -7,7 +7,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/xxhash.h"
-#include <nlohmann/json.hpp>
+#include "JsonText.h"
 
 namespace prodready::driver {
 
@@ -77,10 +77,9 @@ std::optional<ReportInput> ResultCache::lookup(llvm::StringRef Key) {
   json Entry = json::parse((*Buffer)->getBuffer().begin(),
                            (*Buffer)->getBuffer().end(), nullptr,
                            /*allow_exceptions=*/false);
-  if (!Entry.is_object() || Entry.value("format", 0) != EntryFormat ||
-      !Entry.contains("dependencies") || !Entry.contains("report"))
-    return std::nullopt;
   try {
+    if (!Entry.is_object() || Entry.at("format") != EntryFormat)
+      return std::nullopt;
     for (const json &Dependency : Entry.at("dependencies")) {
       std::string Hash = currentHash(Dependency.at(0).get<std::string>());
       if (Hash.empty() || Hash != Dependency.at(1).get<std::string>())
@@ -114,7 +113,7 @@ void ResultCache::store(llvm::StringRef Key, const ReportInput &Result,
   }
   {
     llvm::raw_fd_ostream OS(Temp->FD, /*shouldClose=*/false);
-    OS << Entry.dump();
+    OS << dumpJson(Entry);
   }
   if (llvm::Error E = Temp->keep(Path))
     llvm::consumeError(std::move(E));

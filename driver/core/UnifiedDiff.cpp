@@ -8,18 +8,55 @@ namespace prodready::driver {
 
 namespace {
 
+/// git's C-style quoting of a path with unusual bytes: `"st\303\266re.cpp"`
+/// is `störe.cpp` (octal escapes are UTF-8 bytes).
+std::string unquote(llvm::StringRef Quoted) {
+  std::string Path;
+  for (size_t I = 0; I < Quoted.size(); ++I) {
+    char C = Quoted[I];
+    if (C != '\\' || I + 1 == Quoted.size()) {
+      Path.push_back(C);
+      continue;
+    }
+    char Next = Quoted[++I];
+    if (Next >= '0' && Next <= '7' && I + 2 < Quoted.size()) {
+      unsigned Byte = 0;
+      Quoted.substr(I, 3).getAsInteger(8, Byte);
+      Path.push_back(static_cast<char>(Byte));
+      I += 2;
+      continue;
+    }
+    switch (Next) {
+    case 'n': Path.push_back('\n'); break;
+    case 't': Path.push_back('\t'); break;
+    case 'a': Path.push_back('\a'); break;
+    case 'b': Path.push_back('\b'); break;
+    case 'f': Path.push_back('\f'); break;
+    case 'r': Path.push_back('\r'); break;
+    case 'v': Path.push_back('\v'); break;
+    default: Path.push_back(Next); break; // \\ and \"
+    }
+  }
+  return Path;
+}
+
 /// The path of a `+++ b/path` line: the first component (`b/`) dropped,
 /// git's quoting and a trailing tab and timestamp removed. Empty for
 /// /dev/null (a deleted file).
 std::string newSidePath(llvm::StringRef Line) {
-  llvm::StringRef Path = Line.drop_front(4).split('\t').first.rtrim();
+  llvm::StringRef Spelled = Line.drop_front(4);
+  std::string Path;
+  if (Spelled.starts_with("\"")) {
+    size_t End = Spelled.rfind('"');
+    Path = unquote(Spelled.slice(1, End == 0 ? Spelled.size() : End));
+  } else {
+    Path = Spelled.split('\t').first.rtrim().str();
+  }
   if (Path == "/dev/null")
     return "";
-  if (Path.size() >= 2 && Path.front() == '"' && Path.back() == '"')
-    Path = Path.drop_front().drop_back();
-  if (size_t Slash = Path.find('/'); Slash != llvm::StringRef::npos)
-    Path = Path.drop_front(Slash + 1);
-  return Path.str();
+  if (size_t Slash = Path.find('/'); Slash != std::string::npos)
+    Path.erase(0, Slash + 1);
+  return Path;
 }
 
 /// `@@ -a[,b] +c[,d] @@`: the first new-side line and the count.
