@@ -25,12 +25,12 @@
 #include "UnifiedDiff.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyModule.h"
-#include "llvm/ADT/StringExtras.h"
-#include "llvm/Config/llvm-config.h"
 #include "clang-tidy/GlobList.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Config/llvm-config.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -68,9 +68,9 @@ llvm::cl::OptionCategory Category("prodready options");
 llvm::cl::opt<std::string> Command(llvm::cl::Positional, llvm::cl::Required,
                                    llvm::cl::desc("<check|merge|fix>"),
                                    llvm::cl::cat(Category));
-llvm::cl::list<std::string>
-    Inputs(llvm::cl::Positional,
-           llvm::cl::desc("[paths... | reports...]"), llvm::cl::cat(Category));
+llvm::cl::list<std::string> Inputs(llvm::cl::Positional,
+                                   llvm::cl::desc("[paths... | reports...]"),
+                                   llvm::cl::cat(Category));
 llvm::cl::opt<std::string>
     BuildDir("p", llvm::cl::desc("Build directory with compile_commands.json"),
              llvm::cl::cat(Category));
@@ -83,8 +83,9 @@ llvm::cl::opt<std::string>
     Output("o", llvm::cl::desc("Write the report to this file (atomically)"),
            llvm::cl::value_desc("file"), llvm::cl::cat(Category));
 llvm::cl::opt<unsigned>
-    Jobs("j", llvm::cl::desc("Translation units analyzed at once (default: "
-                             "all cores)"),
+    Jobs("j",
+         llvm::cl::desc("Translation units analyzed at once (default: "
+                        "all cores)"),
          llvm::cl::init(0), llvm::cl::cat(Category));
 llvm::cl::opt<std::string>
     ChecksOverride("checks",
@@ -117,20 +118,19 @@ llvm::cl::opt<std::string>
                           "remain: note, warning, error or never"),
            llvm::cl::init("never"), llvm::cl::cat(Category));
 llvm::cl::opt<std::string>
-    ShardSpecText("shard",
-                  llvm::cl::desc("Analyze only shard K of N (K/N)"),
+    ShardSpecText("shard", llvm::cl::desc("Analyze only shard K of N (K/N)"),
                   llvm::cl::cat(Category));
 llvm::cl::opt<std::string>
-    CacheDir("cache", llvm::cl::desc("Reuse results of unchanged translation "
-                                     "units from this directory"),
+    CacheDir("cache",
+             llvm::cl::desc("Reuse results of unchanged translation "
+                            "units from this directory"),
              llvm::cl::value_desc("dir"), llvm::cl::cat(Category));
 llvm::cl::opt<bool> AllowPlugins(
     "allow-plugins",
     llvm::cl::desc("Keep compiler flags that load plugins (-fplugin=, "
                    "-Xclang -load, ...) in the compile commands"),
     llvm::cl::cat(Category));
-llvm::cl::opt<bool> Quiet("quiet",
-                          llvm::cl::desc("No progress and no summary"),
+llvm::cl::opt<bool> Quiet("quiet", llvm::cl::desc("No progress and no summary"),
                           llvm::cl::cat(Category));
 
 [[noreturn]] void fail(const llvm::Twine &Message) {
@@ -213,22 +213,22 @@ public:
       return;
     std::string Source = describeSource(SourceName);
     if (Options.Checks)
-      for (llvm::StringRef Glob : llvm::split(llvm::StringRef(*Options.Checks), ',')) {
+      for (llvm::StringRef Glob :
+           llvm::split(llvm::StringRef(*Options.Checks), ',')) {
         Glob = Glob.trim(" \t\r\n");
         Glob.consume_front("-");
         if (Glob.empty() || matchesAnyCheck(Glob))
           continue;
-        Problems.push_back(Source + ": " +
-                           (Glob.contains('*') ? "check glob '" + Glob.str() +
-                                                     "' matches no check"
-                                               : "unknown check '" +
-                                                     Glob.str() + "'"));
+        Problems.push_back(
+            Source + ": " +
+            (Glob.contains('*')
+                 ? "check glob '" + Glob.str() + "' matches no check"
+                 : "unknown check '" + Glob.str() + "'"));
       }
     for (const auto &Option : Options.CheckOptions) {
       llvm::StringRef Key = Option.getKey();
       if (Key.starts_with("prodready-") && !Known.Options.contains(Key))
-        Problems.push_back(Source + ": unknown option '" + Key.str() +
-                           "'");
+        Problems.push_back(Source + ": unknown option '" + Key.str() + "'");
     }
   }
 
@@ -253,7 +253,8 @@ public:
 private:
   /// A .clang-tidy file's quoted path, or where else the options came from.
   static std::string describeSource(const std::string &Source) {
-    if (Source == ClangTidyOptionsProvider::OptionsSourceTypeCheckCommandLineOption)
+    if (Source ==
+        ClangTidyOptionsProvider::OptionsSourceTypeCheckCommandLineOption)
       return "--checks";
     if (llvm::sys::path::is_absolute(Source))
       return "'" + Source + "'";
@@ -312,8 +313,7 @@ public:
     unsigned Filled = Total ? BarWidth * Done / Total : BarWidth;
     std::string Line = "[" + std::string(Filled, '#') +
                        std::string(BarWidth - Filled, '.') + "] " +
-                       Counter.substr(1, Counter.size() - 2) + " " +
-                       Path.str();
+                       Counter.substr(1, Counter.size() - 2) + " " + Path.str();
     unsigned Width = llvm::sys::Process::StandardErrColumns();
     if (Width > 1 && Line.size() >= Width)
       Line.resize(Width - 1);
@@ -361,15 +361,17 @@ std::unique_ptr<tooling::CompilationDatabase> loadDatabase() {
       tooling::JSONCompilationDatabase::loadFromFile(
           Path, Error, tooling::JSONCommandLineSyntax::AutoDetect);
   if (!Database)
-    fail("cannot load '" + Path + "': " + llvm::StringRef(Error).split('\n').first);
+    fail("cannot load '" + Path +
+         "': " + llvm::StringRef(Error).split('\n').first);
   // @response files are expanded here, so that the flags in them are
   // seen (and plugin flags removed) like any other.
   return tooling::expandResponseFiles(std::move(Database),
                                       llvm::vfs::getRealFileSystem());
 }
 
-std::vector<std::string> selectFiles(const tooling::CompilationDatabase &Database,
-                                     const std::string &Root) {
+std::vector<std::string>
+selectFiles(const tooling::CompilationDatabase &Database,
+            const std::string &Root) {
   std::vector<std::string> All;
   for (const std::string &File : Database.getAllFiles())
     All.push_back(absoluteNormalized(File));
@@ -455,7 +457,8 @@ std::string buildIdentity(const char *Argv0) {
     return ToolVersion;
   return std::string(ToolVersion) + ":" + std::to_string(Status.getSize()) +
          ":" +
-         std::to_string(Status.getLastModificationTime().time_since_epoch().count());
+         std::to_string(
+             Status.getLastModificationTime().time_since_epoch().count());
 }
 
 TranslationUnitResult analyzeWithCache(CheckRun &Run, const std::string &File) {
@@ -528,7 +531,8 @@ void warnAboutRemovedFlags(const CheckRun &Run,
 }
 
 /// \p Path relative to the project root, or nothing for a file outside it.
-std::optional<std::string> projectPath(const CheckRun &Run, llvm::StringRef Path) {
+std::optional<std::string> projectPath(const CheckRun &Run,
+                                       llvm::StringRef Path) {
   if (isUnder(Path, Run.Root))
     return relativePath(Path, Run.Root);
   if (isUnder(Path, Run.RealRoot))
@@ -590,10 +594,19 @@ std::optional<ChangedLines> loadDiff() {
     // are. No external diff or textconv program runs.
     // Explicit prefixes (diff.noprefix or diff.mnemonicPrefix in a user's
     // git config would change them) and unquoted non-ASCII paths.
-    std::vector<llvm::StringRef> Args = {
-        "git",          "-c",           "core.quotePath=false", "diff",
-        "--no-color",   "--no-ext-diff", "--no-textconv",       "--relative",
-        "--src-prefix=a/", "--dst-prefix=b/", "-U0", DiffBase, "--"};
+    std::vector<llvm::StringRef> Args = {"git",
+                                         "-c",
+                                         "core.quotePath=false",
+                                         "diff",
+                                         "--no-color",
+                                         "--no-ext-diff",
+                                         "--no-textconv",
+                                         "--relative",
+                                         "--src-prefix=a/",
+                                         "--dst-prefix=b/",
+                                         "-U0",
+                                         DiffBase,
+                                         "--"};
     std::optional<llvm::StringRef> Redirects[] = {llvm::StringRef(""),
                                                   OutPath.str(), ErrPath.str()};
     int Status = llvm::sys::ExecuteAndWait(*Git, Args, std::nullopt, Redirects);
@@ -628,7 +641,8 @@ std::optional<Severity> parseFailOn() {
 std::vector<Finding> withSharedIncludes(const std::vector<Finding> &Reported,
                                         const std::vector<Finding> &All) {
   auto IsIncludeInsertion = [](const Replacement &R) {
-    return R.Length == 0 && llvm::StringRef(R.Text).ltrim().starts_with("#include");
+    return R.Length == 0 &&
+           llvm::StringRef(R.Text).ltrim().starts_with("#include");
   };
   std::vector<Finding> Result = Reported;
   for (Finding &F : Result) {
@@ -662,9 +676,9 @@ void printSummary(const CheckRun &Run,
                   std::chrono::steady_clock::time_point Start) {
   RunSummary Summary;
   Summary.FilesAnalyzed = Results.size();
-  Summary.Seconds = std::chrono::duration<double>(
-                        std::chrono::steady_clock::now() - Start)
-                        .count();
+  Summary.Seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
+          .count();
   for (const TranslationUnitResult &Result : Results) {
     Summary.FilesFromCache += Result.FromCache;
     if (!Result.FromCache)
@@ -731,7 +745,8 @@ int runCheck(const char *Argv0) {
     if (llvm::Error E = writeFileAtomically(
             BaselineFile,
             Baseline::serialize(Report.Findings, Report.Fingerprints)))
-      fail("cannot write '" + BaselineFile + "': " + llvm::toString(std::move(E)));
+      fail("cannot write '" + BaselineFile +
+           "': " + llvm::toString(std::move(E)));
     if (!Quiet)
       llvm::errs() << "prodready: wrote " << Report.Findings.size()
                    << " findings to the baseline '" << BaselineFile << "'\n";
@@ -796,7 +811,8 @@ int runMerge() {
   if (Format.empty())
     Format = *InputFormat == ReportFormat::Sarif ? "sarif" : "json";
   if (Format != "json" && Format != "sarif")
-    fail("unknown --format '" + Format + "' for merge (expected json or sarif)");
+    fail("unknown --format '" + Format +
+         "' for merge (expected json or sarif)");
   ReportInput Merged = mergeReports(std::move(Reports));
   emit(Format == "sarif" ? writeSarif(Merged) : writeJson(Merged));
   return 0;
@@ -807,8 +823,8 @@ int runFix() {
     fail("'fix' needs exactly one JSON or SARIF report");
   auto [Report, Kind] =
       orFail(readReport(readFileOrFail(Inputs[0], "report"), Inputs[0]));
-  FixOutcome Outcome = applyFixes(Report.Findings, Report.Digests,
-                                  currentDirectory());
+  FixOutcome Outcome =
+      applyFixes(Report.Findings, Report.Digests, currentDirectory());
   reportFixOutcome(Outcome);
   return Outcome.Refusals.empty() ? 0 : 1;
 }
@@ -817,9 +833,8 @@ int runFix() {
 
 int main(int Argc, const char **Argv) {
   llvm::cl::HideUnrelatedOptions(Category);
-  llvm::cl::SetVersionPrinter([](llvm::raw_ostream &OS) {
-    OS << "prodready " << ToolVersion << "\n";
-  });
+  llvm::cl::SetVersionPrinter(
+      [](llvm::raw_ostream &OS) { OS << "prodready " << ToolVersion << "\n"; });
   if (!llvm::cl::ParseCommandLineOptions(
           Argc, Argv,
           "prodready: production-readiness checks for C++\n\n"

@@ -6,8 +6,8 @@
 #include "Paths.h"
 #include "PluginFlags.h"
 #include "clang-tidy/ClangTidy.h"
-#include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "clang-tidy/ClangTidyModule.h"
 #include "clang/Basic/DiagnosticOptions.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"
@@ -57,7 +57,8 @@ private:
     ConfigFileHandlers Handlers;
     Handlers.emplace_back(
         ".clang-tidy",
-        [&Errors](llvm::MemoryBufferRef Config) -> llvm::ErrorOr<ClangTidyOptions> {
+        [&Errors](
+            llvm::MemoryBufferRef Config) -> llvm::ErrorOr<ClangTidyOptions> {
           llvm::ErrorOr<ClangTidyOptions> Parsed = parseConfiguration(Config);
           if (!Parsed) {
             Errors.add("cannot parse '" + Config.getBufferIdentifier().str() +
@@ -94,8 +95,8 @@ public:
                  llvm::StringRef ProjectRoot)
       : Factory(Factory), Snapshot(Snapshot), ProjectRoot(ProjectRoot) {}
 
-  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &Compiler,
-                                                 llvm::StringRef File) override {
+  std::unique_ptr<ASTConsumer>
+  CreateASTConsumer(CompilerInstance &Compiler, llvm::StringRef File) override {
     return Factory.createASTConsumer(Compiler, File);
   }
 
@@ -132,9 +133,10 @@ private:
 
 class SnapshotActionFactory : public tooling::FrontendActionFactory {
 public:
-  SnapshotActionFactory(ClangTidyContext &Context, SourceSnapshot &Snapshot,
-                        llvm::StringRef ProjectRoot,
-                        llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS)
+  SnapshotActionFactory(
+      ClangTidyContext &Context, SourceSnapshot &Snapshot,
+      llvm::StringRef ProjectRoot,
+      llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS)
       : ConsumerFactory(Context, std::move(FS)), Snapshot(Snapshot),
         ProjectRoot(ProjectRoot) {}
 
@@ -197,10 +199,12 @@ void adjustCommand(std::vector<std::string> &Args,
   // A clang configuration file beside the compiler the command names
   // (`x86_64-linux-gnu-clang++.cfg`) is read like --config and can carry
   // the same flags, so default configuration files are off too.
-  bool ClangCl = llvm::any_of(Args, [](llvm::StringRef Arg) {
-    return Arg == "--driver-mode=cl";
-  }) || (!Args.empty() &&
-         llvm::sys::path::filename(Args[0]).starts_with_insensitive("clang-cl"));
+  bool ClangCl =
+      llvm::any_of(
+          Args,
+          [](llvm::StringRef Arg) { return Arg == "--driver-mode=cl"; }) ||
+      (!Args.empty() &&
+       llvm::sys::path::filename(Args[0]).starts_with_insensitive("clang-cl"));
   if (!Settings.AllowPlugins && !ClangCl && !Args.empty())
     Args.insert(Args.begin() + 1, "--no-default-config");
   bool HasResourceDir = llvm::any_of(Args, [](llvm::StringRef Arg) {
@@ -222,9 +226,8 @@ void lineAndColumn(llvm::StringRef Buffer, unsigned Offset, unsigned &Line,
   LineStart = LineStart == llvm::StringRef::npos ? 0 : LineStart + 1;
   Column = Offset - LineStart + 1;
   if (LineText)
-    *LineText = Buffer.slice(LineStart, Buffer.find('\n', Offset))
-                    .rtrim("\r")
-                    .str();
+    *LineText =
+        Buffer.slice(LineStart, Buffer.find('\n', Offset)).rtrim("\r").str();
 }
 
 Severity severityOf(const ClangTidyError &Error) {
@@ -269,8 +272,8 @@ public:
     if (const auto *Fix = getFixIt(Error, FixNotes))
       for (const auto &[Path, Replacements] : *Fix)
         for (const tooling::Replacement &R : Replacements)
-          F.Fix.push_back(edit(R, normalizePath(Path, Error.BuildDirectory),
-                               Report));
+          F.Fix.push_back(
+              edit(R, normalizePath(Path, Error.BuildDirectory), Report));
     Report.Findings.push_back(std::move(F));
   }
 
@@ -305,8 +308,8 @@ private:
   llvm::StringRef content(const std::string &File) {
     auto [It, Inserted] = Snapshot.Contents.try_emplace(File);
     if (Inserted)
-      if (auto Buffer = llvm::MemoryBuffer::getFile(File, /*IsText=*/false,
-                                                    false))
+      if (auto Buffer =
+              llvm::MemoryBuffer::getFile(File, /*IsText=*/false, false))
         It->second = (*Buffer)->getBuffer().str();
     return It->second;
   }
@@ -361,21 +364,21 @@ analyzeTranslationUnit(const tooling::CompilationDatabase &Database,
   tooling::ClangTool Tool(Database, {Result.File},
                           std::make_shared<PCHContainerOperations>(), FS);
   Tool.setPrintErrorMessage(false);
-  Tool.appendArgumentsAdjuster(
-      [&Context](const tooling::CommandLineArguments &Args,
-                 llvm::StringRef Filename) {
-        // .clang-tidy's ExtraArgs and ExtraArgsBefore, as clang-tidy adds
-        // them.
-        ClangTidyOptions Options = Context.getOptionsForFile(Filename);
-        tooling::CommandLineArguments Adjusted = Args;
-        if (Options.ExtraArgsBefore && !Adjusted.empty())
-          Adjusted.insert(Adjusted.begin() + 1, Options.ExtraArgsBefore->begin(),
-                          Options.ExtraArgsBefore->end());
-        if (Options.ExtraArgs)
-          Adjusted.insert(Adjusted.end(), Options.ExtraArgs->begin(),
-                          Options.ExtraArgs->end());
-        return Adjusted;
-      });
+  Tool.appendArgumentsAdjuster([&Context](
+                                   const tooling::CommandLineArguments &Args,
+                                   llvm::StringRef Filename) {
+    // .clang-tidy's ExtraArgs and ExtraArgsBefore, as clang-tidy adds
+    // them.
+    ClangTidyOptions Options = Context.getOptionsForFile(Filename);
+    tooling::CommandLineArguments Adjusted = Args;
+    if (Options.ExtraArgsBefore && !Adjusted.empty())
+      Adjusted.insert(Adjusted.begin() + 1, Options.ExtraArgsBefore->begin(),
+                      Options.ExtraArgsBefore->end());
+    if (Options.ExtraArgs)
+      Adjusted.insert(Adjusted.end(), Options.ExtraArgs->begin(),
+                      Options.ExtraArgs->end());
+    return Adjusted;
+  });
   Tool.appendArgumentsAdjuster(
       [&](const tooling::CommandLineArguments &Args, llvm::StringRef) {
         tooling::CommandLineArguments Adjusted = Args;
@@ -405,9 +408,9 @@ analyzeTranslationUnit(const tooling::CompilationDatabase &Database,
     Result.Report.Findings.push_back(std::move(F));
   }
   Result.Dependencies = std::move(Snapshot.Dependencies);
-  Result.Seconds = std::chrono::duration<double>(
-                       std::chrono::steady_clock::now() - Start)
-                       .count();
+  Result.Seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
+          .count();
   return Result;
 }
 

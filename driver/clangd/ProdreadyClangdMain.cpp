@@ -36,8 +36,7 @@ int main(int Argc, char *Argv[]) {
     return Text.contains("-resource-dir");
   };
   const char *EnvironmentFlags = std::getenv("CLANGD_FLAGS");
-  bool HasResourceDir =
-      EnvironmentFlags && NamesResourceDir(EnvironmentFlags);
+  bool HasResourceDir = EnvironmentFlags && NamesResourceDir(EnvironmentFlags);
   for (int I = 1; I < Argc; ++I)
     HasResourceDir |= NamesResourceDir(Argv[I]);
   static std::string ResourceDirFlag =

@@ -1,8 +1,8 @@
 //===--- Baseline.cpp - prodready driver ----------------------------------===//
 
 #include "Baseline.h"
-#include <algorithm>
 #include "JsonText.h"
+#include <algorithm>
 #include <tuple>
 
 namespace prodready::driver {
@@ -42,11 +42,13 @@ llvm::Expected<Baseline> Baseline::parse(llvm::StringRef Text,
       Text.begin(), Text.end(), /*cb=*/nullptr, /*allow_exceptions=*/false);
   if (Document.is_discarded())
     return baselineError(Name, "not valid JSON");
-  const auto Tool = Document.is_object() ? Document.find("tool") : Document.end();
+  const auto Tool =
+      Document.is_object() ? Document.find("tool") : Document.end();
   if (Tool == Document.end() || *Tool != "prodready")
     return baselineError(Name, "not a prodready baseline (no \"tool\": "
                                "\"prodready\")");
-  if (!Document.contains("version") || !Document["version"].is_number_integer() ||
+  if (!Document.contains("version") ||
+      !Document["version"].is_number_integer() ||
       Document["version"].get<int>() != BaselineVersion)
     return baselineError(Name, "unsupported baseline version (expected " +
                                    std::to_string(BaselineVersion) + ")");
@@ -56,8 +58,8 @@ llvm::Expected<Baseline> Baseline::parse(llvm::StringRef Text,
   Baseline Result;
   size_t Index = 0;
   for (const nlohmann::json &Entry : *Entries) {
-    const auto Fingerprint = Entry.is_object() ? Entry.find("fingerprint")
-                                               : Entry.end();
+    const auto Fingerprint =
+        Entry.is_object() ? Entry.find("fingerprint") : Entry.end();
     if (!Entry.is_object() || Fingerprint == Entry.end() ||
         !Fingerprint->is_string())
       return baselineError(Name, "finding " + std::to_string(Index) +

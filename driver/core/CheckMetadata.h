@@ -21,11 +21,11 @@ llvm::StringRef severityName(Severity S);
 std::optional<Severity> parseSeverity(llvm::StringRef Name);
 
 struct CheckInfo {
-  std::string Name;        ///< prodready-unsafe-path-join
-  std::string Description; ///< One line.
+  std::string Name;              ///< prodready-unsafe-path-join
+  std::string Description;       ///< One line.
   std::vector<std::string> Cwes; ///< "CWE-22", ...
   Severity DefaultSeverity = Severity::Warning;
-  std::string DocPath;     ///< docs/checks/unsafe-path-join.md
+  std::string DocPath; ///< docs/checks/unsafe-path-join.md
 };
 
 /// The prodready checks; checks of other modules get a generic entry.

@@ -41,8 +41,8 @@ bool collide(const Replacement &A, const Replacement &B) {
 struct FileState {
   std::string Content;
   bool Usable = false;
-  std::vector<Replacement> Edits;      ///< Taken so far.
-  std::vector<size_t> EditOwners;      ///< The finding of each edit.
+  std::vector<Replacement> Edits; ///< Taken so far.
+  std::vector<size_t> EditOwners; ///< The finding of each edit.
 };
 
 } // namespace
@@ -148,15 +148,18 @@ FixOutcome applyFixes(const std::vector<Finding> &Findings,
       }
       // In 64 bits: a crafted report must not wrap around.
       if (uint64_t(Edit.Offset) + Edit.Length > State.Content.size()) {
-        Refusals.insert(location(F) + ": fix not applied: it edits past the "
-                                      "end of " + Edit.File);
+        Refusals.insert(location(F) +
+                        ": fix not applied: it edits past the "
+                        "end of " +
+                        Edit.File);
         Takes = false;
         break;
       }
       for (size_t I = 0; I < State.Edits.size(); ++I)
         if (collide(Edit, State.Edits[I])) {
-          Refusals.insert(location(F) + ": fix not applied: it overlaps the "
-                                        "fix of " +
+          Refusals.insert(location(F) +
+                          ": fix not applied: it overlaps the "
+                          "fix of " +
                           location(Findings[State.EditOwners[I]]));
           Takes = false;
           break;
@@ -190,7 +193,8 @@ FixOutcome applyFixes(const std::vector<Finding> &Findings,
                                       "it changed since it was analyzed")
             : writeFileAtomically(Path, applyEdits(State.Content, State.Edits));
     if (Written) {
-      Refusals.insert(File + ": not fixed: " + llvm::toString(std::move(Written)));
+      Refusals.insert(File +
+                      ": not fixed: " + llvm::toString(std::move(Written)));
       for (size_t Owner : State.EditOwners)
         Outcome.Applied[Owner] = false;
       continue;

@@ -54,8 +54,7 @@ FixOutcome applyFixes(const std::vector<Finding> &Findings,
 
 /// The new content of a file: \p Content with \p Edits applied (sorted by
 /// offset, none overlapping). Exposed for tests.
-std::string applyEdits(llvm::StringRef Content,
-                       std::vector<Replacement> Edits);
+std::string applyEdits(llvm::StringRef Content, std::vector<Replacement> Edits);
 
 } // namespace prodready::driver
 

@@ -3,16 +3,16 @@
 #include "Report.h"
 #include "CheckMetadata.h"
 #include "Fingerprint.h"
-#include "llvm/ADT/StringMap.h"
-#include "llvm/ADT/StringSet.h"
+#include "JsonText.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/raw_ostream.h"
 #include <algorithm>
 #include <cstring>
 #include <map>
-#include "JsonText.h"
 #include <tuple>
 
 namespace prodready::driver {
@@ -145,14 +145,16 @@ json sarifRule(const CheckInfo &Info) {
                         : json::array({"clang-tidy"});
   for (const std::string &Cwe : Info.Cwes)
     Tags.push_back(cweTag(Cwe));
-  json Rule = {{"id", Info.Name},
-               {"name", Info.Name},
-               {"shortDescription", {{"text", Info.Description}}},
-               {"fullDescription", {{"text", Info.Description}}},
-               {"defaultConfiguration", {{"level", sarifLevel(Info.DefaultSeverity)}}},
-               {"properties", {{"tags", Tags}}}};
+  json Rule = {
+      {"id", Info.Name},
+      {"name", Info.Name},
+      {"shortDescription", {{"text", Info.Description}}},
+      {"fullDescription", {{"text", Info.Description}}},
+      {"defaultConfiguration", {{"level", sarifLevel(Info.DefaultSeverity)}}},
+      {"properties", {{"tags", Tags}}}};
   if (!Info.DocPath.empty()) {
-    Rule["helpUri"] = std::string(InformationUri) + "/blob/main/" + Info.DocPath;
+    Rule["helpUri"] =
+        std::string(InformationUri) + "/blob/main/" + Info.DocPath;
     Rule["help"] = {{"text", Info.Description + " See " + Info.DocPath + "."}};
   } else if (!Prodready && !Name.starts_with("clang-diagnostic-")) {
     Rule["helpUri"] = clangTidyDocUri(Name);
@@ -174,9 +176,10 @@ json sarifFix(const Finding &F) {
       Order.push_back(R.File);
     // A binary region: exact whatever the line holds (its columns would
     // need the edited lines' text to be counted in characters).
-    It->second.push_back({{"deletedRegion",
-                           {{"byteOffset", R.Offset}, {"byteLength", R.Length}}},
-                          {"insertedContent", {{"text", R.Text}}}});
+    It->second.push_back(
+        {{"deletedRegion",
+          {{"byteOffset", R.Offset}, {"byteLength", R.Length}}},
+         {"insertedContent", {{"text", R.Text}}}});
   }
   json Changes = json::array();
   for (const std::string &File : Order)
@@ -197,9 +200,10 @@ json sarifResult(const Finding &F, const std::string &Fingerprint,
       {"ruleIndex", RuleIndex},
       {"level", sarifLevel(F.Level)},
       {"message", {{"text", F.Message}}},
-      {"locations", json::array({{{"physicalLocation",
-                                   {{"artifactLocation", artifactLocation(F.File)},
-                                    {"region", Region}}}}})},
+      {"locations",
+       json::array({{{"physicalLocation",
+                      {{"artifactLocation", artifactLocation(F.File)},
+                       {"region", Region}}}}})},
       {"partialFingerprints", {{"prodready/v1", Fingerprint}}}};
   if (!F.Fix.empty())
     Result["fixes"] = json::array({sarifFix(F)});
@@ -207,8 +211,9 @@ json sarifResult(const Finding &F, const std::string &Fingerprint,
     json Related = json::array();
     for (size_t I = 0; I < F.Notes.size(); ++I) {
       const Note &N = F.Notes[I];
-      json NoteRegion = {{"startLine", N.Line},
-                         {"startColumn", codePointColumn(N.LineText, N.Column)}};
+      json NoteRegion = {
+          {"startLine", N.Line},
+          {"startColumn", codePointColumn(N.LineText, N.Column)}};
       if (!N.LineText.empty())
         NoteRegion["snippet"] = {{"text", N.LineText}};
       Related.push_back({{"id", I},
@@ -312,13 +317,15 @@ ReportInput readSarifReport(const json &Document) {
     Report.ToolVersion =
         field<std::string>(Run.at("tool").at("driver"), "version");
     for (const json &Result : Run.at("results")) {
-      const json &Location = Result.at("locations").at(0).at("physicalLocation");
+      const json &Location =
+          Result.at("locations").at(0).at("physicalLocation");
       const json &Region = Location.at("region");
       Finding F;
       F.Check = field<std::string>(Result, "ruleId");
       F.Level = severityOrWarning(Result.value("level", "warning"));
       F.Message = field<std::string>(Result.at("message"), "text");
-      F.File = decodeUri(field<std::string>(Location.at("artifactLocation"), "uri"));
+      F.File =
+          decodeUri(field<std::string>(Location.at("artifactLocation"), "uri"));
       F.Line = field<unsigned>(Region, "startLine");
       if (Region.contains("snippet"))
         F.LineText = field<std::string>(Region.at("snippet"), "text");
@@ -329,13 +336,14 @@ ReportInput readSarifReport(const json &Document) {
           const json &Where = Related.at("physicalLocation");
           const json &NoteRegion = Where.at("region");
           Note N;
-          N.File = decodeUri(field<std::string>(Where.at("artifactLocation"), "uri"));
+          N.File = decodeUri(
+              field<std::string>(Where.at("artifactLocation"), "uri"));
           N.Line = field<unsigned>(NoteRegion, "startLine");
           N.Message = field<std::string>(Related.at("message"), "text");
           if (NoteRegion.contains("snippet"))
             N.LineText = field<std::string>(NoteRegion.at("snippet"), "text");
-          N.Column =
-              byteColumn(N.LineText, field<unsigned>(NoteRegion, "startColumn"));
+          N.Column = byteColumn(N.LineText,
+                                field<unsigned>(NoteRegion, "startColumn"));
           F.Notes.push_back(std::move(N));
         }
       Report.Fingerprints.push_back(
@@ -358,8 +366,8 @@ void canonicalize(ReportInput &Report) {
   // Fingerprints a report already carries are kept: they were computed
   // over all findings of a run, before --diff or --baseline left some out,
   // and recomputing them over the rest would change the ranks.
-  bool Carried = !Findings.empty() &&
-                 Report.Fingerprints.size() == Findings.size();
+  bool Carried =
+      !Findings.empty() && Report.Fingerprints.size() == Findings.size();
   std::vector<size_t> Order(Findings.size());
   for (size_t I = 0; I < Order.size(); ++I)
     Order[I] = I;
@@ -410,7 +418,8 @@ ReportInput mergeReports(std::vector<ReportInput> Reports) {
   for (ReportInput &Report : Reports) {
     if (Merged.ToolVersion.empty())
       Merged.ToolVersion = Report.ToolVersion;
-    AllCarryFingerprints &= Report.Fingerprints.size() == Report.Findings.size();
+    AllCarryFingerprints &=
+        Report.Fingerprints.size() == Report.Findings.size();
     std::move(Report.Findings.begin(), Report.Findings.end(),
               std::back_inserter(Merged.Findings));
     std::move(Report.Fingerprints.begin(), Report.Fingerprints.end(),
@@ -429,8 +438,8 @@ static void writeDiagnostic(llvm::raw_ostream &OS, llvm::StringRef File,
                             unsigned Line, unsigned Column,
                             llvm::StringRef Level, llvm::StringRef Message,
                             llvm::StringRef LineText) {
-  OS << File << ":" << Line << ":" << Column << ": " << Level << ": "
-     << Message << "\n";
+  OS << File << ":" << Line << ":" << Column << ": " << Level << ": " << Message
+     << "\n";
   if (LineText.empty())
     return;
   OS << llvm::format("%5u | ", Line) << LineText << "\n      | ";
@@ -536,9 +545,8 @@ std::string writeCodeClimate(const ReportInput &Report) {
          {"severity", F.Level == Severity::Error     ? "critical"
                       : F.Level == Severity::Warning ? "major"
                                                      : "info"},
-         {"fingerprint", I < Report.Fingerprints.size()
-                             ? Report.Fingerprints[I]
-                             : std::string()},
+         {"fingerprint", I < Report.Fingerprints.size() ? Report.Fingerprints[I]
+                                                        : std::string()},
          {"location", {{"path", F.File}, {"lines", {{"begin", F.Line}}}}}});
   }
   return dumpJson(Issues);
@@ -587,7 +595,8 @@ std::string writeSummary(const ReportInput &Report, const RunSummary &Run) {
     if (Map.empty())
       return;
     // Most frequent first; ties by name, for a stable summary.
-    std::vector<std::pair<std::string, unsigned>> Sorted(Map.begin(), Map.end());
+    std::vector<std::pair<std::string, unsigned>> Sorted(Map.begin(),
+                                                         Map.end());
     std::sort(Sorted.begin(), Sorted.end(), [](const auto &A, const auto &B) {
       return std::tie(B.second, A.first) < std::tie(A.second, B.first);
     });

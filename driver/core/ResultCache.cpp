@@ -1,13 +1,13 @@
 //===--- ResultCache.cpp - prodready driver -------------------------------===//
 
 #include "ResultCache.h"
+#include "JsonText.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/xxhash.h"
-#include "JsonText.h"
 
 namespace prodready::driver {
 
@@ -62,8 +62,9 @@ std::string ResultCache::currentHash(const std::string &Path) {
       return It->second;
   }
   std::string Hash;
-  if (auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
-                                                /*RequiresNullTerminator=*/false))
+  if (auto Buffer =
+          llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                      /*RequiresNullTerminator=*/false))
     Hash = contentHash((*Buffer)->getBuffer());
   std::lock_guard<std::mutex> Lock(Mutex);
   Hashes[Path] = Hash;

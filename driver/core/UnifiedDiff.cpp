@@ -27,14 +27,30 @@ std::string unquote(llvm::StringRef Quoted) {
       continue;
     }
     switch (Next) {
-    case 'n': Path.push_back('\n'); break;
-    case 't': Path.push_back('\t'); break;
-    case 'a': Path.push_back('\a'); break;
-    case 'b': Path.push_back('\b'); break;
-    case 'f': Path.push_back('\f'); break;
-    case 'r': Path.push_back('\r'); break;
-    case 'v': Path.push_back('\v'); break;
-    default: Path.push_back(Next); break; // \\ and \"
+    case 'n':
+      Path.push_back('\n');
+      break;
+    case 't':
+      Path.push_back('\t');
+      break;
+    case 'a':
+      Path.push_back('\a');
+      break;
+    case 'b':
+      Path.push_back('\b');
+      break;
+    case 'f':
+      Path.push_back('\f');
+      break;
+    case 'r':
+      Path.push_back('\r');
+      break;
+    case 'v':
+      Path.push_back('\v');
+      break;
+    default:
+      Path.push_back(Next);
+      break; // \\ and \"
     }
   }
   return Path;
