@@ -701,7 +701,9 @@ int exitStatus(const ReportInput &Reported,
   return 0;
 }
 
-int runCheck(const char *Argv0) {
+/// The options of `check` that need no file: wrong ones stop the run
+/// before anything is read.
+std::optional<Severity> validateCheckOptions() {
   if (Format.empty())
     Format = "text";
   if (Format != "text" && Format != "json" && Format != "sarif" &&
@@ -715,47 +717,34 @@ int runCheck(const char *Argv0) {
     orFail(parseShardSpec(ShardSpecText));
   if (FixNotes)
     Fix = true;
+  return FailLevel;
+}
 
-  CheckRun Run;
-  Run.Database = loadDatabase();
-  Run.Root = currentDirectory();
-  llvm::SmallString<256> RealRoot;
-  Run.RealRoot = llvm::sys::fs::real_path(Run.Root, RealRoot)
-                     ? Run.Root
-                     : std::string(RealRoot);
-  Run.Files = selectFiles(*Run.Database, Run.Root);
-  Run.Settings = makeSettings(Run.Root);
-  validateConfiguration(Run);
-  std::optional<Baseline> Known;
-  if (!BaselineFile.empty() && !WriteBaseline)
-    Known = orFail(Baseline::parse(readFileOrFail(BaselineFile, "baseline"),
-                                   BaselineFile));
-  std::optional<ChangedLines> Changed = loadDiff();
-  if (!CacheDir.empty()) {
-    Run.Cache = orFail(ResultCache::open(CacheDir));
-    Run.BuildIdentity = buildIdentity(Argv0);
-  }
+Baseline readBaseline() {
+  return orFail(
+      Baseline::parse(readFileOrFail(BaselineFile, "baseline"), BaselineFile));
+}
 
-  auto Start = std::chrono::steady_clock::now();
-  std::vector<TranslationUnitResult> Results = analyzeAll(Run);
-  warnAboutRemovedFlags(Run, Results);
-  ReportInput Report = combine(Run, Results);
+/// --write-baseline: records every finding, and returns the baseline the
+/// run then filters with (so it reports nothing new).
+Baseline writeBaseline(const ReportInput &Report) {
+  if (llvm::Error E = writeFileAtomically(
+          BaselineFile,
+          Baseline::serialize(Report.Findings, Report.Fingerprints)))
+    fail("cannot write '" + BaselineFile +
+         "': " + llvm::toString(std::move(E)));
+  if (!Quiet)
+    llvm::errs() << "prodready: wrote " << Report.Findings.size()
+                 << " findings to the baseline '" << BaselineFile << "'\n";
+  return readBaseline();
+}
 
-  if (WriteBaseline) {
-    if (llvm::Error E = writeFileAtomically(
-            BaselineFile,
-            Baseline::serialize(Report.Findings, Report.Fingerprints)))
-      fail("cannot write '" + BaselineFile +
-           "': " + llvm::toString(std::move(E)));
-    if (!Quiet)
-      llvm::errs() << "prodready: wrote " << Report.Findings.size()
-                   << " findings to the baseline '" << BaselineFile << "'\n";
-    Known = orFail(Baseline::parse(readFileOrFail(BaselineFile, "baseline"),
-                                   BaselineFile));
-  }
-
-  // Fingerprints were computed over all findings, so filtering keeps each
-  // finding's fingerprint stable.
+/// The findings to report: on changed lines (--diff) and not in the
+/// baseline. Fingerprints were computed over all findings, so each keeps
+/// its own.
+ReportInput selectReported(const ReportInput &Report,
+                           const std::optional<ChangedLines> &Changed,
+                           const std::optional<Baseline> &Known) {
   ReportInput Reported;
   Reported.ToolVersion = Report.ToolVersion;
   for (size_t I = 0; I < Report.Findings.size(); ++I) {
@@ -774,6 +763,37 @@ int runCheck(const char *Argv0) {
     for (const Replacement &R : F.Fix)
       if (auto It = Report.Digests.find(R.File); It != Report.Digests.end())
         Reported.Digests.insert(*It);
+  return Reported;
+}
+
+int runCheck(const char *Argv0) {
+  std::optional<Severity> FailLevel = validateCheckOptions();
+  CheckRun Run;
+  Run.Database = loadDatabase();
+  Run.Root = currentDirectory();
+  llvm::SmallString<256> RealRoot;
+  Run.RealRoot = llvm::sys::fs::real_path(Run.Root, RealRoot)
+                     ? Run.Root
+                     : std::string(RealRoot);
+  Run.Files = selectFiles(*Run.Database, Run.Root);
+  Run.Settings = makeSettings(Run.Root);
+  validateConfiguration(Run);
+  std::optional<Baseline> Known;
+  if (!BaselineFile.empty() && !WriteBaseline)
+    Known = readBaseline();
+  std::optional<ChangedLines> Changed = loadDiff();
+  if (!CacheDir.empty()) {
+    Run.Cache = orFail(ResultCache::open(CacheDir));
+    Run.BuildIdentity = buildIdentity(Argv0);
+  }
+
+  auto Start = std::chrono::steady_clock::now();
+  std::vector<TranslationUnitResult> Results = analyzeAll(Run);
+  warnAboutRemovedFlags(Run, Results);
+  ReportInput Report = combine(Run, Results);
+  if (WriteBaseline)
+    Known = writeBaseline(Report);
+  ReportInput Reported = selectReported(Report, Changed, Known);
 
   // The report is written before any file is fixed: if it cannot be
   // written (exit 2), the sources are untouched.
