@@ -392,6 +392,10 @@ selectFiles(const tooling::CompilationDatabase &Database,
     if (Selected.size() == Before)
       fail("'" + Path + "' matches no file of the compilation database");
   }
+  if (All.empty())
+    warn("'" + BuildDir +
+         "/compile_commands.json' lists no translation unit; nothing to "
+         "analyze");
   if (Inputs.empty())
     Selected = All;
   llvm::sort(Selected);
