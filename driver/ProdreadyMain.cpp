@@ -16,7 +16,9 @@
 
 #include "Baseline.h"
 #include "CheckMetadata.h"
+#include "ConfigValidator.h"
 #include "FixApplier.h"
+#include "PathFilter.h"
 #include "Paths.h"
 #include "Report.h"
 #include "ResultCache.h"
@@ -25,12 +27,9 @@
 #include "UnifiedDiff.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyModule.h"
-#include "clang-tidy/GlobList.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/ADT/StringSet.h"
-#include "llvm/Config/llvm-config.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -130,6 +129,12 @@ llvm::cl::opt<bool> AllowPlugins(
     llvm::cl::desc("Keep compiler flags that load plugins (-fplugin=, "
                    "-Xclang -load, ...) in the compile commands"),
     llvm::cl::cat(Category));
+llvm::cl::list<std::string> Exclude(
+    "exclude",
+    llvm::cl::desc("Neither analyze nor report files whose path relative to "
+                   "the project root matches this regular expression "
+                   "(repeatable; also 'exclude:' in .prodready.yaml)"),
+    llvm::cl::value_desc("regex"), llvm::cl::cat(Category));
 llvm::cl::opt<bool> Quiet("quiet", llvm::cl::desc("No progress and no summary"),
                           llvm::cl::cat(Category));
 
@@ -188,100 +193,6 @@ std::string readFileOrFail(llvm::StringRef Path, llvm::StringRef What) {
 // Configuration checks: everything that would make the run wrong is found
 // before anything is analyzed or written.
 //===----------------------------------------------------------------------===//
-
-/// Every registered check and check option (clang-tidy's signature grew a
-/// parameter in LLVM 22).
-auto allChecksAndOptions() {
-#if LLVM_VERSION_MAJOR >= 22
-  return getAllChecksAndOptions(/*AllowEnablingAnalyzerAlphaCheckers=*/false,
-                                /*ExperimentalCustomChecks=*/false);
-#else
-  return getAllChecksAndOptions(/*AllowEnablingAnalyzerAlphaCheckers=*/false);
-#endif
-}
-
-class ConfigurationValidator {
-public:
-  ConfigurationValidator() : Known(allChecksAndOptions()) {}
-
-  /// Checks one source of options (a .clang-tidy file, --checks, the
-  /// defaults): its check globs must each name a known check, and its
-  /// options of prodready checks must exist.
-  void validateSource(const ClangTidyOptions &Options,
-                      const std::string &SourceName) {
-    if (!ValidatedSources.insert(SourceName).second)
-      return;
-    std::string Source = describeSource(SourceName);
-    if (Options.Checks)
-      for (llvm::StringRef Glob :
-           llvm::split(llvm::StringRef(*Options.Checks), ',')) {
-        Glob = Glob.trim(" \t\r\n");
-        Glob.consume_front("-");
-        if (Glob.empty() || matchesAnyCheck(Glob))
-          continue;
-        Problems.push_back(
-            Source + ": " +
-            (Glob.contains('*')
-                 ? "check glob '" + Glob.str() + "' matches no check"
-                 : "unknown check '" + Glob.str() + "'"));
-      }
-    for (const auto &Option : Options.CheckOptions) {
-      llvm::StringRef Key = Option.getKey();
-      if (Key.starts_with("prodready-") && !Known.Options.contains(Key))
-        Problems.push_back(Source + ": unknown option '" + Key.str() + "'");
-    }
-  }
-
-  /// Checks the option values of the checks \p Options enables.
-  void validateValues(const ClangTidyOptions &Options,
-                      const std::string &ConfigText, llvm::StringRef File) {
-    if (!ValidatedConfigs.insert(ConfigText).second)
-      return;
-    for (const std::string &Problem : optionValueProblems(Options))
-      Problems.push_back("configuration of '" + File.str() + "': " + Problem);
-  }
-
-  void failOnProblems(std::vector<std::string> ParseErrors) {
-    ParseErrors.insert(ParseErrors.end(), Problems.begin(), Problems.end());
-    if (ParseErrors.empty())
-      return;
-    for (size_t I = 0; I + 1 < ParseErrors.size(); ++I)
-      llvm::errs() << "prodready: error: " << ParseErrors[I] << "\n";
-    fail(ParseErrors.back());
-  }
-
-private:
-  /// A .clang-tidy file's quoted path, or where else the options came from.
-  static std::string describeSource(const std::string &Source) {
-    if (Source ==
-        ClangTidyOptionsProvider::OptionsSourceTypeCheckCommandLineOption)
-      return "--checks";
-    if (llvm::sys::path::is_absolute(Source))
-      return "'" + Source + "'";
-    return Source;
-  }
-
-  bool matchesAnyCheck(llvm::StringRef Glob) {
-    auto [It, Inserted] = GlobMatches.try_emplace(Glob, false);
-    if (Inserted) {
-      CachedGlobList Matcher(Glob);
-#if LLVM_VERSION_MAJOR >= 20
-      const llvm::StringSet<> &Checks = Known.Checks;
-#else
-      const llvm::StringSet<> &Checks = Known.Names;
-#endif
-      It->second = llvm::any_of(Checks, [&](const auto &Check) {
-        return Matcher.contains(Check.getKey());
-      });
-    }
-    return It->second;
-  }
-
-  decltype(allChecksAndOptions()) Known;
-  std::set<std::string> ValidatedSources, ValidatedConfigs;
-  llvm::StringMap<bool> GlobMatches;
-  std::vector<std::string> Problems;
-};
 
 //===----------------------------------------------------------------------===//
 // Progress
@@ -347,6 +258,9 @@ struct CheckRun {
   std::map<std::string, std::string> ConfigText; ///< Per file.
   std::unique_ptr<ResultCache> Cache;
   std::string BuildIdentity;
+  /// Vendored files: neither analyzed nor reported.
+  PathFilter Excluded;
+  size_t ExcludedUnits = 0;
 };
 
 std::unique_ptr<tooling::CompilationDatabase> loadDatabase() {
@@ -369,12 +283,32 @@ std::unique_ptr<tooling::CompilationDatabase> loadDatabase() {
                                       llvm::vfs::getRealFileSystem());
 }
 
+/// --exclude and the root's .prodready.yaml.
+PathFilter loadExcludes(const std::string &Root) {
+  PathFilter Filter = orFail(PathFilter::create(Exclude, "--exclude"));
+  llvm::SmallString<256> ConfigPath(Root);
+  llvm::sys::path::append(ConfigPath, ".prodready.yaml");
+  if (!llvm::sys::fs::exists(ConfigPath))
+    return Filter;
+  std::vector<std::string> Patterns = orFail(parseProjectConfigExcludes(
+      readFileOrFail(ConfigPath, "configuration"), ConfigPath));
+  Filter.add(orFail(PathFilter::create(Patterns, ConfigPath)));
+  return Filter;
+}
+
 std::vector<std::string>
 selectFiles(const tooling::CompilationDatabase &Database,
-            const std::string &Root) {
+            const std::string &Root, const PathFilter &Excluded,
+            size_t &ExcludedUnits) {
   std::vector<std::string> All;
-  for (const std::string &File : Database.getAllFiles())
-    All.push_back(absoluteNormalized(File));
+  for (const std::string &File : Database.getAllFiles()) {
+    std::string Path = absoluteNormalized(File);
+    if (isUnder(Path, Root) && Excluded.excludes(relativePath(Path, Root))) {
+      ++ExcludedUnits;
+      continue;
+    }
+    All.push_back(std::move(Path));
+  }
   llvm::sort(All);
   All.erase(std::unique(All.begin(), All.end()), All.end());
   std::vector<std::string> Selected;
@@ -392,7 +326,7 @@ selectFiles(const tooling::CompilationDatabase &Database,
     if (Selected.size() == Before)
       fail("'" + Path + "' matches no file of the compilation database");
   }
-  if (All.empty())
+  if (All.empty() && !ExcludedUnits)
     warn("'" + BuildDir +
          "/compile_commands.json' lists no translation unit; nothing to "
          "analyze");
@@ -448,7 +382,15 @@ void validateConfiguration(CheckRun &Run) {
     Validator.validateValues(Options, Text, relativePath(File, Run.Root));
     Run.ConfigText[File] = std::move(Text);
   }
-  Validator.failOnProblems(ParseErrors.take());
+  for (const std::string &Warning : Validator.warnings())
+    warn(Warning);
+  std::vector<std::string> Errors = ParseErrors.take();
+  llvm::append_range(Errors, Validator.errors());
+  if (Errors.empty())
+    return;
+  for (size_t I = 0; I + 1 < Errors.size(); ++I)
+    llvm::errs() << "prodready: error: " << Errors[I] << "\n";
+  fail(Errors.back());
 }
 
 /// The identity of this build of the driver: a rebuilt driver (new checks)
@@ -550,15 +492,22 @@ std::optional<std::string> projectPath(const CheckRun &Run,
 /// One report over all translation units, with paths relative to the
 /// project root; findings outside the root are dropped.
 ReportInput combine(const CheckRun &Run,
-                    std::vector<TranslationUnitResult> &Results) {
+                    std::vector<TranslationUnitResult> &Results,
+                    size_t &DroppedOutsideRoot) {
   ReportInput Report;
   Report.ToolVersion = ToolVersion;
+  DroppedOutsideRoot = 0;
   for (TranslationUnitResult &Result : Results) {
     for (Finding &F : Result.Report.Findings) {
       std::optional<std::string> File = projectPath(Run, F.File);
+      bool IsError = F.Check == "clang-diagnostic-error";
       // Outside the root only compiler errors are kept (with their
       // absolute path): a TU that does not compile lost its findings.
-      if (!File && F.Check != "clang-diagnostic-error")
+      if (!File && !IsError) {
+        ++DroppedOutsideRoot;
+        continue;
+      }
+      if (File && !IsError && Run.Excluded.excludes(*File))
         continue;
       F.File = File.value_or(F.File);
       for (Replacement &R : F.Fix)
@@ -680,6 +629,7 @@ void printSummary(const CheckRun &Run,
                   std::chrono::steady_clock::time_point Start) {
   RunSummary Summary;
   Summary.FilesAnalyzed = Results.size();
+  Summary.FilesExcluded = Run.ExcludedUnits;
   Summary.Seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
           .count();
@@ -779,7 +729,9 @@ int runCheck(const char *Argv0) {
   Run.RealRoot = llvm::sys::fs::real_path(Run.Root, RealRoot)
                      ? Run.Root
                      : std::string(RealRoot);
-  Run.Files = selectFiles(*Run.Database, Run.Root);
+  Run.Excluded = loadExcludes(Run.Root);
+  Run.Files =
+      selectFiles(*Run.Database, Run.Root, Run.Excluded, Run.ExcludedUnits);
   Run.Settings = makeSettings(Run.Root);
   validateConfiguration(Run);
   std::optional<Baseline> Known;
@@ -794,7 +746,17 @@ int runCheck(const char *Argv0) {
   auto Start = std::chrono::steady_clock::now();
   std::vector<TranslationUnitResult> Results = analyzeAll(Run);
   warnAboutRemovedFlags(Run, Results);
-  ReportInput Report = combine(Run, Results);
+  size_t DroppedOutsideRoot = 0;
+  ReportInput Report = combine(Run, Results, DroppedOutsideRoot);
+  // Run from the wrong directory, every finding is outside the root: say
+  // so rather than report a clean project.
+  if (Report.Findings.empty() && DroppedOutsideRoot)
+    warn(std::to_string(DroppedOutsideRoot) +
+         (DroppedOutsideRoot == 1 ? " finding in a file"
+                                  : " findings in files") +
+         " outside the project root ('" + Run.Root + "') " +
+         (DroppedOutsideRoot == 1 ? "was" : "were") +
+         " dropped; run prodready from the project root");
   if (WriteBaseline)
     Known = writeBaseline(Report);
   ReportInput Reported = selectReported(Report, Changed, Known);

@@ -3,6 +3,7 @@
 // plugin-flag removal, fix application and the result cache.
 #include "Baseline.h"
 #include "Fingerprint.h"
+#include "PathFilter.h"
 #include "Shard.h"
 #include "UnifiedDiff.h"
 #include "llvm/ADT/STLExtras.h"
@@ -590,3 +591,50 @@ TEST(UnifiedDiffTest, HunkWithoutFileHeaderIsAnError) {
 }
 
 } // namespace
+
+TEST(PathFilterTest, ExcludesWhatAnyPatternMatchesAnywhere) {
+  llvm::Expected<PathFilter> Filter =
+      PathFilter::create({"^third_party/", "json\\.hpp$"}, "--exclude");
+  ASSERT_TRUE(static_cast<bool>(Filter)) << llvm::toString(Filter.takeError());
+  EXPECT_TRUE(Filter->excludes("third_party/lib/a.h"));
+  EXPECT_FALSE(Filter->excludes("src/third_party/a.h")); // Anchored.
+  EXPECT_TRUE(Filter->excludes("src/vendor/json.hpp"));
+  EXPECT_FALSE(Filter->excludes("src/json.hpp.in"));
+  EXPECT_FALSE(Filter->excludes("src/main.cpp"));
+  EXPECT_TRUE(PathFilter().empty());
+}
+
+TEST(PathFilterTest, InvalidPatternsNameTheirOrigin) {
+  llvm::Expected<PathFilter> Filter =
+      PathFilter::create({"ok/", "bad("}, ".prodready.yaml");
+  ASSERT_FALSE(static_cast<bool>(Filter));
+  EXPECT_EQ(llvm::toString(Filter.takeError()),
+            ".prodready.yaml: invalid exclude pattern 'bad(': parentheses not "
+            "balanced");
+  llvm::Expected<PathFilter> Empty = PathFilter::create({""}, "--exclude");
+  ASSERT_FALSE(static_cast<bool>(Empty));
+  EXPECT_EQ(llvm::toString(Empty.takeError()),
+            "--exclude: invalid exclude pattern '': empty pattern");
+}
+
+TEST(PathFilterTest, ProjectConfigurationFile) {
+  auto Patterns = parseProjectConfigExcludes(
+      "# vendored\nexclude:\n  - '^third_party/'\n  - 'src/miniz\\.c$'\n",
+      ".prodready.yaml");
+  ASSERT_TRUE(static_cast<bool>(Patterns))
+      << llvm::toString(Patterns.takeError());
+  EXPECT_EQ(*Patterns,
+            (std::vector<std::string>{"^third_party/", "src/miniz\\.c$"}));
+  auto Empty = parseProjectConfigExcludes("\n", ".prodready.yaml");
+  ASSERT_TRUE(static_cast<bool>(Empty));
+  EXPECT_TRUE(Empty->empty());
+  auto Misspelled =
+      parseProjectConfigExcludes("exlude:\n  - x\n", "p/.prodready.yaml");
+  ASSERT_FALSE(static_cast<bool>(Misspelled));
+  EXPECT_EQ(llvm::toString(Misspelled.takeError()),
+            "cannot parse 'p/.prodready.yaml': 1:1: unknown key 'exlude'");
+  auto NotAList =
+      parseProjectConfigExcludes("exclude: [a\n", "p/.prodready.yaml");
+  EXPECT_FALSE(static_cast<bool>(NotAList));
+  llvm::consumeError(NotAList.takeError());
+}

@@ -589,6 +589,8 @@ std::string writeSummary(const ReportInput &Report, const RunSummary &Run) {
      << Run.FilesAnalyzed << (Run.FilesAnalyzed == 1 ? " file" : " files");
   if (Run.FilesFromCache)
     OS << " (" << Run.FilesFromCache << " from the cache)";
+  if (Run.FilesExcluded)
+    OS << " (" << Run.FilesExcluded << " excluded)";
   OS << llvm::format(", %.1f s\n", Run.Seconds);
   auto Counts = [&](llvm::StringRef Title,
                     const std::map<std::string, unsigned> &Map) {

@@ -57,6 +57,8 @@ readReport(llvm::StringRef Text, llvm::StringRef Name);
 struct RunSummary {
   unsigned FilesAnalyzed = 0;
   unsigned FilesFromCache = 0;
+  /// Translation units left out by --exclude / .prodready.yaml.
+  unsigned FilesExcluded = 0;
   double Seconds = 0;
   /// Per translation unit: (path, seconds), any order.
   std::vector<std::pair<std::string, double>> FileSeconds;

@@ -1,0 +1,3 @@
+#include "third_party/lib/vendored.h"
+
+std::string user() { return vendoredHome(); }

@@ -1,0 +1,3 @@
+#include "vendored.h"
+
+std::string vendoredUser() { return std::getenv("USER"); }

@@ -1,0 +1,5 @@
+#pragma once
+#include <cstdlib>
+#include <string>
+
+inline std::string vendoredHome() { return std::getenv("HOME"); }
