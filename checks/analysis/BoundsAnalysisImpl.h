@@ -1,0 +1,221 @@
+//===--- BoundsAnalysisImpl.h - prodready ----------------------*- C++ -*-===//
+//
+// The internals of the bounds analysis (BoundsAnalysis.h), shared by its
+// source files: the facts and states of the domain (see the terms in
+// BoundsAnalysis.h and docs/design/container-bounds.md), and the analysis
+// class. BoundsAnalysis.cpp names slots and answers queries,
+// BoundsTransfer.cpp applies statements, BoundsRefinement.cpp applies
+// branch conditions.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PRODREADY_CHECKS_ANALYSIS_BOUNDSANALYSISIMPL_H
+#define PRODREADY_CHECKS_ANALYSIS_BOUNDSANALYSISIMPL_H
+
+#include "BoundsAnalysis.h"
+#include "ForwardDataflow.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
+#include <algorithm>
+#include <limits>
+#include <tuple>
+
+namespace clang::tidy::prodready {
+
+namespace bounds {
+
+inline constexpr unsigned NoSlot = ~0u;
+
+struct Fact {
+  enum KindT : uint8_t { SizeAtLeast, Below, AtLeast, Exists, FoundIn };
+  enum TermT : uint8_t { NoTerm, Const, Var, Size };
+  KindT Kind;
+  TermT Term;
+  unsigned A;
+  unsigned B; ///< The slot of a Var or Size term, or of FoundIn.
+  int64_t N;  ///< Constant bound, or offset; see BoundsAnalysis.h.
+
+  auto key() const { return std::make_tuple(Kind, Term, A, B); }
+  bool operator==(const Fact &O) const { return key() == O.key() && N == O.N; }
+};
+
+/// The weaker of two facts with the same key (join), or the stronger
+/// (meet, when the same fact is established again).
+inline int64_t weakerBound(const Fact &F, int64_t X, int64_t Y) {
+  // SizeAtLeast(c, Const N) and AtLeast(i, N): a smaller N is weaker. Below(i,
+  // Const N): a larger N is weaker. Below(i, Var/Size, N) (i + N < T): smaller
+  // is weaker.
+  if (F.Kind == Fact::Below && F.Term == Fact::Const)
+    return std::max(X, Y);
+  return std::min(X, Y);
+}
+inline int64_t strongerBound(const Fact &F, int64_t X, int64_t Y) {
+  return weakerBound(F, X, Y) == X ? Y : X;
+}
+
+struct State {
+  bool Reachable = false;
+  llvm::SmallVector<Fact, 8> Facts; ///< Sorted by key, keys unique.
+
+  bool operator==(const State &O) const {
+    return Reachable == O.Reachable && Facts == O.Facts;
+  }
+  bool operator!=(const State &O) const { return !(*this == O); }
+
+  void add(Fact F) {
+    auto It = llvm::lower_bound(Facts, F, [](const Fact &X, const Fact &Y) {
+      return X.key() < Y.key();
+    });
+    if (It != Facts.end() && It->key() == F.key()) {
+      It->N = strongerBound(F, It->N, F.N);
+      return;
+    }
+    Facts.insert(It, F);
+  }
+
+  const Fact *find(Fact::KindT Kind, Fact::TermT Term, unsigned A,
+                   unsigned B) const {
+    Fact Probe{Kind, Term, A, B, 0};
+    auto It = llvm::lower_bound(Facts, Probe, [](const Fact &X, const Fact &Y) {
+      return X.key() < Y.key();
+    });
+    return It != Facts.end() && It->key() == Probe.key() ? &*It : nullptr;
+  }
+
+  template <typename Pred> void removeIf(Pred P) {
+    Facts.erase(std::remove_if(Facts.begin(), Facts.end(), P), Facts.end());
+  }
+};
+
+inline State joinStates(const State &X, const State &Y) {
+  if (!X.Reachable)
+    return Y;
+  if (!Y.Reachable)
+    return X;
+  State Out;
+  Out.Reachable = true;
+  auto I = X.Facts.begin(), J = Y.Facts.begin();
+  while (I != X.Facts.end() && J != Y.Facts.end()) {
+    if (I->key() < J->key()) {
+      ++I;
+    } else if (J->key() < I->key()) {
+      ++J;
+    } else {
+      Fact F = *I;
+      F.N = weakerBound(F, I->N, J->N);
+      Out.Facts.push_back(F);
+      ++I;
+      ++J;
+    }
+  }
+  return Out;
+}
+
+/// A linear term of a comparison: a constant, a variable plus a constant,
+/// or a container size plus a constant.
+struct LinearTerm {
+  Fact::TermT Kind = Fact::NoTerm;
+  unsigned Slot = NoSlot;
+  int64_t Value = 0;                 ///< The constant, or the offset.
+  const VarDecl *Variable = nullptr; ///< Of a Var term.
+};
+
+inline bool isLocalIndexVariable(const VarDecl &Var) {
+  return Var.isLocalVarDecl() && !Var.isStaticLocal() &&
+         !Var.getType()->isReferenceType();
+}
+
+} // namespace bounds
+
+class ContainerBoundsAnalysis::Impl {
+  using Fact = bounds::Fact;
+  using LinearTerm = bounds::LinearTerm;
+  using State = bounds::State;
+
+public:
+  Impl(const Decl &Func, const Stmt &Body, ASTContext &Ctx,
+       const ContainerModel &Model, const BoundsOptions &Options)
+      : Func(Func), Body(Body), Ctx(Ctx), Model(Model), Options(Options) {
+    for (llvm::StringRef Name : Options.GuardFunctions) {
+      Name.consume_front("::");
+      GuardFunctions.insert(Name);
+    }
+  }
+
+  AccessVerdict check(const ElementAccess &Access);
+
+private:
+  // Slots.
+  unsigned intern(std::string Key, unsigned Parent);
+  std::optional<unsigned> slotOf(const Expr *E, unsigned Depth = 0);
+  std::optional<unsigned> rootSlot(const ValueDecl &D);
+  std::optional<unsigned> elementSlot(unsigned Base, const Expr *Key);
+  bool isWithin(unsigned Slot, unsigned Ancestor) const;
+  const VarDecl *indexVariable(const Expr *E);
+
+  // Transfer.
+  void transfer(const CFGElement &Element, State &S);
+  void transferStmt(const Stmt &S, State &St);
+  void kill(unsigned Slot, State &S);
+  void killDependents(unsigned Variable, State &S);
+  void killIndexVariable(unsigned Slot, int Direction, State &S);
+  void assign(unsigned Slot, QualType Type, const Expr *Init, State &S);
+  void assignContainer(unsigned Slot, const Expr *Init, State &S);
+  void assignIndex(unsigned Slot, const Expr *Init, State &S);
+  void assignMidpoint(unsigned Slot, const Expr *Value, State &S);
+  void copiedIndexFacts(unsigned Slot, const Expr *Init, const State &S,
+                        llvm::SmallVectorImpl<Fact> &Out);
+  void containerCall(const CXXMemberCallExpr &Call, State &S);
+  void escapingArguments(const FunctionDecl *Callee,
+                         llvm::ArrayRef<const Expr *> Args, State &S);
+  void establishAccess(const ElementAccess &Access, State &S);
+  void grow(unsigned Slot, State &S);
+
+  // Refinement.
+  State refine(const Expr *Cond, bool Truth, State S);
+  State refineAtom(const Expr *Cond, bool Truth, State S);
+  bool refineComparison(const Expr *Cond, bool Truth, State &S);
+  void addLess(const LinearTerm &L, const LinearTerm &R, int64_t Delta,
+               bool Unsigned, State &S);
+  std::optional<LinearTerm> linearTerm(const Expr *E, const State &S);
+  bool isIgnoredAssert(const Expr &Cond) const;
+
+  // Queries.
+  int64_t knownMinSize(unsigned Slot, const State &S) const;
+  int64_t lowerBound(unsigned Variable, const State &S) const;
+  bool exists(unsigned Slot, const State &S) const;
+  bool indexCovered(unsigned Container, const LinearTerm &Index,
+                    int64_t SizeLower, int64_t Slack, const State &S) const;
+  std::optional<int64_t> sizeExceeds(unsigned Container, Fact::TermT Term,
+                                     unsigned Bound, const State &S) const;
+
+  bool prepare();
+
+  const Decl &Func;
+  const Stmt &Body;
+  ASTContext &Ctx;
+  const ContainerModel &Model;
+  const BoundsOptions &Options;
+  llvm::StringSet<> GuardFunctions;
+
+  struct SlotInfo {
+    unsigned Parent;
+  };
+  std::vector<SlotInfo> Slots;
+  llvm::StringMap<unsigned> SlotIds;
+  llvm::DenseMap<const Expr *, unsigned> SlotCache;
+  /// The element slots named through each variable (`m[r]` through r).
+  llvm::DenseMap<unsigned, llvm::SmallVector<unsigned, 2>> DependentSlots;
+  /// References (and const copies) bound to a slot: they are that slot.
+  llvm::DenseMap<const VarDecl *, const Expr *> Aliases;
+  /// Range-for loop conditions, to the range they iterate.
+  llvm::DenseMap<const Expr *, const Expr *> RangeLoops;
+
+  bool Prepared = false;
+  std::unique_ptr<IndexedCFG> Cfg;
+  std::vector<State> Entry;
+};
+
+} // namespace clang::tidy::prodready
+
+#endif // PRODREADY_CHECKS_ANALYSIS_BOUNDSANALYSISIMPL_H
