@@ -14,6 +14,7 @@
 #include "analysis/ASTHelpers.h"
 #include "analysis/UserCodeScanner.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/StringSwitch.h"
@@ -99,6 +100,24 @@ bool isSimpleObject(const Expr *E) {
   return isa<DeclRefExpr>(E) || isa<CXXThisExpr>(E);
 }
 
+/// `s.size() - k` (k > 0) indexing `s`: never `s.size()` itself.
+bool isBelowOwnSize(const Expr &Index, const Expr &Container,
+                    const ContainerModel &Model, const ASTContext &Ctx) {
+  const auto *Minus = dyn_cast<BinaryOperator>(stripValueWrappers(&Index));
+  if (!Minus || Minus->getOpcode() != BO_Sub)
+    return false;
+  const Expr *Sized = sizeQueryOf(*Minus->getLHS(), Model);
+  std::optional<llvm::APSInt> K = Minus->getRHS()->getIntegerConstantExpr(Ctx);
+  if (!Sized || !K || K->isZero() || K->isNegative())
+    return false;
+  const auto *SizedRef =
+      dyn_cast<DeclRefExpr>(stripValueWrappers(Sized)->IgnoreParenImpCasts());
+  const auto *ContainerRef = dyn_cast<DeclRefExpr>(
+      stripValueWrappers(&Container)->IgnoreParenImpCasts());
+  return SizedRef && ContainerRef &&
+         SizedRef->getDecl() == ContainerRef->getDecl();
+}
+
 } // namespace
 
 UncheckedContainerAccessCheck::UncheckedContainerAccessCheck(
@@ -108,9 +127,10 @@ UncheckedContainerAccessCheck::UncheckedContainerAccessCheck(
       RawGuardFunctions(Options.get("GuardFunctions", "")),
       RawSources(Options.get("Sources", "")),
       UntrustedOnly(Options.get("UntrustedOnly", false)),
+      Mode(Options.get("Mode", ContainerAccessMode::Evidence)),
       Containers(parseNameList(RawContainers)),
       Bounds{Options.get("TrustAsserts", true),
-             parseNameList(RawGuardFunctions)},
+             parseNameList(RawGuardFunctions), &Terminating},
       Taint{parseNameList(RawSources), {}}, Model(Taint),
       NoSinks(std::make_unique<NoTaintSinks>()), Untrusted(Model) {}
 
@@ -122,6 +142,7 @@ void UncheckedContainerAccessCheck::storeOptions(
   Options.store(Opts, "GuardFunctions", RawGuardFunctions);
   Options.store(Opts, "Sources", RawSources);
   Options.store(Opts, "UntrustedOnly", UntrustedOnly);
+  Options.store(Opts, "Mode", Mode);
   Options.store(Opts, "TrustAsserts", Bounds.TrustAsserts);
 }
 
@@ -137,6 +158,9 @@ void UncheckedContainerAccessCheck::onEndOfTranslationUnit() {
   UntrustedUnits.clear();
   UntrustedUnitsKnown = false;
   Reported.clear();
+  DataPointerAccesses.clear();
+  CatchingTryBlocks.clear();
+  Terminating.clear();
 }
 
 void UncheckedContainerAccessCheck::noteStatement(const Stmt &S,
@@ -193,6 +217,11 @@ void UncheckedContainerAccessCheck::noteStatement(const Stmt &S,
         }
     }
 
+  if (const auto *Call = dyn_cast<CallExpr>(&S))
+    noteDataPointers({Call->getArgs(), Call->getNumArgs()});
+  else if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S))
+    noteDataPointers({Construct->getArgs(), Construct->getNumArgs()});
+
   std::optional<ElementAccess> Access = matchElementAccess(S, Containers);
   if (!Access)
     return;
@@ -226,6 +255,140 @@ TaintValue UncheckedContainerAccessCheck::untrustedValue(const Decl &Unit,
   return Engine->valueAt(Unit, E, Site);
 }
 
+bool UncheckedContainerAccessCheck::shouldReport(const Decl &Unit,
+                                                 const ElementAccess &Access,
+                                                 const AccessVerdict &Verdict,
+                                                 bool VariableIndex,
+                                                 Finding &Out) {
+  // An index from outside needs both bounds (CWE-129), whatever the mode.
+  if (VariableIndex && (!Verdict.InBounds || !Verdict.NonNegative)) {
+    TaintValue Index = untrustedValue(Unit, *Access.Index, *Access.Access);
+    if (Index.isUntrusted()) {
+      Out.UntrustedIndex = true;
+      Out.Origin = Index.Origin;
+      return true;
+    }
+  }
+  if (Verdict.InBounds)
+    return false;
+  // A constant index past the end of a std::array is always a defect; a
+  // raw array or std::array indexed by the code's own variables is the
+  // compiler's and the sanitizers' business.
+  if (Access.Kind == ContainerKind::FixedArray)
+    return !VariableIndex;
+  if (Mode == ContainerAccessMode::Strict && !UntrustedOnly)
+    // An index that is a parameter or field is the caller's or the
+    // class's to keep in range.
+    return Verdict.IndexIsLocal;
+  if (Verdict.Evidence != RiskEvidence::None && !UntrustedOnly)
+    return !failureIsCaught(Unit, Access);
+  TaintValue Container =
+      untrustedValue(Unit, *Access.Container, *Access.Access);
+  if (!Container.isUntrusted() || failureIsCaught(Unit, Access))
+    return false;
+  Out.ContainerOrigin = Container.Origin;
+  return true;
+}
+
+namespace {
+
+/// True if a handler of \p Try catches what nlohmann::json throws.
+bool catchesJsonExceptions(const CXXTryStmt &Try) {
+  for (unsigned I = 0; I < Try.getNumHandlers(); ++I) {
+    QualType Caught = Try.getHandler(I)->getCaughtType();
+    if (Caught.isNull())
+      return true; // catch (...)
+    const CXXRecordDecl *Record =
+        Caught.getNonReferenceType()->getAsCXXRecordDecl();
+    if (!Record || !Record->getIdentifier())
+      continue;
+    std::string Name = qualifiedNameWithoutInlineNamespaces(*Record);
+    if (Name == "std::exception" || Name == "nlohmann::detail::exception" ||
+        Name == "nlohmann::detail::type_error" ||
+        Name == "nlohmann::detail::out_of_range")
+      return true;
+  }
+  return false;
+}
+
+class TryCollector : public RecursiveASTVisitor<TryCollector> {
+public:
+  explicit TryCollector(llvm::SmallVectorImpl<SourceRange> &Ranges)
+      : Ranges(Ranges) {}
+  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+  bool VisitCXXTryStmt(CXXTryStmt *Try) {
+    if (catchesJsonExceptions(*Try))
+      Ranges.push_back(Try->getTryBlock()->getSourceRange());
+    return true;
+  }
+
+private:
+  llvm::SmallVectorImpl<SourceRange> &Ranges;
+};
+
+} // namespace
+
+bool UncheckedContainerAccessCheck::failureIsCaught(
+    const Decl &Unit, const ElementAccess &Access) {
+  // Only JSON on a non-const value fails with an exception (type_error
+  // when the null read is used); everything else is undefined behaviour.
+  if (Access.Kind != ContainerKind::Json || Access.IsConst)
+    return false;
+  auto [It, Inserted] = CatchingTryBlocks.try_emplace(&Unit);
+  if (Inserted)
+    if (const auto *Function = dyn_cast<FunctionDecl>(&Unit))
+      if (Stmt *Body = Function->getBody())
+        TryCollector(It->second).TraverseStmt(Body);
+  const SourceManager &SM = Unit.getASTContext().getSourceManager();
+  SourceLocation Loc = SM.getExpansionLoc(Access.Access->getBeginLoc());
+  return llvm::any_of(It->second, [&](SourceRange Range) {
+    return !SM.isBeforeInTranslationUnit(
+               Loc, SM.getExpansionLoc(Range.getBegin())) &&
+           !SM.isBeforeInTranslationUnit(SM.getExpansionLoc(Range.getEnd()),
+                                         Loc);
+  });
+}
+
+/// `f(&c[0], c.size())`, `T(&*c.begin(), c.length())`: a pointer to the
+/// data and its length, not a read of the first element (`c.data()` says
+/// it better, but an empty container is not read).
+void UncheckedContainerAccessCheck::noteDataPointers(
+    llvm::ArrayRef<const Expr *> Args) {
+  if (Args.size() < 2)
+    return;
+  for (const Expr *Arg : Args) {
+    const auto *AddressOf =
+        dyn_cast<UnaryOperator>(stripValueWrappers(Arg)->IgnoreParenImpCasts());
+    if (!AddressOf || AddressOf->getOpcode() != UO_AddrOf)
+      continue;
+    const Expr *Element = stripValueWrappers(AddressOf->getSubExpr());
+    std::optional<ElementAccess> Access =
+        matchElementAccess(*Element, Containers);
+    if (!Access || Access->Kind != ContainerKind::Sequence)
+      continue;
+    bool FirstElement =
+        Access->Form == ElementAccess::DerefBegin ||
+        (Access->Form == ElementAccess::Subscript && Access->Index &&
+         isa<IntegerLiteral>(Access->Index->IgnoreParenImpCasts()) &&
+         cast<IntegerLiteral>(Access->Index->IgnoreParenImpCasts())
+                 ->getValue() == 0);
+    if (!FirstElement)
+      continue;
+    const auto *Object = dyn_cast<DeclRefExpr>(
+        stripValueWrappers(Access->Container)->IgnoreParenImpCasts());
+    bool SizeGiven =
+        Object && llvm::any_of(Args, [&](const Expr *Other) {
+          const Expr *Sized = sizeQueryOf(*Other, Containers);
+          const auto *Ref =
+              Sized ? dyn_cast<DeclRefExpr>(Sized->IgnoreParenImpCasts())
+                    : nullptr;
+          return Ref && Ref->getDecl() == Object->getDecl();
+        });
+    if (SizeGiven)
+      DataPointerAccesses.insert(Access->Access);
+  }
+}
+
 void UncheckedContainerAccessCheck::analyzeUnit(
     const Decl &Unit, llvm::ArrayRef<ElementAccess> UnitAccesses,
     ASTContext &Ctx) {
@@ -241,30 +404,17 @@ void UncheckedContainerAccessCheck::analyzeUnit(
   for (const ElementAccess &Access : UnitAccesses) {
     ByExpr[Access.Access] = &Access;
     if (Reported.contains(Access.Access) ||
-        BenignJsonAccesses.contains(Access.Access))
+        BenignJsonAccesses.contains(Access.Access) ||
+        DataPointerAccesses.contains(Access.Access))
       continue;
     bool VariableIndex = Access.Index && !Access.IsKey &&
                          !isIntegerConstant(*Access.Index, Ctx);
     AccessVerdict Verdict = Analysis.check(Access);
-    TaintValue Index;
-    if (VariableIndex && (!Verdict.InBounds || !Verdict.NonNegative))
-      Index = untrustedValue(Unit, *Access.Index, *Access.Access);
-    bool UntrustedIndex = Index.isUntrusted();
-    bool Report;
-    if (UntrustedIndex)
-      Report = !(Verdict.InBounds && Verdict.NonNegative);
-    else if (Access.Kind == ContainerKind::FixedArray)
-      // Only constant indices past the end of a std::array.
-      Report = !VariableIndex && !Verdict.InBounds;
-    else
-      // An index that is a parameter or field is the caller's or the
-      // class's to keep in range.
-      Report = !Verdict.InBounds && Verdict.IndexIsLocal;
-    if (Report && UntrustedOnly && !UntrustedIndex)
-      Report = untrustedValue(Unit, *Access.Container, *Access.Access)
-                   .isUntrusted();
-    if (Report)
-      Findings.push_back({Access, UntrustedIndex, Index.Origin});
+    Finding F;
+    F.Access = Access;
+    F.Verdict = Verdict;
+    if (shouldReport(Unit, Access, Verdict, VariableIndex, F))
+      Findings.push_back(F);
   }
 
   // One warning per access chain, at its innermost unchecked step: the
@@ -366,10 +516,19 @@ std::string UncheckedContainerAccessCheck::describe(
 }
 
 std::optional<FixItHint> UncheckedContainerAccessCheck::accessFix(
-    const ElementAccess &Access, ASTContext &Ctx,
-    std::optional<FixItHint> &Second) const {
+    const Finding &F, ASTContext &Ctx, std::optional<FixItHint> &Second) const {
   Second.reset();
+  const ElementAccess &Access = F.Access;
   if (isa<ArraySubscriptExpr>(Access.Access))
+    return std::nullopt;
+  // `s[s.size()]` reads the terminator of a std::string, which is defined;
+  // `at()` would throw there. Only an index known to be past the
+  // terminator keeps its meaning under at().
+  if (Access.Form == ElementAccess::Subscript &&
+      ContainerModel::displayName(Access.Container->getType()) ==
+          "std::string" &&
+      F.Verdict.Evidence != RiskEvidence::BeyondKnownSize &&
+      !isBelowOwnSize(*Access.Index, *Access.Container, Containers, Ctx))
     return std::nullopt;
   QualType Object = Access.Container->getType();
   if (Object->isPointerType())
@@ -438,6 +597,53 @@ std::optional<FixItHint> UncheckedContainerAccessCheck::accessFix(
       Range, "at(" + *Base + (Member->isArrow() ? "->" : ".") + "size() - 1)");
 }
 
+/// The note that says why the access is reported: the evidence of risk.
+void UncheckedContainerAccessCheck::noteEvidence(const Finding &F,
+                                                 ASTContext &Ctx) {
+  if (F.ContainerOrigin) {
+    diag(F.ContainerOrigin->getBeginLoc(),
+         "the container holds untrusted data that comes from here",
+         DiagnosticIDs::Note);
+    return;
+  }
+  const AccessVerdict &V = F.Verdict;
+  SourceLocation Site =
+      V.EvidenceSite ? V.EvidenceSite->getBeginLoc() : SourceLocation();
+  switch (V.Evidence) {
+  case RiskEvidence::None:
+    return;
+  case RiskEvidence::MaybeEmpty:
+    if (Site.isValid())
+      diag(Site,
+           "the container is empty after this, and no element is added on "
+           "every path to the access",
+           DiagnosticIDs::Note);
+    return;
+  case RiskEvidence::UncheckedFind:
+    if (Site.isValid())
+      diag(Site,
+           "the index comes from this search, which returns 'npos' when "
+           "nothing is found; it is not compared with 'npos' on every path",
+           DiagnosticIDs::Note);
+    return;
+  case RiskEvidence::BeyondCheckedSize:
+    if (Site.isValid())
+      diag(Site,
+           "this check ensures %0 %select{element|elements}1, not more; the "
+           "index reads past them",
+           DiagnosticIDs::Note)
+          << static_cast<int>(V.EvidenceSize) << (V.EvidenceSize != 1);
+    return;
+  case RiskEvidence::BeyondKnownSize:
+    diag(Site.isValid() ? Site : F.Access.Access->getBeginLoc(),
+         "the container holds at most %0 %select{element|elements}1 after "
+         "this",
+         DiagnosticIDs::Note)
+        << static_cast<int>(V.EvidenceSize) << (V.EvidenceSize != 1);
+    return;
+  }
+}
+
 void UncheckedContainerAccessCheck::report(llvm::ArrayRef<Finding> Chain,
                                            ASTContext &Ctx) {
   auto LocationOf = [&](const ElementAccess &Access) {
@@ -454,7 +660,7 @@ void UncheckedContainerAccessCheck::report(llvm::ArrayRef<Finding> Chain,
                 << Head.Access.Access->getSourceRange();
     for (const Finding &F : Chain) {
       std::optional<FixItHint> Second;
-      if (std::optional<FixItHint> Fix = accessFix(F.Access, Ctx, Second)) {
+      if (std::optional<FixItHint> Fix = accessFix(F, Ctx, Second)) {
         Diag << *Fix;
         if (Second)
           Diag << *Second;
@@ -464,6 +670,7 @@ void UncheckedContainerAccessCheck::report(llvm::ArrayRef<Finding> Chain,
   if (Head.Origin)
     diag(Head.Origin->getBeginLoc(), "the untrusted index comes from here",
          DiagnosticIDs::Note);
+  noteEvidence(Head, Ctx);
   for (const Finding &F : Chain.drop_front())
     diag(LocationOf(F.Access),
          "the next access in this chain is not checked either",
@@ -471,3 +678,13 @@ void UncheckedContainerAccessCheck::report(llvm::ArrayRef<Finding> Chain,
 }
 
 } // namespace clang::tidy::prodready
+
+namespace clang::tidy {
+llvm::ArrayRef<std::pair<prodready::ContainerAccessMode, StringRef>>
+OptionEnumMapping<prodready::ContainerAccessMode>::getEnumMapping() {
+  static constexpr std::pair<prodready::ContainerAccessMode, StringRef>
+      Mapping[] = {{prodready::ContainerAccessMode::Evidence, "Evidence"},
+                   {prodready::ContainerAccessMode::Strict, "Strict"}};
+  return Mapping;
+}
+} // namespace clang::tidy

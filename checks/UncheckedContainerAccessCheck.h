@@ -6,6 +6,7 @@
 #include "analysis/BoundsAnalysis.h"
 #include "analysis/ContainerModel.h"
 #include "analysis/TaintAnalysis.h"
+#include "analysis/Termination.h"
 #include "analysis/UntrustedUnits.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseSet.h"
@@ -13,6 +14,18 @@
 #include <memory>
 
 namespace clang::tidy::prodready {
+
+/// What unchecked-container-access reports.
+enum class ContainerAccessMode {
+  /// An access not proven in range when there is evidence of risk: outside
+  /// data in the container or the index, a container that may be empty, an
+  /// unchecked find() result, a constant index past a size the code
+  /// established.
+  Evidence,
+  /// Every access whose index the function computes and cannot prove in
+  /// range, evidence or not.
+  Strict,
+};
 
 /// Finds element accesses (`c[i]`, `c.front()`, `c.back()`, `*c.begin()`,
 /// `j["key"]`, raw arrays indexed by untrusted integers) that nothing shows
@@ -35,7 +48,21 @@ private:
     ElementAccess Access;
     bool UntrustedIndex = false;
     const Expr *Origin = nullptr; ///< Where the untrusted index came from.
+    /// Why it is reported (evidence mode), for the note.
+    AccessVerdict Verdict;
+    /// The untrusted data the container holds, when that is the evidence.
+    const Expr *ContainerOrigin = nullptr;
   };
+
+  /// Whether \p Access (not proven in range) is worth a warning, and why.
+  bool shouldReport(const Decl &Unit, const ElementAccess &Access,
+                    const AccessVerdict &Verdict, bool VariableIndex,
+                    Finding &Out);
+  /// True if a failure of \p Access is an exception that a handler of its
+  /// function catches (JSON on non-const values fails with one).
+  bool failureIsCaught(const Decl &Unit, const ElementAccess &Access);
+  void noteEvidence(const Finding &F, ASTContext &Ctx);
+  void noteDataPointers(llvm::ArrayRef<const Expr *> Args);
 
   void noteStatement(const Stmt &S, const Decl *Unit, ASTContext &Ctx);
   void analyzeUnit(const Decl &Unit, llvm::ArrayRef<ElementAccess> Accesses,
@@ -45,14 +72,14 @@ private:
   void report(llvm::ArrayRef<Finding> Chain, ASTContext &Ctx);
   std::string describe(const ElementAccess &Access, bool UntrustedIndex,
                        ASTContext &Ctx) const;
-  std::optional<FixItHint> accessFix(const ElementAccess &Access,
-                                     ASTContext &Ctx,
+  std::optional<FixItHint> accessFix(const Finding &F, ASTContext &Ctx,
                                      std::optional<FixItHint> &Second) const;
 
   const StringRef RawContainers;
   const StringRef RawGuardFunctions;
   const StringRef RawSources;
   const bool UntrustedOnly;
+  const ContainerAccessMode Mode;
   ContainerModel Containers;
   BoundsOptions Bounds;
   TaintOptions Taint;
@@ -69,8 +96,22 @@ private:
   llvm::SetVector<const Decl *> UntrustedUnits;
   bool UntrustedUnitsKnown = false;
   llvm::DenseSet<const Expr *> Reported;
+  /// `&c[0]` passed with `c.size()`: a data pointer, not an element read.
+  llvm::DenseSet<const Expr *> DataPointerAccesses;
+  /// Per function: the source ranges of try blocks that catch what a JSON
+  /// access throws (std::exception, nlohmann's exceptions, `...`).
+  llvm::DenseMap<const Decl *, llvm::SmallVector<SourceRange, 2>>
+      CatchingTryBlocks;
+  TerminatingFunctions Terminating;
 };
 
 } // namespace clang::tidy::prodready
+
+namespace clang::tidy {
+template <> struct OptionEnumMapping<prodready::ContainerAccessMode> {
+  static llvm::ArrayRef<std::pair<prodready::ContainerAccessMode, StringRef>>
+  getEnumMapping();
+};
+} // namespace clang::tidy
 
 #endif // PRODREADY_CHECKS_UNCHECKEDCONTAINERACCESSCHECK_H

@@ -71,6 +71,18 @@ std::optional<unsigned> ContainerBoundsAnalysis::Impl::slotOf(const Expr *E,
     return intern(std::to_string(*Base) + "." + Field->getNameAsString(),
                   *Base);
   }
+  // A getter (`cfg.hosts()`, `entry.value()` of a JSON items() loop): the
+  // same container as long as its object does not change.
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E);
+      Call && isContainerGetter(*Call)) {
+    std::optional<unsigned> Base =
+        slotOf(Call->getImplicitObjectArgument(), Depth + 1);
+    if (!Base)
+      return std::nullopt;
+    return intern(std::to_string(*Base) + "." +
+                      Call->getMethodDecl()->getName().str() + "()",
+                  *Base);
+  }
   // A JSON element with a literal key or index, or a variable key.
   const Expr *Object = nullptr;
   const Expr *Key = nullptr;
@@ -92,6 +104,15 @@ std::optional<unsigned> ContainerBoundsAnalysis::Impl::slotOf(const Expr *E,
   if (!Base)
     return std::nullopt;
   return elementSlot(*Base, Key);
+}
+
+bool ContainerBoundsAnalysis::Impl::isContainerGetter(
+    const CXXMemberCallExpr &Call) const {
+  const CXXMethodDecl *Method = Call.getMethodDecl();
+  return Method && Method->getIdentifier() && !Method->isStatic() &&
+         Call.getNumArgs() == 0 &&
+         !matchContainerCall(Call, Model) && // size(), begin(), ... of one
+         Model.kindOf(Call.getType()) != ContainerKind::None;
 }
 
 /// The element of the container in \p Base that \p Key (a literal key or
@@ -243,6 +264,24 @@ ContainerBoundsAnalysis::Impl::sizeExceeds(unsigned Container, Fact::TermT Term,
   if (Term == Fact::Var)
     if (const Fact *F = S.find(Fact::Below, Fact::Size, Bound, Container))
       return F->N + 1;
+  // Another container's size: both bounded by the same term (built with
+  // the same count, `std::vector<T> a(n), b(n)`), or by constants.
+  if (Term == Fact::Size) {
+    std::optional<int64_t> Best;
+    for (const Fact &Most : S.Facts) {
+      if (Most.Kind != Fact::SizeAtMost || Most.A != Bound)
+        continue;
+      std::optional<int64_t> Least;
+      if (Most.Term == Fact::Const)
+        Least = knownMinSize(Container, S);
+      else if (const Fact *F =
+                   S.find(Fact::SizeAtLeast, Most.Term, Container, Most.B))
+        Least = F->N;
+      if (Least && (!Best || *Least - Most.N > *Best))
+        Best = *Least - Most.N;
+    }
+    return Best;
+  }
   return std::nullopt;
 }
 
@@ -300,6 +339,8 @@ ContainerBoundsAnalysis::Impl::check(const ElementAccess &Access) {
   if (Access.Form != ElementAccess::Subscript) {
     Verdict.IndexIsLocal = true;
     Verdict.InBounds = SizeLower >= 1;
+    if (!Verdict.InBounds)
+      findEvidence(Access, Container, std::nullopt, 0, S, Verdict);
     return Verdict;
   }
   if (Access.IsKey) {
@@ -313,7 +354,21 @@ ContainerBoundsAnalysis::Impl::check(const ElementAccess &Access) {
       ContainerModel::displayName(Access.Container->getType()) == "std::string"
           ? 1
           : 0;
-  std::optional<LinearTerm> Term = linearTerm(Access.Index, S);
+  // x % k and x % c.size() are judged as such, not as an opaque term.
+  const auto *Rem = dyn_cast<BinaryOperator>(stripValueWrappers(Access.Index));
+  std::optional<LinearTerm> Term;
+  if (!Rem || Rem->getOpcode() != BO_Rem)
+    Term = linearTerm(Access.Index, S);
+  judgeIndex(Access, Container, Term, SizeLower, Slack, S, Verdict);
+  if (!Verdict.InBounds)
+    findEvidence(Access, Container, Term, Slack, S, Verdict);
+  return Verdict;
+}
+
+void ContainerBoundsAnalysis::Impl::judgeIndex(
+    const ElementAccess &Access, unsigned Container,
+    const std::optional<LinearTerm> &Term, int64_t SizeLower, int64_t Slack,
+    const State &S, AccessVerdict &Verdict) {
   if (!Term) {
     // x % k, x % c.size().
     const auto *Rem =
@@ -329,7 +384,7 @@ ContainerBoundsAnalysis::Impl::check(const ElementAccess &Access) {
             (Divisor->Kind == Fact::Size && Divisor->Slot == Container &&
              Divisor->Value == 0);
     }
-    return Verdict;
+    return;
   }
   switch (Term->Kind) {
   case Fact::Const:
@@ -360,7 +415,54 @@ ContainerBoundsAnalysis::Impl::check(const ElementAccess &Access) {
   default:
     break;
   }
-  return Verdict;
+}
+
+/// Why an access not proven in range is likely out of range: see
+/// RiskEvidence.
+void ContainerBoundsAnalysis::Impl::findEvidence(
+    const ElementAccess &Access, unsigned Container,
+    const std::optional<LinearTerm> &Index, int64_t Slack, const State &S,
+    AccessVerdict &Verdict) {
+  if (Container == NoSlot || Access.IsKey)
+    return;
+  auto Set = [&](RiskEvidence Evidence, const Stmt *Site, int64_t Size = 0) {
+    Verdict.Evidence = Evidence;
+    Verdict.EvidenceSite = Site;
+    Verdict.EvidenceSize = Size;
+  };
+  if (const Stmt *Site = S.emptiedAt(Container))
+    return Set(RiskEvidence::MaybeEmpty, Site);
+  // The first index past the end: 0 for front() and back().
+  std::optional<int64_t> Constant;
+  if (Access.Form != ElementAccess::Subscript)
+    Constant = 0;
+  else if (Index && Index->Kind == Fact::Const)
+    Constant = Index->Value;
+  if (Constant) {
+    if (const Fact *Most =
+            S.find(Fact::SizeAtMost, Fact::Const, Container, NoSlot);
+        Most && *Constant >= Most->N + Slack)
+      return Set(RiskEvidence::BeyondKnownSize,
+                 SizeSites.lookup({Container, Most->N}), Most->N);
+    if (const Fact *Checked =
+            S.find(Fact::SizeChecked, Fact::Const, Container, NoSlot);
+        Checked && *Constant >= Checked->N + Slack)
+      return Set(RiskEvidence::BeyondCheckedSize,
+                 SizeSites.lookup({Container, Checked->N}), Checked->N);
+  }
+  if (Index && Index->Kind == Fact::Var &&
+      S.find(Fact::FoundIn, Fact::NoTerm, Index->Slot, Container))
+    return Set(RiskEvidence::UncheckedFind, FindSites.lookup(Index->Slot));
+  // c[c.find(x)] written in one expression.
+  if (Access.Index)
+    if (std::optional<ContainerCall> Find =
+            matchContainerCall(*stripValueWrappers(Access.Index), Model);
+        Find && Find->Method->getIdentifier() &&
+        (Find->Method->getName().starts_with("find") ||
+         Find->Method->getName() == "rfind") &&
+        Find->Method->getName() != "find_if" &&
+        slotOf(Find->Object) == Container)
+      return Set(RiskEvidence::UncheckedFind, Access.Index);
 }
 
 ContainerBoundsAnalysis::ContainerBoundsAnalysis(const Decl &Func,

@@ -41,6 +41,8 @@
 
 namespace clang::tidy::prodready {
 
+class TerminatingFunctions;
+
 struct BoundsOptions {
   /// Whether `assert(cond)` establishes `cond` after it (it does in builds
   /// without NDEBUG; a release build has no check left).
@@ -48,6 +50,25 @@ struct BoundsOptions {
   /// Functions that return only when their first argument is true (they
   /// abort or throw otherwise), by qualified name.
   std::vector<std::string> GuardFunctions;
+  /// Calls after which a path ends (unmarked helpers that exit or throw):
+  /// shared by the analyses of one translation unit. Optional.
+  TerminatingFunctions *Terminating = nullptr;
+};
+
+/// Why an access that is not proven in range is likely to be out of range,
+/// beyond the lack of a proof: what the check reports by default.
+enum class RiskEvidence {
+  None,
+  /// The container is empty on some path to the access: declared empty or
+  /// cleared, and neither grown nor checked since.
+  MaybeEmpty,
+  /// The index is a `find` result not compared with `npos` on every path.
+  UncheckedFind,
+  /// A constant index at or past the size a branch of this function
+  /// checked (`if (v.size() < 2) return; ... v[2]`).
+  BeyondCheckedSize,
+  /// A constant index at or past the size the container has on every path.
+  BeyondKnownSize,
 };
 
 /// What the analysis concluded about one access.
@@ -63,6 +84,13 @@ struct AccessVerdict {
   /// container), and a lower one.
   bool UpperBounded = false;
   bool NonNegative = false;
+  /// For an access not in bounds: evidence it may be out of range.
+  RiskEvidence Evidence = RiskEvidence::None;
+  /// Where the evidence comes from: the declaration or call that emptied
+  /// the container, the `find` call, the size check.
+  const Stmt *EvidenceSite = nullptr;
+  /// The size checked or known (BeyondCheckedSize, BeyondKnownSize).
+  int64_t EvidenceSize = 0;
 };
 
 class ContainerBoundsAnalysis {

@@ -12,8 +12,10 @@
 #ifndef PRODREADY_CHECKS_ANALYSIS_BOUNDSANALYSISIMPL_H
 #define PRODREADY_CHECKS_ANALYSIS_BOUNDSANALYSISIMPL_H
 
+#include "AssertionMacros.h"
 #include "BoundsAnalysis.h"
 #include "ForwardDataflow.h"
+#include "Termination.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 #include <algorithm>
@@ -27,7 +29,20 @@ namespace bounds {
 inline constexpr unsigned NoSlot = ~0u;
 
 struct Fact {
-  enum KindT : uint8_t { SizeAtLeast, Below, AtLeast, Exists, FoundIn };
+  enum KindT : uint8_t {
+    SizeAtLeast,
+    Below,
+    AtLeast,
+    Exists,
+    FoundIn,
+    /// SizeAtMost(c, Const N): c.size() <= N. Evidence of risk: a constant
+    /// index at or past N is out of range on every path.
+    SizeAtMost,
+    /// SizeChecked(c, Const N): a branch condition of this function showed
+    /// c.size() >= N (and no more). Evidence of risk: a constant index at
+    /// or past N reads past what the code itself checked.
+    SizeChecked,
+  };
   enum TermT : uint8_t { NoTerm, Const, Var, Size };
   KindT Kind;
   TermT Term;
@@ -43,9 +58,10 @@ struct Fact {
 /// (meet, when the same fact is established again).
 inline int64_t weakerBound(const Fact &F, int64_t X, int64_t Y) {
   // SizeAtLeast(c, Const N) and AtLeast(i, N): a smaller N is weaker. Below(i,
-  // Const N): a larger N is weaker. Below(i, Var/Size, N) (i + N < T): smaller
-  // is weaker.
-  if (F.Kind == Fact::Below && F.Term == Fact::Const)
+  // Const N) and SizeAtMost(c, N): a larger N is weaker. Below(i, Var/Size, N)
+  // (i + N < T): smaller is weaker.
+  if ((F.Kind == Fact::Below && F.Term == Fact::Const) ||
+      F.Kind == Fact::SizeAtMost)
     return std::max(X, Y);
   return std::min(X, Y);
 }
@@ -53,12 +69,24 @@ inline int64_t strongerBound(const Fact &F, int64_t X, int64_t Y) {
   return weakerBound(F, X, Y) == X ? Y : X;
 }
 
+/// A container that is empty on some path to a point (a may-fact, unlike
+/// the facts above): declared empty or cleared there, and neither grown nor
+/// checked since. \p Site is the declaration or the call that emptied it.
+struct MaybeEmpty {
+  unsigned Slot;
+  const Stmt *Site;
+  bool operator==(const MaybeEmpty &O) const {
+    return Slot == O.Slot && Site == O.Site;
+  }
+};
+
 struct State {
   bool Reachable = false;
-  llvm::SmallVector<Fact, 8> Facts; ///< Sorted by key, keys unique.
+  llvm::SmallVector<Fact, 8> Facts;         ///< Sorted by key, keys unique.
+  llvm::SmallVector<MaybeEmpty, 2> Emptied; ///< Sorted by slot, unique.
 
   bool operator==(const State &O) const {
-    return Reachable == O.Reachable && Facts == O.Facts;
+    return Reachable == O.Reachable && Facts == O.Facts && Emptied == O.Emptied;
   }
   bool operator!=(const State &O) const { return !(*this == O); }
 
@@ -68,9 +96,12 @@ struct State {
     });
     if (It != Facts.end() && It->key() == F.key()) {
       It->N = strongerBound(F, It->N, F.N);
-      return;
+    } else {
+      It = Facts.insert(It, F);
     }
-    Facts.insert(It, F);
+    // A container known to hold an element is not empty on any path.
+    if (F.Kind == Fact::SizeAtLeast && F.Term == Fact::Const && F.N >= 1)
+      forgetEmpty(F.A);
   }
 
   const Fact *find(Fact::KindT Kind, Fact::TermT Term, unsigned A,
@@ -84,6 +115,24 @@ struct State {
 
   template <typename Pred> void removeIf(Pred P) {
     Facts.erase(std::remove_if(Facts.begin(), Facts.end(), P), Facts.end());
+  }
+
+  void markEmpty(unsigned Slot, const Stmt *Site) {
+    forgetEmpty(Slot);
+    auto It = llvm::lower_bound(
+        Emptied, Slot,
+        [](const bounds::MaybeEmpty &E, unsigned S) { return E.Slot < S; });
+    Emptied.insert(It, {Slot, Site});
+  }
+  void forgetEmpty(unsigned Slot) {
+    llvm::erase_if(Emptied,
+                   [&](const bounds::MaybeEmpty &E) { return E.Slot == Slot; });
+  }
+  const Stmt *emptiedAt(unsigned Slot) const {
+    for (const bounds::MaybeEmpty &E : Emptied)
+      if (E.Slot == Slot)
+        return E.Site;
+    return nullptr;
   }
 };
 
@@ -103,11 +152,20 @@ inline State joinStates(const State &X, const State &Y) {
     } else {
       Fact F = *I;
       F.N = weakerBound(F, I->N, J->N);
-      Out.Facts.push_back(F);
+      // An upper bound that differs between paths is dropped, not
+      // widened one step at a time: a loop that grows a container would
+      // otherwise raise it on every pass and never reach a fixpoint.
+      if (F.Kind != Fact::SizeAtMost || I->N == J->N)
+        Out.Facts.push_back(F);
       ++I;
       ++J;
     }
   }
+  // May-facts: the union (the first path's site where both have one).
+  Out.Emptied = X.Emptied;
+  for (const MaybeEmpty &E : Y.Emptied)
+    if (!Out.emptiedAt(E.Slot))
+      Out.markEmpty(E.Slot, E.Site);
   return Out;
 }
 
@@ -140,6 +198,11 @@ public:
       Name.consume_front("::");
       GuardFunctions.insert(Name);
     }
+    Terminating = Options.Terminating;
+    if (!Terminating) {
+      OwnTerminating = std::make_unique<TerminatingFunctions>();
+      Terminating = OwnTerminating.get();
+    }
   }
 
   AccessVerdict check(const ElementAccess &Access);
@@ -151,6 +214,7 @@ private:
   std::optional<unsigned> rootSlot(const ValueDecl &D);
   std::optional<unsigned> elementSlot(unsigned Base, const Expr *Key);
   bool isWithin(unsigned Slot, unsigned Ancestor) const;
+  bool isContainerGetter(const CXXMemberCallExpr &Call) const;
   const VarDecl *indexVariable(const Expr *E);
 
   // Transfer.
@@ -159,8 +223,10 @@ private:
   void kill(unsigned Slot, State &S);
   void killDependents(unsigned Variable, State &S);
   void killIndexVariable(unsigned Slot, int Direction, State &S);
-  void assign(unsigned Slot, QualType Type, const Expr *Init, State &S);
-  void assignContainer(unsigned Slot, const Expr *Init, State &S);
+  void assign(unsigned Slot, QualType Type, const Expr *Init, const Stmt &Site,
+              State &S);
+  void assignContainer(unsigned Slot, ContainerKind Kind, const Expr *Init,
+                       const Stmt &Site, State &S);
   void assignIndex(unsigned Slot, const Expr *Init, State &S);
   void assignMidpoint(unsigned Slot, const Expr *Value, State &S);
   void copiedIndexFacts(unsigned Slot, const Expr *Init, const State &S,
@@ -168,16 +234,28 @@ private:
   void containerCall(const CXXMemberCallExpr &Call, State &S);
   void escapingArguments(const FunctionDecl *Callee,
                          llvm::ArrayRef<const Expr *> Args, State &S);
+  bool mayWriteThrough(const FunctionDecl &Callee, unsigned Index);
   void establishAccess(const ElementAccess &Access, State &S);
   void grow(unsigned Slot, State &S);
+  void growByUnknown(unsigned Slot, State &S);
+  void makeEmpty(unsigned Slot, const Stmt &Site, State &S);
+  void sizeIs(unsigned Slot, const LinearTerm &Count, State &S);
+  void atMost(unsigned Slot, int64_t Count, const Stmt *Site, State &S);
 
   // Refinement.
   State refine(const Expr *Cond, bool Truth, State S);
   State refineAtom(const Expr *Cond, bool Truth, State S);
   bool refineComparison(const Expr *Cond, bool Truth, State &S);
+  void refineOrdering(BinaryOperatorKind Opcode, const Expr *L, const Expr *R,
+                      bool Unsigned, State &S);
+  State refineAsserted(const AssertedCondition &Asserted, State S);
+  void refinePrefix(const CXXMemberCallExpr &Call, bool Truth, State &S);
+  void checkConsistency(State &S) const;
+  const Expr *comparedWithBool(const Expr *Cond, bool &Truth);
   void addLess(const LinearTerm &L, const LinearTerm &R, int64_t Delta,
                bool Unsigned, State &S);
   std::optional<LinearTerm> linearTerm(const Expr *E, const State &S);
+  std::optional<LinearTerm> opaqueTerm(const Expr *E);
   bool isIgnoredAssert(const Expr &Cond) const;
 
   // Queries.
@@ -188,6 +266,13 @@ private:
                     int64_t SizeLower, int64_t Slack, const State &S) const;
   std::optional<int64_t> sizeExceeds(unsigned Container, Fact::TermT Term,
                                      unsigned Bound, const State &S) const;
+
+  void judgeIndex(const ElementAccess &Access, unsigned Container,
+                  const std::optional<LinearTerm> &Term, int64_t SizeLower,
+                  int64_t Slack, const State &S, AccessVerdict &Verdict);
+  void findEvidence(const ElementAccess &Access, unsigned Container,
+                    const std::optional<LinearTerm> &Index, int64_t Slack,
+                    const State &S, AccessVerdict &Verdict);
 
   bool prepare();
 
@@ -204,12 +289,28 @@ private:
   std::vector<SlotInfo> Slots;
   llvm::StringMap<unsigned> SlotIds;
   llvm::DenseMap<const Expr *, unsigned> SlotCache;
+  /// The slot of each expression compared as written (opaqueTerm).
+  llvm::DenseMap<const Expr *, unsigned> OpaqueSlots;
   /// The element slots named through each variable (`m[r]` through r).
   llvm::DenseMap<unsigned, llvm::SmallVector<unsigned, 2>> DependentSlots;
   /// References (and const copies) bound to a slot: they are that slot.
   llvm::DenseMap<const VarDecl *, const Expr *> Aliases;
   /// Range-for loop conditions, to the range they iterate.
   llvm::DenseMap<const Expr *, const Expr *> RangeLoops;
+
+  /// Where each find() result was stored (the evidence of an index that
+  /// was never compared with npos).
+  llvm::DenseMap<unsigned, const Stmt *> FindSites;
+  /// Where each size bound (slot, size) was first established: the check
+  /// of SizeChecked, the declaration, call or check of SizeAtMost.
+  llvm::DenseMap<std::pair<unsigned, int64_t>, const Stmt *> SizeSites;
+  /// The condition being applied, for CheckSites.
+  const Expr *CurrentCondition = nullptr;
+  /// Whether a callee changes the parameter (definition, index).
+  llvm::DenseMap<std::pair<const FunctionDecl *, unsigned>, bool>
+      ParameterWrites;
+  std::unique_ptr<TerminatingFunctions> OwnTerminating;
+  TerminatingFunctions *Terminating = nullptr;
 
   bool Prepared = false;
   std::unique_ptr<IndexedCFG> Cfg;

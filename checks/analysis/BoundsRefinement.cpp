@@ -30,13 +30,130 @@ State ContainerBoundsAnalysis::Impl::refine(const Expr *Cond, bool Truth,
                                             State S) {
   if (!Cond || (!Options.TrustAsserts && isIgnoredAssert(*Cond)))
     return S;
-  return refineCondition(
+  const Expr *Outer = CurrentCondition;
+  if (!CurrentCondition)
+    CurrentCondition = Cond;
+  State Out = refineCondition(
       Cond, Truth, std::move(S),
       [](const Expr *E) { return stripValueWrappers(E); },
       [this](const Expr *Atom, bool AtomTruth, State AtomState) {
         return refineAtom(Atom, AtomTruth, std::move(AtomState));
       },
       joinStates);
+  CurrentCondition = Outer;
+  checkConsistency(Out);
+  return Out;
+}
+
+State ContainerBoundsAnalysis::Impl::refineAsserted(
+    const AssertedCondition &Asserted, State S) {
+  if (Asserted.Condition)
+    return refine(Asserted.Condition, Asserted.Truth, std::move(S));
+  if (!Asserted.LHS || !Asserted.RHS)
+    return S;
+  const Expr *Outer = CurrentCondition;
+  CurrentCondition = Asserted.LHS;
+  BinaryOperatorKind Opcode =
+      Asserted.Truth ? Asserted.Opcode
+                     : BinaryOperator::negateComparisonOp(Asserted.Opcode);
+  refineOrdering(Opcode, Asserted.LHS, Asserted.RHS,
+                 Asserted.LHS->getType()->isUnsignedIntegerOrEnumerationType(),
+                 S);
+  CurrentCondition = Outer;
+  checkConsistency(S);
+  return S;
+}
+
+/// A path whose facts contradict each other is infeasible: the exit of
+/// `for (i = 0; i < 3; ++i)` on the first test, the empty branch after
+/// `v.size() == 2` was established.
+void ContainerBoundsAnalysis::Impl::checkConsistency(State &S) const {
+  for (const Fact &F : S.Facts) {
+    if (F.Kind == Fact::Below && F.Term == Fact::Const &&
+        lowerBound(F.A, S) >= F.N) {
+      S.Reachable = false;
+      return;
+    }
+    if (F.Kind == Fact::SizeAtMost) {
+      const Fact *Least = S.find(Fact::SizeAtLeast, Fact::Const, F.A, NoSlot);
+      if (Least && Least->N > F.N) {
+        S.Reachable = false;
+        return;
+      }
+    }
+  }
+}
+
+namespace {
+
+/// The length of a string or character literal, the prefix or suffix a
+/// string is tested for.
+std::optional<int64_t> literalLength(const Expr *E) {
+  E = stripValueWrappers(E);
+  if (const auto *Literal = dyn_cast_or_null<StringLiteral>(E))
+    return Literal->getLength();
+  if (isa_and_nonnull<CharacterLiteral>(E))
+    return 1;
+  return std::nullopt;
+}
+
+bool isMethodNamed(const CXXMemberCallExpr &Call, llvm::StringRef Name) {
+  const CXXMethodDecl *Method = Call.getMethodDecl();
+  return Method && Method->getIdentifier() && Method->getName() == Name;
+}
+
+bool isZeroLiteral(const Expr *E) {
+  const auto *Literal = dyn_cast_or_null<IntegerLiteral>(stripValueWrappers(E));
+  return Literal && Literal->getValue() == 0;
+}
+
+/// For `s.rfind(p, 0) == 0`, `s.find(p) == 0`, `s.compare(0, n, p) == 0`
+/// and `s.substr(0, n) == p` (the prefix tests before C++20's
+/// starts_with): the string and the length of the prefix.
+std::optional<std::pair<const Expr *, int64_t>> prefixTest(const Expr *L,
+                                                           const Expr *R) {
+  for (int Swap = 0; Swap < 2; ++Swap, std::swap(L, R)) {
+    const auto *Call =
+        dyn_cast_or_null<CXXMemberCallExpr>(stripValueWrappers(L));
+    if (!Call || Call->getNumArgs() == 0)
+      continue;
+    const Expr *Object = Call->getImplicitObjectArgument();
+    if (isZeroLiteral(R)) {
+      if ((isMethodNamed(*Call, "rfind") && Call->getNumArgs() == 2 &&
+           isZeroLiteral(Call->getArg(1))) ||
+          (isMethodNamed(*Call, "find") &&
+           (Call->getNumArgs() == 1 || isZeroLiteral(Call->getArg(1)))))
+        if (std::optional<int64_t> Length = literalLength(Call->getArg(0)))
+          return std::make_pair(Object, *Length);
+      if (isMethodNamed(*Call, "compare") && Call->getNumArgs() == 3 &&
+          isZeroLiteral(Call->getArg(0)))
+        if (std::optional<int64_t> Length = literalLength(Call->getArg(2)))
+          return std::make_pair(Object, *Length);
+    }
+    if (isMethodNamed(*Call, "substr") && Call->getNumArgs() == 2 &&
+        isZeroLiteral(Call->getArg(0)))
+      if (std::optional<int64_t> Length = literalLength(R))
+        return std::make_pair(Object, *Length);
+  }
+  return std::nullopt;
+}
+
+} // namespace
+
+/// `s.starts_with("-Wa,")`, `s.ends_with(".o")`: s holds at least as many
+/// characters as the literal.
+void ContainerBoundsAnalysis::Impl::refinePrefix(const CXXMemberCallExpr &Call,
+                                                 bool Truth, State &S) {
+  if (!Truth || Call.getNumArgs() != 1 ||
+      !(isMethodNamed(Call, "starts_with") || isMethodNamed(Call, "ends_with")))
+    return;
+  std::optional<int64_t> Length = literalLength(Call.getArg(0));
+  std::optional<unsigned> Object = slotOf(Call.getImplicitObjectArgument());
+  if (!Length || !Object || *Length <= 0)
+    return;
+  S.add({Fact::SizeAtLeast, Fact::Const, *Object, NoSlot, *Length});
+  S.add({Fact::SizeChecked, Fact::Const, *Object, NoSlot, *Length});
+  SizeSites.try_emplace({*Object, *Length}, CurrentCondition);
 }
 
 State ContainerBoundsAnalysis::Impl::refineAtom(const Expr *Cond, bool Truth,
@@ -47,6 +164,16 @@ State ContainerBoundsAnalysis::Impl::refineAtom(const Expr *Cond, bool Truth,
       S.add({Fact::SizeAtLeast, Fact::Const, *Range, NoSlot, 1});
     return S;
   }
+  // `if (const AssertionResult gtest_ar = Compare(a, b)) ; else return`:
+  // a fatal gtest assertion.
+  if (std::optional<AssertedCondition> Asserted =
+          assertionResultCondition(*Cond)) {
+    if (!Truth)
+      return S;
+    return refineAsserted(*Asserted, std::move(S));
+  }
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Cond))
+    refinePrefix(*Member, Truth, S);
   if (std::optional<ContainerCall> Call = matchContainerCall(*Cond, Model)) {
     std::optional<unsigned> Object = slotOf(Call->Object);
     if (!Object || !Call->Method->getIdentifier())
@@ -54,8 +181,14 @@ State ContainerBoundsAnalysis::Impl::refineAtom(const Expr *Cond, bool Truth,
     llvm::StringRef Name = Call->Method->getName();
     const auto *Member = cast<CXXMemberCallExpr>(Cond);
     if ((Name == "empty" && !Truth) ||
-        ((Name == "size" || Name == "length") && Truth))
+        ((Name == "size" || Name == "length") && Truth)) {
       S.add({Fact::SizeAtLeast, Fact::Const, *Object, NoSlot, 1});
+      S.add({Fact::SizeChecked, Fact::Const, *Object, NoSlot, 1});
+      SizeSites.try_emplace({*Object, 1}, CurrentCondition);
+    } else if ((Name == "empty" && Truth) ||
+               ((Name == "size" || Name == "length") && !Truth)) {
+      atMost(*Object, 0, CurrentCondition, S);
+    }
     if (Call->Kind != ContainerKind::Json || !Truth)
       return S;
     if ((Name == "contains" || Name == "count") && Member->getNumArgs() == 1) {
@@ -79,8 +212,35 @@ State ContainerBoundsAnalysis::Impl::refineAtom(const Expr *Cond, bool Truth,
       if (std::optional<unsigned> Object = slotOf(Call->getArg(0)))
         S.add({Fact::SizeAtLeast, Fact::Const, *Object, NoSlot, 1});
   }
+  // `c.empty() == false`, `found != true`.
+  if (const Expr *Operand = comparedWithBool(Cond, Truth))
+    return refine(Operand, Truth, std::move(S));
   refineComparison(Cond, Truth, S);
   return S;
+}
+
+/// For `X == true`, `X != false` and their mirrors: X, with \p Truth
+/// adjusted to what X is on the edge. Otherwise nullptr.
+const Expr *ContainerBoundsAnalysis::Impl::comparedWithBool(const Expr *Cond,
+                                                            bool &Truth) {
+  BinaryOperatorKind Opcode;
+  const Expr *L, *R;
+  if (const auto *Op = dyn_cast<BinaryOperator>(Cond);
+      Op && (Op->getOpcode() == BO_EQ || Op->getOpcode() == BO_NE)) {
+    Opcode = Op->getOpcode();
+    L = Op->getLHS();
+    R = Op->getRHS();
+  } else {
+    return nullptr;
+  }
+  for (int Swap = 0; Swap < 2; ++Swap, std::swap(L, R))
+    if (const auto *Bool =
+            dyn_cast<CXXBoolLiteralExpr>(stripValueWrappers(R))) {
+      bool Equal = Opcode == BO_EQ;
+      Truth = Truth == (Equal == Bool->getValue());
+      return L;
+    }
+  return nullptr;
 }
 
 bool ContainerBoundsAnalysis::Impl::refineComparison(const Expr *Cond,
@@ -106,6 +266,24 @@ bool ContainerBoundsAnalysis::Impl::refineComparison(const Expr *Cond,
     return false;
   if (!Truth)
     Opcode = BinaryOperator::negateComparisonOp(Opcode);
+  refineOrdering(Opcode, L, R, Unsigned, S);
+  return true;
+}
+
+void ContainerBoundsAnalysis::Impl::refineOrdering(BinaryOperatorKind Opcode,
+                                                   const Expr *L, const Expr *R,
+                                                   bool Unsigned, State &S) {
+  // s.rfind("-I", 0) == 0 and the other prefix tests.
+  if (Opcode == BO_EQ)
+    if (auto Prefix = prefixTest(L, R))
+      if (std::optional<unsigned> Object = slotOf(Prefix->first);
+          Object && Prefix->second > 0) {
+        S.add(
+            {Fact::SizeAtLeast, Fact::Const, *Object, NoSlot, Prefix->second});
+        S.add(
+            {Fact::SizeChecked, Fact::Const, *Object, NoSlot, Prefix->second});
+        SizeSites.try_emplace({*Object, Prefix->second}, CurrentCondition);
+      }
 
   // it != j.end(), pos != std::string::npos.
   if (Opcode == BO_NE) {
@@ -138,13 +316,17 @@ bool ContainerBoundsAnalysis::Impl::refineComparison(const Expr *Cond,
       }
       for (const Fact &F : Derived)
         S.add(F);
+      // Compared: no longer an unchecked search result.
+      S.removeIf([&](const Fact &F) {
+        return F.Kind == Fact::FoundIn && F.A == Slot;
+      });
     }
   }
 
   std::optional<LinearTerm> Left = linearTerm(L, S);
   std::optional<LinearTerm> Right = linearTerm(R, S);
   if (!Left || !Right)
-    return true;
+    return;
   switch (Opcode) {
   case BO_LT:
     addLess(*Left, *Right, 0, Unsigned, S);
@@ -167,13 +349,15 @@ bool ContainerBoundsAnalysis::Impl::refineComparison(const Expr *Cond,
     for (auto [Size, Zero] :
          {std::pair(*Left, *Right), std::pair(*Right, *Left)})
       if (Size.Kind == Fact::Size && Size.Value == 0 &&
-          Zero.Kind == Fact::Const && Zero.Value == 0)
+          Zero.Kind == Fact::Const && Zero.Value == 0) {
         S.add({Fact::SizeAtLeast, Fact::Const, Size.Slot, NoSlot, 1});
+        S.add({Fact::SizeChecked, Fact::Const, Size.Slot, NoSlot, 1});
+        SizeSites.try_emplace({Size.Slot, 1}, CurrentCondition);
+      }
     break;
   default:
     break;
   }
-  return true;
 }
 
 /// Adds what `L < R + Delta` says, for terms with offsets.
@@ -211,13 +395,29 @@ void ContainerBoundsAnalysis::Impl::addLess(const LinearTerm &L,
     }
     return;
   }
+  if (L.Kind == Fact::Size) {
+    // c.size() + a < K + Delta: c holds at most K + Delta - a - 1.
+    if (R.Kind == Fact::Const && L.Value >= 0)
+      atMost(L.Slot, R.Value + Delta - L.Value - 1, CurrentCondition, S);
+    // a.size() + x < b.size() + y + Delta: b.size() >= a.size() + k.
+    if (R.Kind == Fact::Size && R.Value >= 0 && L.Slot != R.Slot) {
+      int64_t K = L.Value - R.Value - Delta + 1;
+      if (K >= 0)
+        S.add({Fact::SizeAtLeast, Fact::Size, R.Slot, L.Slot, K});
+    }
+    return;
+  }
   if (L.Kind != Fact::Const)
     return;
   int64_t Least = L.Value - R.Value - Delta; // Least < R.base
-  if (R.Kind == Fact::Size && Least + 1 > 0)
+  if (R.Kind == Fact::Size && Least + 1 > 0) {
     S.add({Fact::SizeAtLeast, Fact::Const, R.Slot, NoSlot, Least + 1});
-  else if (R.Kind == Fact::Var)
+    S.add({Fact::SizeChecked, Fact::Const, R.Slot, NoSlot, Least + 1});
+    if (CurrentCondition)
+      SizeSites.try_emplace({R.Slot, Least + 1}, CurrentCondition);
+  } else if (R.Kind == Fact::Var) {
     S.add({Fact::AtLeast, Fact::NoTerm, R.Slot, NoSlot, Least + 1});
+  }
 }
 
 std::optional<LinearTerm>
@@ -239,18 +439,18 @@ ContainerBoundsAnalysis::Impl::linearTerm(const Expr *E, const State &S) {
     return LinearTerm{Fact::Var, *rootSlot(*Var), 0, Var};
   const auto *Op = dyn_cast<BinaryOperator>(E);
   if (!Op || (Op->getOpcode() != BO_Add && Op->getOpcode() != BO_Sub))
-    return std::nullopt;
+    return opaqueTerm(E);
   std::optional<LinearTerm> L = linearTerm(Op->getLHS(), S);
   std::optional<LinearTerm> R = linearTerm(Op->getRHS(), S);
   if (!L || !R)
-    return std::nullopt;
+    return opaqueTerm(E);
   int Sign = Op->getOpcode() == BO_Add ? 1 : -1;
   if (R->Kind == Fact::Const && L->Kind != Fact::Const) {
     // n - k on an unsigned variable wraps around unless n >= k.
     if (Sign < 0 && L->Kind == Fact::Var &&
         Op->getType()->isUnsignedIntegerOrEnumerationType() &&
         lowerBound(L->Slot, S) < R->Value)
-      return std::nullopt;
+      return opaqueTerm(E);
     L->Value += Sign * R->Value;
     return L;
   }
@@ -258,7 +458,83 @@ ContainerBoundsAnalysis::Impl::linearTerm(const Expr *E, const State &S) {
     R->Value += L->Value;
     return R;
   }
-  return std::nullopt;
+  return opaqueTerm(E);
+}
+
+namespace {
+
+/// Collects the variables of \p E if it is arithmetic over variables,
+/// constants and container sizes only (no calls, no side effects).
+bool collectPureOperands(const Expr *E, const ContainerModel &Model,
+                         llvm::SmallVectorImpl<const Expr *> &Operands,
+                         unsigned Depth = 0) {
+  if (!E || Depth > 8)
+    return false;
+  E = E->IgnoreParenImpCasts();
+  if (isa<IntegerLiteral, CharacterLiteral>(E))
+    return true;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+    if (isa<EnumConstantDecl>(Ref->getDecl()))
+      return true;
+    const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+    if (!Var || !Var->getType()->isIntegralOrEnumerationType() ||
+        Var->getType().isVolatileQualified())
+      return false;
+    Operands.push_back(Ref);
+    return true;
+  }
+  if (sizeQueryOf(*E, Model)) {
+    Operands.push_back(E);
+    return true;
+  }
+  if (const auto *Op = dyn_cast<UnaryOperator>(E))
+    return (Op->getOpcode() == UO_Minus || Op->getOpcode() == UO_Not) &&
+           collectPureOperands(Op->getSubExpr(), Model, Operands, Depth + 1);
+  if (const auto *Op = dyn_cast<BinaryOperator>(E))
+    return (Op->isAdditiveOp() || Op->isMultiplicativeOp() || Op->isShiftOp() ||
+            Op->isBitwiseOp()) &&
+           collectPureOperands(Op->getLHS(), Model, Operands, Depth + 1) &&
+           collectPureOperands(Op->getRHS(), Model, Operands, Depth + 1);
+  return false;
+}
+
+} // namespace
+
+/// An index or size that is not linear (`w * h`), or whose linear form
+/// could wrap around (`n - 1` on an unsigned n), is compared as written: a
+/// term of its own, the same wherever the same text appears, forgotten
+/// when one of its variables or containers changes. `t < n - 1` then
+/// bounds an index into a container built with `n - 1` elements.
+std::optional<LinearTerm>
+ContainerBoundsAnalysis::Impl::opaqueTerm(const Expr *E) {
+  if (!E->getType()->isIntegralOrEnumerationType())
+    return std::nullopt;
+  auto [It, Inserted] = OpaqueSlots.try_emplace(E, NoSlot);
+  if (Inserted) {
+    llvm::SmallVector<const Expr *, 4> Operands;
+    if (!collectPureOperands(E, Model, Operands) || Operands.empty())
+      return std::nullopt;
+    std::string Text;
+    llvm::raw_string_ostream OS(Text);
+    E->IgnoreParenImpCasts()->printPretty(OS, nullptr, Ctx.getPrintingPolicy());
+    unsigned Slot = intern("expr:" + OS.str(), NoSlot);
+    for (const Expr *Operand : Operands) {
+      std::optional<unsigned> Depends;
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(Operand))
+        Depends = rootSlot(*Ref->getDecl());
+      else
+        Depends = slotOf(sizeQueryOf(*Operand, Model));
+      if (!Depends)
+        return std::nullopt;
+      auto &Dependents = DependentSlots[*Depends];
+      if (!llvm::is_contained(Dependents, Slot))
+        Dependents.push_back(Slot);
+    }
+    It->second = Slot;
+  }
+  if (It->second == NoSlot)
+    return std::nullopt;
+  return LinearTerm{Fact::Var, It->second, 0, nullptr};
 }
 
 } // namespace clang::tidy::prodready

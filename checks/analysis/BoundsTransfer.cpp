@@ -7,6 +7,8 @@
 
 #include "ASTHelpers.h"
 #include "BoundsAnalysisImpl.h"
+#include "Termination.h"
+#include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
 
 namespace clang::tidy::prodready {
 
@@ -18,6 +20,8 @@ void ContainerBoundsAnalysis::Impl::kill(unsigned Slot, State &S) {
   S.removeIf([&](const Fact &F) {
     return isWithin(F.A, Slot) || (F.B != NoSlot && isWithin(F.B, Slot));
   });
+  llvm::erase_if(S.Emptied,
+                 [&](const MaybeEmpty &E) { return isWithin(E.Slot, Slot); });
   killDependents(Slot, S);
 }
 
@@ -64,10 +68,50 @@ void ContainerBoundsAnalysis::Impl::grow(unsigned Slot, State &S) {
     return F.Kind == Fact::SizeAtLeast && F.Term == Fact::Const && F.A == Slot;
   });
   S.add({Fact::SizeAtLeast, Fact::Const, Slot, NoSlot, Known + 1});
+  killDependents(Slot, S);
+  for (Fact &F : S.Facts)
+    if (F.Kind == Fact::SizeAtMost && F.A == Slot)
+      F.N += 1;
+}
+
+void ContainerBoundsAnalysis::Impl::growByUnknown(unsigned Slot, State &S) {
+  // Appending a string or a range may add nothing: the lower bounds stay,
+  // the upper bound and the emptiness are no longer known.
+  S.removeIf([&](const Fact &F) {
+    return (F.Kind == Fact::SizeAtLeast && F.Term == Fact::Size &&
+            F.B != NoSlot && isWithin(F.B, Slot)) ||
+           (F.Kind == Fact::SizeAtMost && F.A == Slot);
+  });
+  S.forgetEmpty(Slot);
+  killDependents(Slot, S);
+}
+
+/// The container in \p Slot holds exactly \p Count elements (a variable or
+/// another size, plus an offset): `std::vector<float> v(n)`, `resize(n)`.
+/// Two containers built with the same count have the same size.
+void ContainerBoundsAnalysis::Impl::sizeIs(unsigned Slot,
+                                           const LinearTerm &Count, State &S) {
+  S.add({Fact::SizeAtLeast, Count.Kind, Slot, Count.Slot, Count.Value});
+  S.add({Fact::SizeAtMost, Count.Kind, Slot, Count.Slot, Count.Value});
+}
+
+void ContainerBoundsAnalysis::Impl::atMost(unsigned Slot, int64_t Count,
+                                           const Stmt *Site, State &S) {
+  S.add({Fact::SizeAtMost, Fact::Const, Slot, NoSlot, Count});
+  if (Site)
+    SizeSites.try_emplace({Slot, Count}, Site);
+}
+
+void ContainerBoundsAnalysis::Impl::makeEmpty(unsigned Slot, const Stmt &Site,
+                                              State &S) {
+  kill(Slot, S);
+  atMost(Slot, 0, &Site, S);
+  S.markEmpty(Slot, &Site);
 }
 
 void ContainerBoundsAnalysis::Impl::assign(unsigned Slot, QualType Type,
-                                           const Expr *Init, State &S) {
+                                           const Expr *Init, const Stmt &Site,
+                                           State &S) {
   llvm::SmallVector<Fact, 4> Carried;
   if (Init && Type->isIntegralOrEnumerationType())
     copiedIndexFacts(Slot, Init, S, Carried);
@@ -78,7 +122,7 @@ void ContainerBoundsAnalysis::Impl::assign(unsigned Slot, QualType Type,
     return;
   ContainerKind Kind = Model.kindOf(Type);
   if (Kind == ContainerKind::Sequence || Kind == ContainerKind::Json) {
-    assignContainer(Slot, Init, S);
+    assignContainer(Slot, Kind, Init, Site, S);
     return;
   }
   const Expr *Value = stripValueWrappers(Init);
@@ -100,8 +144,10 @@ void ContainerBoundsAnalysis::Impl::assign(unsigned Slot, QualType Type,
         S.add({Fact::FoundIn, Fact::NoTerm, Slot, *Element, 1});
       return;
     }
-    if (Type->isIntegralOrEnumerationType())
+    if (Type->isIntegralOrEnumerationType()) {
       S.add({Fact::FoundIn, Fact::NoTerm, Slot, *Object, 0});
+      FindSites[Slot] = Value;
+    }
     return;
   }
   if (Type->isIntegralOrEnumerationType())
@@ -109,30 +155,49 @@ void ContainerBoundsAnalysis::Impl::assign(unsigned Slot, QualType Type,
 }
 
 void ContainerBoundsAnalysis::Impl::assignContainer(unsigned Slot,
+                                                    ContainerKind Kind,
                                                     const Expr *Init,
+                                                    const Stmt &Site,
                                                     State &S) {
   const auto *Construct = dyn_cast<CXXConstructExpr>(stripValueWrappers(Init));
-  if (!Construct || Construct->getNumArgs() == 0 ||
-      isa<CXXDefaultArgExpr>(Construct->getArg(0)))
+  if (!Construct)
     return;
+  // Sizes known exactly: at least and at most. A JSON value built empty is
+  // about to be filled (`json j; j["k"] = v;`): not an emptiness to warn of.
+  auto ExactSize = [&](int64_t Count) {
+    if (Count > 0)
+      S.add({Fact::SizeAtLeast, Fact::Const, Slot, NoSlot, Count});
+    if (Kind != ContainerKind::Sequence)
+      return;
+    if (Count == 0)
+      makeEmpty(Slot, Site, S);
+    else
+      atMost(Slot, Count, &Site, S);
+  };
+  if (Construct->getNumArgs() == 0 ||
+      isa<CXXDefaultArgExpr>(Construct->getArg(0))) {
+    if (Construct->getConstructor()->isDefaultConstructor())
+      ExactSize(0);
+    return;
+  }
   const CXXConstructorDecl *Ctor = Construct->getConstructor();
   const Expr *First = stripValueWrappers(Construct->getArg(0));
   auto SizeAtLeast = [&](const LinearTerm &T) {
-    if (T.Kind == Fact::Const && T.Value > 0)
-      S.add({Fact::SizeAtLeast, Fact::Const, Slot, NoSlot, T.Value});
+    if (T.Kind == Fact::Const && T.Value >= 0)
+      ExactSize(T.Value);
     else if ((T.Kind == Fact::Var || T.Kind == Fact::Size) && T.Value >= 0)
-      S.add({Fact::SizeAtLeast, T.Kind, Slot, T.Slot, T.Value});
+      sizeIs(Slot, T, S);
   };
   if (const auto *List = dyn_cast<CXXStdInitializerListExpr>(First)) {
     if (const auto *Elements =
             dyn_cast<InitListExpr>(stripValueWrappers(List->getSubExpr())))
-      SizeAtLeast({Fact::Const, NoSlot, Elements->getNumInits()});
+      ExactSize(Elements->getNumInits());
     return;
   }
   if (const auto *Literal = dyn_cast<StringLiteral>(First)) {
     if (Construct->getNumArgs() == 1 ||
         isa<CXXDefaultArgExpr>(Construct->getArg(1)))
-      SizeAtLeast({Fact::Const, NoSlot, int64_t(Literal->getLength())});
+      ExactSize(int64_t(Literal->getLength()));
     return;
   }
   // vector(n), vector(n, value), string(n, c).
@@ -147,7 +212,8 @@ void ContainerBoundsAnalysis::Impl::assignContainer(unsigned Slot,
     if (std::optional<unsigned> Source = slotOf(First)) {
       llvm::SmallVector<Fact, 4> Copied;
       for (const Fact &F : S.Facts)
-        if (F.Kind == Fact::SizeAtLeast && F.A == *Source) {
+        if ((F.Kind == Fact::SizeAtLeast || F.Kind == Fact::SizeAtMost) &&
+            F.A == *Source) {
           Copied.push_back(F);
           Copied.back().A = Slot;
         }
@@ -300,8 +366,9 @@ void ContainerBoundsAnalysis::Impl::containerCall(const CXXMemberCallExpr &Call,
     return;
   if (!Container) {
     // A non-const member function may change any container its object
-    // holds; one called on `this` implicitly, those of the class.
-    if (Method->isConst() || Method->isStatic())
+    // holds; one called on `this` implicitly, those of the class. A getter
+    // of one of them (no arguments, returns a container) does not.
+    if (Method->isConst() || Method->isStatic() || isContainerGetter(Call))
       return;
     if (std::optional<unsigned> Object =
             slotOf(Call.getImplicitObjectArgument()))
@@ -328,30 +395,95 @@ void ContainerBoundsAnalysis::Impl::containerCall(const CXXMemberCallExpr &Call,
   }
   if (Method->isConst() || keepsSize(Name))
     return;
-  if (growsByOne(Name) ||
-      (Name == "insert" && Container->Kind == ContainerKind::Sequence)) {
+  if (growsByOne(Name)) {
     grow(*Slot, S);
+    return;
+  }
+  if (Name == "insert" && Container->Kind == ContainerKind::Sequence) {
+    // One element, or a range that may be empty.
+    bool OneElement = Call.getNumArgs() == 2;
+    growByUnknown(*Slot, S);
+    if (OneElement)
+      grow(*Slot, S);
     return;
   }
   if (Container->Kind == ContainerKind::Json &&
       (Name == "insert" || Name == "emplace"))
     return;
+  if (Name == "clear" && Container->Kind == ContainerKind::Sequence) {
+    makeEmpty(*Slot, Call, S);
+    return;
+  }
   kill(*Slot, S);
   bool SetsCount = Name == "resize" ||
                    (Name == "assign" && Call.getNumArgs() == 2 &&
                     Call.getArg(0)->getType()->isIntegralOrEnumerationType());
   if (SetsCount && Call.getNumArgs() >= 1)
     if (std::optional<LinearTerm> Count = linearTerm(Call.getArg(0), S)) {
-      if (Count->Kind == Fact::Const && Count->Value > 0)
-        S.add({Fact::SizeAtLeast, Fact::Const, *Slot, NoSlot, Count->Value});
-      else if (Count->Kind != Fact::Const && Count->Value >= 0)
-        S.add(
-            {Fact::SizeAtLeast, Count->Kind, *Slot, Count->Slot, Count->Value});
+      if (Count->Kind == Fact::Const && Count->Value >= 0) {
+        if (Count->Value > 0)
+          S.add({Fact::SizeAtLeast, Fact::Const, *Slot, NoSlot, Count->Value});
+        atMost(*Slot, Count->Value, &Call, S);
+      } else if (Count->Kind != Fact::Const && Count->Value >= 0) {
+        sizeIs(*Slot, *Count, S);
+      }
     }
 }
 
+namespace {
+
+/// True if parameter \p Index of \p Callee is a forwarding reference
+/// (`template <class... Args> void log(const char *, Args &&...args)`).
+/// Formatting, logging, `emplace_back` and `make_*` take their arguments
+/// so, to read them or pass them on: a loop index given to `fmt::print`
+/// keeps its bounds.
+bool isForwardingReferenceParameter(const FunctionDecl &Callee,
+                                    unsigned Index) {
+  const FunctionDecl *Pattern = Callee.getTemplateInstantiationPattern();
+  if (!Pattern || Pattern->getNumParams() == 0)
+    return false;
+  // The arguments of a pack (last in practice) are instances of its one
+  // parameter in the pattern.
+  unsigned PatternIndex = std::min(Index, Pattern->getNumParams() - 1);
+  const ParmVarDecl *Param = Pattern->getParamDecl(PatternIndex);
+  if (PatternIndex != Index && !Param->isParameterPack())
+    return false;
+  QualType Type = Param->getType();
+  if (const auto *Expansion = Type->getAs<PackExpansionType>())
+    Type = Expansion->getPattern();
+  const auto *Reference = Type->getAs<RValueReferenceType>();
+  if (!Reference)
+    return false;
+  QualType Pointee = Reference->getPointeeType();
+  return !Pointee.hasQualifiers() && Pointee->getAs<TemplateTypeParmType>();
+}
+
+} // namespace
+
+bool ContainerBoundsAnalysis::Impl::mayWriteThrough(const FunctionDecl &Callee,
+                                                    unsigned Index) {
+  // std::move and std::forward exist to let the receiver change the value.
+  if (Callee.isInStdNamespace() && Callee.getIdentifier() &&
+      (Callee.getName() == "move" || Callee.getName() == "forward"))
+    return true;
+  if (isForwardingReferenceParameter(Callee, Index))
+    return false;
+  // A function of this translation unit: its body says.
+  const FunctionDecl *Definition = Callee.getDefinition();
+  if (!Definition || !Definition->hasBody() ||
+      Index >= Definition->getNumParams() ||
+      Ctx.getSourceManager().isInSystemHeader(Definition->getLocation()))
+    return true;
+  auto [It, Inserted] = ParameterWrites.try_emplace({Definition, Index}, true);
+  if (Inserted)
+    It->second = ExprMutationAnalyzer(*Definition->getBody(), Ctx)
+                     .isMutated(Definition->getParamDecl(Index));
+  return It->second;
+}
+
 /// Arguments passed by non-const reference or as `&x` may be changed by
-/// the callee: what was known about them is forgotten.
+/// the callee: what was known about them is forgotten, unless the callee
+/// is known to only read them.
 void ContainerBoundsAnalysis::Impl::escapingArguments(
     const FunctionDecl *Callee, llvm::ArrayRef<const Expr *> Args, State &S) {
   if (!Callee)
@@ -372,7 +504,8 @@ void ContainerBoundsAnalysis::Impl::escapingArguments(
       }
     if (!Writable)
       continue;
-    if (std::optional<unsigned> Slot = slotOf(Arg))
+    std::optional<unsigned> Slot = slotOf(Arg);
+    if (Slot && mayWriteThrough(*Callee, I))
       kill(*Slot, S);
   }
 }
@@ -394,17 +527,33 @@ void ContainerBoundsAnalysis::Impl::establishAccess(const ElementAccess &Access,
   std::optional<LinearTerm> Index = linearTerm(Access.Index, S);
   if (!Index)
     return;
-  if (Index->Kind == Fact::Const && Index->Value >= 0)
-    S.add(
-        {Fact::SizeAtLeast, Fact::Const, *Container, NoSlot, Index->Value + 1});
+  // A std::string may have been read at its terminator: index <= size.
+  int64_t Terminator =
+      ContainerModel::displayName(Access.Container->getType()) == "std::string"
+          ? 1
+          : 0;
+  if (Index->Kind == Fact::Const && Index->Value + 1 - Terminator > 0)
+    S.add({Fact::SizeAtLeast, Fact::Const, *Container, NoSlot,
+           Index->Value + 1 - Terminator});
   else if (Index->Kind == Fact::Var && Index->Value >= 0)
-    S.add({Fact::Below, Fact::Size, Index->Slot, *Container, Index->Value});
+    S.add({Fact::Below, Fact::Size, Index->Slot, *Container,
+           Index->Value - Terminator});
 }
 
 void ContainerBoundsAnalysis::Impl::transfer(const CFGElement &Element,
                                              State &S) {
-  if (std::optional<CFGStmt> Statement = Element.getAs<CFGStmt>())
-    transferStmt(*Statement->getStmt(), S);
+  std::optional<CFGStmt> Statement = Element.getAs<CFGStmt>();
+  if (!Statement || !S.Reachable)
+    return;
+  const Stmt &St = *Statement->getStmt();
+  transferStmt(St, S);
+  // A helper that exits or throws on every path ends this one (the CFG
+  // already ends paths at calls declared noreturn).
+  if (isa<CallExpr>(St) && Terminating->isTerminatingStmt(St))
+    S.Reachable = false;
+  else if (std::optional<AssertedCondition> Asserted =
+               fatalAssertionAt(St, Ctx))
+    S = refineAsserted(*Asserted, std::move(S));
 }
 
 void ContainerBoundsAnalysis::Impl::transferStmt(const Stmt &Statement,
@@ -412,7 +561,7 @@ void ContainerBoundsAnalysis::Impl::transferStmt(const Stmt &Statement,
   if (const auto *Decls = dyn_cast<DeclStmt>(&Statement)) {
     for (const Decl *D : Decls->decls())
       if (const auto *Var = dyn_cast<VarDecl>(D); Var && !Aliases.count(Var))
-        assign(*rootSlot(*Var), Var->getType(), Var->getInit(), S);
+        assign(*rootSlot(*Var), Var->getType(), Var->getInit(), *Decls, S);
     return;
   }
   if (const auto *Op = dyn_cast<BinaryOperator>(&Statement)) {
@@ -422,7 +571,7 @@ void ContainerBoundsAnalysis::Impl::transferStmt(const Stmt &Statement,
     if (!Slot)
       return;
     if (Op->getOpcode() == BO_Assign) {
-      assign(*Slot, Op->getLHS()->getType(), Op->getRHS(), S);
+      assign(*Slot, Op->getLHS()->getType(), Op->getRHS(), *Op, S);
       return;
     }
     std::optional<LinearTerm> Step = linearTerm(Op->getRHS(), S);
@@ -463,7 +612,7 @@ void ContainerBoundsAnalysis::Impl::transferStmt(const Stmt &Statement,
       if (Object && Op->isAssignmentOp()) {
         kill(*Object, S);
         if (Op->getOperator() == OO_Equal) {
-          assign(*Object, Args[0]->getType(), Args[1], S);
+          assign(*Object, Args[0]->getType(), Args[1], *Op, S);
           // `j["k"] = v` creates the element.
           if (Slots[*Object].Parent != NoSlot &&
               Model.kindOf(Args[0]->getType()) == ContainerKind::Json)

@@ -1,4 +1,7 @@
-// RUN: %check_prodready -expect-compile-error %s prodready-unchecked-container-access %t -- -- -std=c++17
+// RUN: %check_prodready -expect-compile-error %s prodready-unchecked-container-access %t -- \
+// RUN:   -config="{CheckOptions: {prodready-unchecked-container-access.Mode: Strict}}" \
+// RUN:   -- -std=c++17
+// Strict mode, so that the analysis runs on every access of the broken code.
 // Broken code must not crash the analysis.
 
 #include <vector>

@@ -1,4 +1,9 @@
-// RUN: %check_prodready %s prodready-unchecked-container-access %t -- -- -std=c++17
+// RUN: %check_prodready %s prodready-unchecked-container-access %t -- \
+// RUN:   -config="{CheckOptions: {prodready-unchecked-container-access.Mode: Strict}}" \
+// RUN:   -- -std=c++17
+// Strict mode: JSON values from parameters carry no evidence of outside data,
+// so the default mode reports only the parsed ones (see
+// unchecked-container-access-evidence.cpp); Strict reports every unchecked key.
 
 #include <nlohmann/json.hpp>
 #include <stdexcept>

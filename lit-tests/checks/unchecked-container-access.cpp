@@ -1,4 +1,9 @@
-// RUN: %check_prodready %s prodready-unchecked-container-access %t -- -- -std=c++20
+// RUN: %check_prodready %s prodready-unchecked-container-access %t -- \
+// RUN:   -config="{CheckOptions: {prodready-unchecked-container-access.Mode: Strict}}" \
+// RUN:   -- -std=c++20
+// Strict mode: every access form on every container type, on internal
+// containers with no evidence of risk (the default mode reports those only
+// with evidence; see unchecked-container-access-evidence.cpp).
 
 #include <array>
 #include <cassert>
