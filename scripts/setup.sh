@@ -20,8 +20,9 @@ packages=(
   "llvm-${llvm_version}-tools"
   # lit.py: shipped by LLVM 19's tools package only (not by 22's).
   llvm-19-tools
-  # Test libraries.
-  libgtest-dev nlohmann-json3-dev
+  # Test libraries (and the test frameworks whose assertions the checks
+  # model: GoogleTest, doctest, Catch2).
+  libgtest-dev nlohmann-json3-dev doctest-dev catch2
   # Real headers of the libraries the checks model (tests include them).
   libcurl4-openssl-dev libboost-dev libcpp-httplib-dev libspdlog-dev
   libsqlite3-dev libpq-dev libpqxx-dev libgrpc++-dev
