@@ -100,6 +100,60 @@ bool isSimpleObject(const Expr *E) {
   return isa<DeclRefExpr>(E) || isa<CXXThisExpr>(E);
 }
 
+/// The container \p Var, a range-for loop variable, iterates over.
+const Expr *rangeOfLoopVariable(const VarDecl &Var) {
+  // `auto x = *__begin1;` with `auto __begin1 = __range1.begin();` and
+  // `auto &&__range1 = <range>;`.
+  const Expr *Init = Var.getInit() ? stripValueWrappers(Var.getInit()) : nullptr;
+  const Expr *Iterator = nullptr;
+  if (const auto *Deref = dyn_cast_or_null<UnaryOperator>(Init))
+    Iterator = Deref->getSubExpr();
+  else if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(Init);
+           Op && Op->getOperator() == OO_Star && Op->getNumArgs() == 1)
+    Iterator = Op->getArg(0);
+  const auto *BeginRef = Iterator ? dyn_cast<DeclRefExpr>(
+                                        stripValueWrappers(Iterator)
+                                            ->IgnoreParenImpCasts())
+                                  : nullptr;
+  const auto *Begin = BeginRef ? dyn_cast<VarDecl>(BeginRef->getDecl()) : nullptr;
+  if (!Begin || !Begin->getInit())
+    return nullptr;
+  const Expr *BeginInit = stripValueWrappers(Begin->getInit());
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(BeginInit))
+    return Call->getImplicitObjectArgument();
+  if (const auto *Call = dyn_cast<CallExpr>(BeginInit); Call && Call->getNumArgs() == 1)
+    return Call->getArg(0);
+  return BeginInit; // An array's begin is the decayed array.
+}
+
+/// True if \p Index is a value the program took out of one of its own
+/// data structures: a range-for variable over a container, or a variable
+/// (or a field of one) bound to an element. The program stored those
+/// values, and checks an index against its table when it stores it as
+/// often as not (a parser rejecting a corrupt index): the bound was checked
+/// where this analysis does not look. A JSON list of indices is outside
+/// data as it stands.
+bool isStoredElement(const Expr &Index, const ContainerModel &Model) {
+  const Expr *E = stripValueWrappers(&Index)->IgnoreParenImpCasts();
+  while (const auto *Member = dyn_cast<MemberExpr>(E))
+    E = stripValueWrappers(Member->getBase())->IgnoreParenImpCasts();
+  const auto *Ref = dyn_cast<DeclRefExpr>(E);
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Var || !Var->getInit())
+    return false;
+  const Expr *Container = nullptr;
+  if (Var->isCXXForRangeDecl()) {
+    Container = rangeOfLoopVariable(*Var);
+  } else if (std::optional<ElementAccess> Access = matchElementAccess(
+                 *stripValueWrappers(Var->getInit()), Model)) {
+    Container = Access->Container;
+  }
+  if (!Container)
+    return false;
+  ContainerKind Kind = Model.kindOf(Container->getType());
+  return Kind == ContainerKind::Sequence || Kind == ContainerKind::FixedArray;
+}
+
 /// `s.size() - k` (k > 0) indexing `s`: never `s.size()` itself.
 bool isBelowOwnSize(const Expr &Index, const Expr &Container,
                     const ContainerModel &Model, const ASTContext &Ctx) {
@@ -261,7 +315,8 @@ bool UncheckedContainerAccessCheck::shouldReport(const Decl &Unit,
                                                  bool VariableIndex,
                                                  Finding &Out) {
   // An index from outside needs both bounds (CWE-129), whatever the mode.
-  if (VariableIndex && (!Verdict.InBounds || !Verdict.NonNegative)) {
+  if (VariableIndex && (!Verdict.InBounds || !Verdict.NonNegative) &&
+      !isStoredElement(*Access.Index, Containers)) {
     TaintValue Index = untrustedValue(Unit, *Access.Index, *Access.Access);
     if (Index.isUntrusted()) {
       Out.UntrustedIndex = true;

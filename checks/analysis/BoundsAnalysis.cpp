@@ -203,11 +203,99 @@ private:
 
 } // namespace
 
+namespace {
+
+/// The constant an integral expression evaluates to, if any (a literal, a
+/// `const int N = 10;`, a constexpr).
+std::optional<int64_t> constantOf(const Expr *E, const ASTContext &Ctx) {
+  Expr::EvalResult Result;
+  if (!E || E->isValueDependent() ||
+      !E->getType()->isIntegralOrEnumerationType() ||
+      !E->EvaluateAsInt(Result, Ctx) ||
+      Result.Val.getInt().getSignificantBits() > 63)
+    return std::nullopt;
+  return Result.Val.getInt().getExtValue();
+}
+
+/// Collects the containers a loop body adds elements to.
+class GrowthCollector : public RecursiveASTVisitor<GrowthCollector> {
+public:
+  explicit GrowthCollector(
+      llvm::function_ref<void(const CXXMemberCallExpr &)> Grows)
+      : Grows(Grows) {}
+  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
+    Grows(*Call);
+    return true;
+  }
+
+private:
+  llvm::function_ref<void(const CXXMemberCallExpr &)> Grows;
+};
+
+} // namespace
+
+/// `for (int i = 0; i < 10; ++i) v.push_back(...)` runs its body at least
+/// once: its exit is reached only after an iteration, so what the body
+/// adds to is not empty there (the zero-iteration path of a may-analysis
+/// would say otherwise).
+void ContainerBoundsAnalysis::Impl::noteCertainLoop(const ForStmt &Loop) {
+  const auto *Cond =
+      dyn_cast_or_null<BinaryOperator>(stripValueWrappers(Loop.getCond()));
+  if (!Cond || !Cond->isComparisonOp() || !Loop.getInit())
+    return;
+  // The counter and its first value, from `int i = c` or `i = c`.
+  const VarDecl *Counter = nullptr;
+  std::optional<int64_t> First;
+  if (const auto *Decls = dyn_cast<DeclStmt>(Loop.getInit());
+      Decls && Decls->isSingleDecl()) {
+    Counter = dyn_cast<VarDecl>(Decls->getSingleDecl());
+    First = Counter ? constantOf(Counter->getInit(), Ctx) : std::nullopt;
+  } else if (const auto *Assign = dyn_cast<BinaryOperator>(Loop.getInit());
+             Assign && Assign->getOpcode() == BO_Assign) {
+    Counter = indexVariable(Assign->getLHS());
+    First = constantOf(Assign->getRHS(), Ctx);
+  }
+  const VarDecl *Tested = indexVariable(Cond->getLHS());
+  std::optional<int64_t> Limit = constantOf(Cond->getRHS(), Ctx);
+  if (!Counter || Tested != Counter || !First || !Limit)
+    return;
+  bool Entered = false;
+  switch (Cond->getOpcode()) {
+  case BO_LT: Entered = *First < *Limit; break;
+  case BO_LE: Entered = *First <= *Limit; break;
+  case BO_GT: Entered = *First > *Limit; break;
+  case BO_GE: Entered = *First >= *Limit; break;
+  case BO_NE: Entered = *First != *Limit; break;
+  default: break;
+  }
+  if (!Entered || !Loop.getBody())
+    return;
+  auto &Grown = GrownByCertainLoop[Loop.getCond()];
+  GrownByCertainLoop[stripValueWrappers(Loop.getCond())];
+  GrowthCollector([&](const CXXMemberCallExpr &Call) {
+    std::optional<ContainerCall> Container = matchContainerCall(Call, Model);
+    if (!Container || !Container->Method->getIdentifier())
+      return;
+    llvm::StringRef Name = Container->Method->getName();
+    if (Name == "push_back" || Name == "emplace_back" ||
+        Name == "push_front" || Name == "emplace_front" || Name == "insert")
+      if (std::optional<unsigned> Slot = slotOf(Container->Object))
+        Grown.push_back(*Slot);
+  }).TraverseStmt(const_cast<Stmt *>(Loop.getBody()));
+  GrownByCertainLoop[stripValueWrappers(Loop.getCond())] =
+      GrownByCertainLoop[Loop.getCond()];
+}
+
 bool ContainerBoundsAnalysis::Impl::prepare() {
   if (Prepared)
     return Cfg && Cfg->graph();
   Prepared = true;
   PrepassVisitor([&](const Stmt &S) {
+    if (const auto *Loop = dyn_cast<ForStmt>(&S)) {
+      noteCertainLoop(*Loop);
+      return;
+    }
     if (const auto *Loop = dyn_cast<CXXForRangeStmt>(&S)) {
       if (const Expr *Cond = Loop->getCond()) {
         RangeLoops[Cond] = Loop->getRangeInit();

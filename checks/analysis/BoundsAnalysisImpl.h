@@ -275,6 +275,7 @@ private:
                     const State &S, AccessVerdict &Verdict);
 
   bool prepare();
+  void noteCertainLoop(const ForStmt &Loop);
 
   const Decl &Func;
   const Stmt &Body;
@@ -295,6 +296,10 @@ private:
   llvm::DenseMap<unsigned, llvm::SmallVector<unsigned, 2>> DependentSlots;
   /// References (and const copies) bound to a slot: they are that slot.
   llvm::DenseMap<const VarDecl *, const Expr *> Aliases;
+  /// The conditions of loops that run at least once, to the containers
+  /// their bodies add to.
+  llvm::DenseMap<const Expr *, llvm::SmallVector<unsigned, 2>>
+      GrownByCertainLoop;
   /// Range-for loop conditions, to the range they iterate.
   llvm::DenseMap<const Expr *, const Expr *> RangeLoops;
 

@@ -30,6 +30,11 @@ State ContainerBoundsAnalysis::Impl::refine(const Expr *Cond, bool Truth,
                                             State S) {
   if (!Cond || (!Options.TrustAsserts && isIgnoredAssert(*Cond)))
     return S;
+  if (!Truth)
+    if (auto It = GrownByCertainLoop.find(Cond);
+        It != GrownByCertainLoop.end())
+      for (unsigned Slot : It->second)
+        S.forgetEmpty(Slot);
   const Expr *Outer = CurrentCondition;
   if (!CurrentCondition)
     CurrentCondition = Cond;

@@ -123,6 +123,24 @@ int firstMatchChecked(const std::vector<int> &Input) {
   return matches.front();
 }
 
+// A loop that runs at least once fills the container.
+int squares() {
+  std::vector<int> values;
+  for (int I = 0; I < 10; ++I)
+    values.push_back(I * I);
+  return values[0];
+}
+
+int squaresUpTo(int N) {
+  std::vector<int> values;
+  for (int I = 0; I < N; ++I)
+    values.push_back(I * I);
+  return values[0];
+  // CHECK-NOTES: :[[@LINE-1]]:16: warning: index into 'std::vector' is not checked against its size on every path; an out-of-range access is undefined behaviour [prodready-unchecked-container-access]
+  // CHECK-NOTES: :[[@LINE-5]]:3: note: the container is empty after this, and no element is added on every path to the access
+  // CHECK-FIXES: return values.at(0);
+}
+
 int lastAfterClear(std::vector<int> &Values) {
   Values.clear();
   return Values.back();
@@ -149,6 +167,44 @@ int filledByCallee() {
 char firstCharacter() {
   std::string text;
   return text[0];
+}
+
+// --- Indices from outside -----------------------------------------------------
+
+std::vector<int> Table(16);
+
+int readIndex(std::istream &In) {
+  unsigned Index = 0;
+  In >> Index;
+  return Table[Index];
+  // CHECK-NOTES: :[[@LINE-1]]:15: warning: untrusted index into 'std::vector' is not checked against both bounds; an out-of-range access is undefined behaviour [prodready-unchecked-container-access]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: the untrusted index comes from here
+}
+
+// Stored by the program after a check: the check is where it was stored.
+int sumStored(std::istream &In) {
+  std::vector<unsigned> Indices;
+  unsigned Index = 0;
+  while (In >> Index) {
+    if (Index >= Table.size())
+      return -1;
+    Indices.push_back(Index);
+  }
+  int Total = 0;
+  for (unsigned Stored : Indices)
+    Total += Table[Stored];
+  return Total;
+}
+
+// A JSON list of indices is outside data as it stands.
+int sumRequested(const std::string &Body) {
+  nlohmann::json Request = nlohmann::json::parse(Body);
+  int Total = 0;
+  for (int Requested : Request["indices"])
+    Total += Table[Requested];
+  // CHECK-NOTES: :[[@LINE-1]]:19: warning: untrusted index into 'std::vector' is not checked against both bounds; an out-of-range access is undefined behaviour [prodready-unchecked-container-access]
+  // CHECK-NOTES: :[[@LINE-5]]:28: note: the untrusted index comes from here
+  return Total;
 }
 
 // --- A search result used as an index ----------------------------------------
