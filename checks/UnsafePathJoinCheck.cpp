@@ -131,6 +131,28 @@ private:
 
 namespace {
 
+/// What the data is, for the message: the most dangerous kind it may be.
+std::string describeSources(uint8_t Sources) {
+  struct Kind {
+    SourceKind Bit;
+    const char *Text;
+  };
+  static constexpr Kind Kinds[] = {
+      {SourceKind::Network, "data from the network"},
+      {SourceKind::Request, "request data"},
+      {SourceKind::ParsedAnswer, "data parsed from an answer"},
+      {SourceKind::UserSource, "untrusted data"},
+      {SourceKind::File, "data read from a file"},
+      {SourceKind::StandardInput, "standard input"},
+      {SourceKind::Environment, "the environment"},
+      {SourceKind::CommandLine, "the command line"},
+  };
+  for (const Kind &K : Kinds)
+    if (Sources & static_cast<uint8_t>(K.Bit))
+      return K.Text;
+  return "untrusted data";
+}
+
 std::string describeOrigin(const Expr &Origin) {
   const Expr *E = Origin.IgnoreParenImpCasts();
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
@@ -155,6 +177,8 @@ UnsafePathJoinCheck::UnsafePathJoinCheck(StringRef Name,
       RawSources(Options.get("Sources", "")),
       RawSinks(Options.get("Sinks", "")),
       RawSanitizers(Options.get("Sanitizers", "")),
+      OperatorInputs(
+          Options.get("OperatorInputs", OperatorInputPolicy::ComponentsOnly)),
       Taint{parseNameList(RawSources), parseNameList(RawSanitizers)},
       Model(Taint),
       Sinks(std::make_unique<PathSinks>(parseNameList(RawSinks))),
@@ -166,6 +190,7 @@ void UnsafePathJoinCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "Sources", RawSources);
   Options.store(Opts, "Sinks", RawSinks);
   Options.store(Opts, "Sanitizers", RawSanitizers);
+  Options.store(Opts, "OperatorInputs", OperatorInputs);
 }
 
 void UnsafePathJoinCheck::registerMatchers(MatchFinder *Finder) {
@@ -194,7 +219,7 @@ void UnsafePathJoinCheck::check(const MatchFinder::MatchResult &Result) {
     llvm::SmallVector<TaintHit, 4> Hits;
     Engine->findHits(*Unit, Hits);
     for (const TaintHit &Hit : Hits)
-      if (Reported.insert({Hit.Sink, Hit.Argument}).second)
+      if (shouldReport(Hit) && Reported.insert({Hit.Sink, Hit.Argument}).second)
         report(Hit, Ctx);
   }
 }
@@ -218,6 +243,24 @@ std::optional<FixItHint> UnsafePathJoinCheck::joinFix(const Expr &Join,
       "std::filesystem::path(" + *Text + ").filename()");
 }
 
+/// Who controls the input decides: data from others is reported as a
+/// component or as the whole path; the operator's own input (a CLI opening
+/// the file its user named, a directory from the environment) only where
+/// the program meant to confine it, under a base directory of its choice.
+bool UnsafePathJoinCheck::shouldReport(const TaintHit &Hit) const {
+  if (Hit.Value.mayComeFromOthers())
+    return true;
+  switch (OperatorInputs) {
+  case OperatorInputPolicy::Report:
+    return true;
+  case OperatorInputPolicy::ComponentsOnly:
+    return Hit.Value.Join && Hit.Value.UnderChosenBase;
+  case OperatorInputPolicy::Ignore:
+    return false;
+  }
+  return true;
+}
+
 void UnsafePathJoinCheck::report(const TaintHit &Hit, ASTContext &Ctx) {
   const Expr *Join = Hit.Value.Join;
   std::optional<FixItHint> Fix;
@@ -229,13 +272,13 @@ void UnsafePathJoinCheck::report(const TaintHit &Hit, ASTContext &Ctx) {
   {
     auto Diag =
         Join ? diag(Hit.Argument->getBeginLoc(),
-                    "path built from untrusted data reaches %0 unsanitized; "
-                    "a '..' or absolute component in it escapes the "
-                    "intended directory")
+                    "path built from %0 reaches %1 unsanitized; a '..' or "
+                    "absolute component in it escapes the intended directory")
              : diag(Hit.Argument->getBeginLoc(),
-                    "untrusted data is used as the whole path for %0; it "
-                    "can name any file");
-    Diag << Hit.What << Hit.Argument->getSourceRange();
+                    "%0 is used as the whole path for %1; it can name any "
+                    "file");
+    Diag << describeSources(Hit.Value.Sources) << Hit.What
+         << Hit.Argument->getSourceRange();
     if (Fix)
       Diag << *Fix;
   }
@@ -254,3 +297,15 @@ void UnsafePathJoinCheck::report(const TaintHit &Hit, ASTContext &Ctx) {
 }
 
 } // namespace clang::tidy::prodready
+
+namespace clang::tidy {
+llvm::ArrayRef<std::pair<prodready::OperatorInputPolicy, StringRef>>
+OptionEnumMapping<prodready::OperatorInputPolicy>::getEnumMapping() {
+  static constexpr std::pair<prodready::OperatorInputPolicy, StringRef>
+      Mapping[] = {
+          {prodready::OperatorInputPolicy::Report, "Report"},
+          {prodready::OperatorInputPolicy::ComponentsOnly, "ComponentsOnly"},
+          {prodready::OperatorInputPolicy::Ignore, "Ignore"}};
+  return Mapping;
+}
+} // namespace clang::tidy

@@ -11,6 +11,18 @@
 
 namespace clang::tidy::prodready {
 
+/// What unsafe-path-join does with data the operator controls (the command
+/// line, the environment, standard input, configuration files).
+enum class OperatorInputPolicy {
+  /// Reported like any untrusted data.
+  Report,
+  /// Reported only when joined as a component under a base directory the
+  /// program chose: a CLI opening the file its user named is its job.
+  ComponentsOnly,
+  /// Never reported.
+  Ignore,
+};
+
 /// Finds untrusted data (argv, environment, stdin, files, sockets, request
 /// fields) joined into, or used as, a path that reaches a filesystem
 /// operation without a sanitizer on the way (path traversal).
@@ -29,12 +41,14 @@ public:
   class PathSinks;
 
 private:
+  bool shouldReport(const TaintHit &Hit) const;
   void report(const TaintHit &Hit, ASTContext &Ctx);
   std::optional<FixItHint> joinFix(const Expr &Join, ASTContext &Ctx);
 
   const StringRef RawSources;
   const StringRef RawSinks;
   const StringRef RawSanitizers;
+  const OperatorInputPolicy OperatorInputs;
   TaintOptions Taint;
   TaintModel Model;
   std::unique_ptr<PathSinks> Sinks;
@@ -47,5 +61,12 @@ private:
 };
 
 } // namespace clang::tidy::prodready
+
+namespace clang::tidy {
+template <> struct OptionEnumMapping<prodready::OperatorInputPolicy> {
+  static llvm::ArrayRef<std::pair<prodready::OperatorInputPolicy, StringRef>>
+  getEnumMapping();
+};
+} // namespace clang::tidy
 
 #endif // PRODREADY_CHECKS_UNSAFEPATHJOINCHECK_H

@@ -31,7 +31,9 @@ TaintValue join(const TaintValue &A, const TaintValue &B) {
   TaintValue R;
   R.Labels = A.Labels | B.Labels;
   R.Origin = A.isUntrusted() ? A.Origin : B.Origin;
+  R.Sources = A.Sources | B.Sources;
   R.Join = A.Join ? A.Join : B.Join;
+  R.UnderChosenBase = A.UnderChosenBase || B.UnderChosenBase;
   R.Canonical = A.Canonical && B.Canonical;
   R.DotDotRejected = A.DotDotRejected && B.DotDotRejected;
   R.AbsoluteRejected = A.AbsoluteRejected && B.AbsoluteRejected;
@@ -264,6 +266,7 @@ public:
 
   uint64_t ReturnLabels = 0;
   const Expr *ReturnOrigin = nullptr;
+  uint8_t ReturnSources = 0;
   llvm::SmallVector<TaintHit, 4> Hits;
   llvm::SmallVector<std::pair<unsigned, TaintHit>, 4> ParameterHits;
   llvm::DenseMap<const CXXRecordDecl *,
@@ -299,6 +302,8 @@ private:
              bool ForceWeak = false);
   void transfer(const CFGElement &Element, State &S);
   void transferCall(const CallExpr &Call, State &S);
+  void markJoin(TaintValue &Value, const CallExpr &Call, const Expr *Base,
+                const State &S);
   State refine(const Expr *Cond, bool Truth, State S);
   void applyPredicate(const PathPredicate &P, bool Holds, State &S);
   void collect(const CFGElement &Element, const State &S);
@@ -580,7 +585,7 @@ TaintValue TaintEngine::FunctionAnalysis::eval(const Expr *E, const State &S) {
     return eval(OVE->getSourceExpr(), S);
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
     if (TaintModel::isMainArgument(*Ref->getDecl()))
-      return {TaintValue::UntrustedLabel, E};
+      return TaintValue::source(SourceKind::CommandLine, E);
     if (std::optional<Place> P = placeOf(E))
       return read(P->Index, S);
     if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
@@ -590,7 +595,7 @@ TaintValue TaintEngine::FunctionAnalysis::eval(const Expr *E, const State &S) {
   }
   if (const auto *Member = dyn_cast<MemberExpr>(E)) {
     if (Model.isUntrustedMember(*Member))
-      return {TaintValue::UntrustedLabel, E};
+      return TaintValue::source(SourceKind::Request, E);
     if (std::optional<Place> P = placeOf(E))
       return P->Strong ? read(P->Index, S)
                        : join(read(P->Index, S), eval(Member->getBase(), S));
@@ -637,7 +642,11 @@ TaintValue TaintEngine::FunctionAnalysis::evalCall(const CallExpr &Call,
   CallModel M = Model.classify(Call);
   switch (M.Effect) {
   case CallEffect::SourceResult:
-    return {TaintValue::UntrustedLabel, &Call};
+    // A parse of untrusted text keeps where the text came from.
+    if (M.Kind == SourceKind::ParsedAnswer && Call.getNumArgs() >= 1)
+      if (TaintValue Text = eval(Call.getArg(0), S); Text.isUntrusted())
+        return Text;
+    return TaintValue::source(M.Kind, &Call);
   case CallEffect::Sanitizer:
   case CallEffect::SanitizerPredicate:
   case CallEffect::SourceOutArgs:
@@ -662,8 +671,10 @@ TaintValue TaintEngine::FunctionAnalysis::evalCall(const CallExpr &Call,
       Callee && Callee != Function) {
     FunctionAnalysis &Summary = Engine.analysisFor(*Callee);
     TaintValue Value;
-    if (Summary.ReturnLabels & TaintValue::UntrustedLabel)
-      Value = {TaintValue::UntrustedLabel, Summary.ReturnOrigin};
+    if (Summary.ReturnLabels & TaintValue::UntrustedLabel) {
+      Value = TaintValue::source(SourceKind::UserSource, Summary.ReturnOrigin);
+      Value.Sources = Summary.ReturnSources;
+    }
     for (unsigned I = 0, E = Callee->getNumParams(); I < E && I < 62; ++I)
       if (Summary.ReturnLabels & TaintValue::paramLabel(I))
         Value = join(Value, eval(argumentFor(Call, I), S));
@@ -673,22 +684,43 @@ TaintValue TaintEngine::FunctionAnalysis::evalCall(const CallExpr &Call,
   if (Type->isVoidType() || Type->isBooleanType())
     return {};
   TaintValue Value;
-  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
+  const Expr *Base = nullptr; // The first piece: the base of a join.
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call)) {
     Value = eval(Member->getImplicitObjectArgument(), S);
+    Base = Member->getImplicitObjectArgument();
+  }
   for (const Expr *Arg : Call.arguments())
     Value = join(Value, eval(Arg, S));
   // Building a path or a string from untrusted pieces: remember where.
   if (Value.Labels && !Value.Join) {
     bool IsJoin = false;
-    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call))
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call)) {
       IsJoin = Op->getOperator() == OO_Slash || Op->getOperator() == OO_Plus;
-    else if (const FunctionDecl *Callee = Call.getDirectCallee();
-             Callee && Callee->getIdentifier())
+      Base = Op->getArg(0);
+    } else if (const FunctionDecl *Callee = Call.getDirectCallee();
+               Callee && Callee->getIdentifier()) {
       IsJoin = Callee->getName() == "format" || Callee->getName() == "concat";
+      // format("{}/{}", base, name): the first argument after the format.
+      if (Callee->getName() == "format" && Call.getNumArgs() >= 2)
+        Base = Call.getArg(1);
+    }
     if (IsJoin)
-      Value.Join = &Call;
+      markJoin(Value, Call, Base, S);
   }
   return Value;
+}
+
+/// \p Value was joined into a path or string at \p Call onto \p Base (the
+/// directory or prefix it is appended to). Whether that base is a constant
+/// or a value the program chose (it carries no label: neither untrusted
+/// nor a parameter) decides whether the untrusted part is a component
+/// under a directory the program meant to confine it to.
+void TaintEngine::FunctionAnalysis::markJoin(TaintValue &Value,
+                                             const CallExpr &Call,
+                                             const Expr *Base,
+                                             const State &S) {
+  Value.Join = &Call;
+  Value.UnderChosenBase = Base && eval(Base, S).Labels == 0;
 }
 
 void TaintEngine::FunctionAnalysis::transferCall(const CallExpr &Call,
@@ -697,7 +729,7 @@ void TaintEngine::FunctionAnalysis::transferCall(const CallExpr &Call,
   unsigned NumArgs = Call.getNumArgs();
   switch (M.Effect) {
   case CallEffect::SourceOutArgs: {
-    TaintValue Untrusted{TaintValue::UntrustedLabel, &Call};
+    TaintValue Untrusted = TaintValue::source(M.Kind, &Call);
     // `in >> x` on a string stream reads what the stream was given.
     if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call);
         Op && isStringStream(Op->getArg(0)->getType()))
@@ -714,7 +746,7 @@ void TaintEngine::FunctionAnalysis::transferCall(const CallExpr &Call,
     if (NumArgs >= 2) {
       TaintValue Added = eval(Call.getArg(1), S);
       if (Added.Labels && !Added.Join)
-        Added.Join = &Call;
+        markJoin(Added, Call, Call.getArg(0), S);
       write(Call.getArg(0), Added, S, /*ForceWeak=*/true);
     }
     return;
@@ -726,8 +758,12 @@ void TaintEngine::FunctionAnalysis::transferCall(const CallExpr &Call,
     TaintValue Value;
     for (unsigned I = First; I < NumArgs; ++I)
       Value = join(Value, eval(Call.getArg(I), S));
+    // The base is the first formatted argument: sprintf(buf, fmt, base,
+    // ...), snprintf(buf, size, fmt, base, ...).
+    unsigned BaseIndex = First + 1;
     if (Value.Labels && !Value.Join)
-      Value.Join = &Call;
+      markJoin(Value, Call, BaseIndex < NumArgs ? Call.getArg(BaseIndex) : nullptr,
+               S);
     write(Call.getArg(0), Value, S);
     return;
   }
@@ -766,7 +802,7 @@ void TaintEngine::FunctionAnalysis::transferCall(const CallExpr &Call,
         return;
       TaintValue Added = eval(Op->getArg(1), S);
       if (Added.Labels && !Added.Join && Op->getOperator() != OO_LessLess)
-        Added.Join = &Call;
+        markJoin(Added, Call, Op->getArg(0), S);
       write(Op->getArg(0), Added, S, /*ForceWeak=*/true);
       return;
     }
@@ -799,7 +835,7 @@ void TaintEngine::FunctionAnalysis::transferCall(const CallExpr &Call,
       Value = join(Value, eval(Arg, S));
     if (Value.Labels && !Value.Join &&
         (Name == "append" || Name == "concat" || Name == "insert"))
-      Value.Join = &Call;
+      markJoin(Value, Call, Object, S);
     write(Object, Value, S, /*ForceWeak=*/Adds);
   }
 }
@@ -942,8 +978,11 @@ void TaintEngine::FunctionAnalysis::collectSinks(const Expr &E,
     TaintHit Hit = Inner;
     Hit.Value.Labels = Value.Labels;
     Hit.Value.Origin = Value.Origin;
-    if (!Hit.Value.Join)
+    Hit.Value.Sources = Value.Sources;
+    if (!Hit.Value.Join) {
       Hit.Value.Join = Value.Join;
+      Hit.Value.UnderChosenBase = Value.UnderChosenBase;
+    }
     Hit.Calls.insert(Hit.Calls.begin(), Call);
     recordHit(Hit);
   }
@@ -960,6 +999,8 @@ void TaintEngine::FunctionAnalysis::collect(const CFGElement &Element,
       TaintValue Returned = eval(Value, S);
       if (Returned.isUntrusted() && !(ReturnLabels & TaintValue::UntrustedLabel))
         ReturnOrigin = Returned.Origin;
+      if (Returned.isUntrusted())
+        ReturnSources |= Returned.Sources;
       ReturnLabels |= Returned.Labels;
     }
     return;

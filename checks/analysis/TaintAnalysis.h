@@ -37,24 +37,42 @@
 
 namespace clang::tidy::prodready {
 
-/// The labels of a value, with where untrusted data entered it and where it
-/// was joined into a path, and what path checks it has passed.
+/// The labels of a value, with where untrusted data entered it, which
+/// kinds of source it may come from, where it was joined into a path, and
+/// what path checks it has passed.
 struct TaintValue {
   static constexpr uint64_t UntrustedLabel = 1;
   static uint64_t paramLabel(unsigned Index) {
     return Index < 63 ? uint64_t(2) << Index : 0;
   }
+  /// An untrusted value of \p Kind that entered at \p Origin.
+  static TaintValue source(SourceKind Kind, const Expr *Origin) {
+    TaintValue Value;
+    Value.Labels = UntrustedLabel;
+    Value.Origin = Origin;
+    Value.Sources = static_cast<uint8_t>(Kind);
+    return Value;
+  }
 
   uint64_t Labels = 0;
   const Expr *Origin = nullptr; ///< The source (for UntrustedLabel).
+  /// The SourceKind bits of the sources it may come from.
+  uint8_t Sources = 0;
   const Expr *Join = nullptr;   ///< Where it was joined into a path.
+  /// At the join, the untrusted part was appended to a base the program
+  /// chose (a constant or clean value): a component under a directory.
+  bool UnderChosenBase = false;
   bool Canonical = false;       ///< Normalized or canonicalized.
   bool DotDotRejected = false;  ///< Tested not to contain "..".
   bool AbsoluteRejected = false; ///< Tested not to be absolute.
 
   bool isUntrusted() const { return Labels & UntrustedLabel; }
+  /// True if some source of the value is not the operator's (see
+  /// SourceKind).
+  bool mayComeFromOthers() const { return Sources & ~OperatorSources; }
   bool operator==(const TaintValue &O) const {
-    return Labels == O.Labels && Origin == O.Origin && Join == O.Join &&
+    return Labels == O.Labels && Origin == O.Origin && Sources == O.Sources &&
+           Join == O.Join && UnderChosenBase == O.UnderChosenBase &&
            Canonical == O.Canonical && DotDotRejected == O.DotDotRejected &&
            AbsoluteRejected == O.AbsoluteRejected;
   }

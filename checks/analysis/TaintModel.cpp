@@ -30,6 +30,23 @@ bool isWebRequest(QualType Type) {
          Name == "boost::beast::http::message";
 }
 
+/// std::cin, std::wcin, or C's stdin.
+bool isStandardInput(const Expr *E) {
+  const auto *Ref =
+      E ? dyn_cast<DeclRefExpr>(stripValueWrappers(E)->IgnoreParenImpCasts())
+        : nullptr;
+  if (!Ref || !Ref->getDecl()->getIdentifier())
+    return false;
+  StringRef Name = Ref->getDecl()->getName();
+  return Name == "stdin" ||
+         ((Name == "cin" || Name == "wcin") && Ref->getDecl()->isInStdNamespace());
+}
+
+/// A read from \p Stream: the operator's standard input, or a file.
+SourceKind streamKind(const Expr *Stream) {
+  return isStandardInput(Stream) ? SourceKind::StandardInput : SourceKind::File;
+}
+
 StringRef nameOf(const FunctionDecl &F) {
   return F.getIdentifier() ? F.getName() : StringRef();
 }
@@ -84,8 +101,9 @@ CallModel TaintModel::classify(const CallExpr &Call) const {
   if (!Callee)
     return Model;
   StringRef Name = nameOf(*Callee);
-  auto Out = [&](std::initializer_list<unsigned> Args) {
+  auto Out = [&](std::initializer_list<unsigned> Args, SourceKind Kind) {
     Model.Effect = CallEffect::SourceOutArgs;
+    Model.Kind = Kind;
     for (unsigned Arg : Args)
       if (Arg < Call.getNumArgs())
         Model.OutArgs.push_back(Arg);
@@ -117,10 +135,18 @@ CallModel TaintModel::classify(const CallExpr &Call) const {
             .Case("get", true)
             .Default(false)) {
       Model.Effect = CallEffect::SourceResult;
+      Model.Kind = SourceKind::Request;
       return Model;
     }
     if (Class == "nlohmann::basic_json" && Name == "parse") {
+      // Parsed text keeps the origin of the text (a configuration file
+      // read here); text of unknown origin is an answer from elsewhere. A
+      // stream parsed directly is a file or standard input.
       Model.Effect = CallEffect::SourceResult;
+      Model.Kind = SourceKind::ParsedAnswer;
+      if (Call.getNumArgs() >= 1 &&
+          isInputStreamType(Call.getArg(0)->getType()))
+        Model.Kind = streamKind(Call.getArg(0));
       return Model;
     }
     if (isInStdOrNested(*Method) && Method->getParent()->getIdentifier() &&
@@ -140,13 +166,13 @@ CallModel TaintModel::classify(const CallExpr &Call) const {
         Object = Object->getPointeeType();
       if (isInputStreamType(Object) &&
           (Name == "getline" || Name == "read" || Name == "get"))
-        return Out({0});
+        return Out({0}, streamKind(Member->getImplicitObjectArgument()));
     }
     // `std::cin >> x` with a member operator>> (numbers).
     if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call))
       if (Op->getOperator() == OO_GreaterGreater &&
           isInputStreamType(Op->getArg(0)->getType()))
-        return Out({1});
+        return Out({1}, streamKind(Op->getArg(0)));
     return Model;
   }
 
@@ -154,13 +180,13 @@ CallModel TaintModel::classify(const CallExpr &Call) const {
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call)) {
     if (Op->getOperator() == OO_GreaterGreater && Op->getNumArgs() == 2 &&
         isInputStreamType(Op->getArg(0)->getType()))
-      return Out({1});
+      return Out({1}, streamKind(Op->getArg(0)));
     return Model;
   }
 
   if (isInStdOrNested(*Callee)) {
-    if (Name == "getline")
-      return Out({1});
+    if (Name == "getline" && Call.getNumArgs() >= 2)
+      return Out({1}, streamKind(Call.getArg(0)));
     if (Name == "canonical" || Name == "weakly_canonical" ||
         Name == "absolute") {
       Model.Effect = CallEffect::Canonicalizer;
@@ -185,23 +211,35 @@ CallModel TaintModel::classify(const CallExpr &Call) const {
                           .Default(CallEffect::Default);
   if (Effect != CallEffect::Default) {
     Model.Effect = Effect;
+    Model.Kind = SourceKind::Environment;
     if (Effect == CallEffect::ScanFromFirst)
       for (unsigned I = 2; I < Call.getNumArgs(); ++I)
         Model.OutArgs.push_back(I);
     return Model;
   }
-  if (Name == "fgets" || Name == "gets" || Name == "fread")
-    return Out({0});
-  if (Name == "recv" || Name == "recvfrom" || Name == "read")
-    return Out({1});
+  if (Name == "gets")
+    return Out({0}, SourceKind::StandardInput);
+  if (Name == "fgets" && Call.getNumArgs() == 3)
+    return Out({0}, streamKind(Call.getArg(2)));
+  if (Name == "fread" && Call.getNumArgs() == 4)
+    return Out({0}, streamKind(Call.getArg(3)));
+  if (Name == "recv" || Name == "recvfrom")
+    return Out({1}, SourceKind::Network);
+  // A descriptor may be a file or a socket; read() is the program's own
+  // file reading far more often (sockets go through recv or a library).
+  if (Name == "read")
+    return Out({1}, SourceKind::File);
   if (Name == "scanf") {
     Model.Effect = CallEffect::SourceOutArgs;
+    Model.Kind = SourceKind::StandardInput;
     for (unsigned I = 1; I < Call.getNumArgs(); ++I)
       Model.OutArgs.push_back(I);
     return Model;
   }
   if (Name == "fscanf") {
     Model.Effect = CallEffect::SourceOutArgs;
+    Model.Kind =
+        Call.getNumArgs() ? streamKind(Call.getArg(0)) : SourceKind::File;
     for (unsigned I = 2; I < Call.getNumArgs(); ++I)
       Model.OutArgs.push_back(I);
     return Model;

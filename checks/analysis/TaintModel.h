@@ -25,6 +25,29 @@
 
 namespace clang::tidy::prodready {
 
+/// Where untrusted data comes from, as bits of a set. Who controls the
+/// input matters: the operator who runs the program chooses its command
+/// line, its environment, its standard input and the files it reads (its
+/// configuration); anybody may have chosen what arrives over the network,
+/// in a request, or in an answer parsed from a service.
+enum class SourceKind : uint8_t {
+  CommandLine = 1 << 0, ///< argv of main.
+  Environment = 1 << 1, ///< getenv and friends.
+  StandardInput = 1 << 2, ///< std::cin, stdin.
+  File = 1 << 3,        ///< Files and descriptors read (fgets, ifstream, read).
+  Network = 1 << 4,     ///< Sockets (recv, recvfrom).
+  Request = 1 << 5,     ///< Web framework request data.
+  ParsedAnswer = 1 << 6, ///< JSON parsed from text of unknown origin.
+  UserSource = 1 << 7,  ///< A function listed in the Sources option.
+};
+
+/// The sources the operator controls.
+inline constexpr uint8_t OperatorSources =
+    static_cast<uint8_t>(SourceKind::CommandLine) |
+    static_cast<uint8_t>(SourceKind::Environment) |
+    static_cast<uint8_t>(SourceKind::StandardInput) |
+    static_cast<uint8_t>(SourceKind::File);
+
 /// User extensions, as qualified function names (leading `::` optional).
 struct TaintOptions {
   std::vector<std::string> Sources;    ///< Return untrusted data.
@@ -48,6 +71,8 @@ enum class CallEffect {
 struct CallModel {
   CallEffect Effect = CallEffect::Default;
   llvm::SmallVector<unsigned, 4> OutArgs;
+  /// For a source: what kind of source it is.
+  SourceKind Kind = SourceKind::UserSource;
 };
 
 class TaintModel {
