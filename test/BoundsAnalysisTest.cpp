@@ -15,6 +15,7 @@ using clang::tidy::prodready::ContainerKind;
 using clang::tidy::prodready::ContainerModel;
 using clang::tidy::prodready::DefaultContainerTypes;
 using clang::tidy::prodready::ElementAccess;
+using clang::tidy::prodready::RiskEvidence;
 
 namespace {
 
@@ -218,6 +219,93 @@ TEST(BoundsAnalysisTest, AssertsAndGuardFunctionsAreConfigurable) {
   BoundsOptions WithGuard;
   WithGuard.GuardFunctions = {"::ensure"};
   EXPECT_EQ(inBounds(Ensured, WithGuard), Bools{true});
+}
+
+/// The evidence of risk of each access in `test`, in source order.
+std::vector<RiskEvidence> evidence(llvm::StringRef Body) {
+  std::vector<RiskEvidence> Result;
+  for (const AccessVerdict &V : verdicts(Body))
+    Result.push_back(V.InBounds ? RiskEvidence::None : V.Evidence);
+  return Result;
+}
+using Evidence = std::vector<RiskEvidence>;
+
+TEST(BoundsAnalysisTest, EmptyOnSomePathIsEvidence) {
+  EXPECT_EQ(evidence(") { std::vector<int> v; (void)v[0]; "),
+            Evidence{RiskEvidence::MaybeEmpty});
+  EXPECT_EQ(evidence("std::vector<int> &v) { v.clear(); (void)v.back(); "),
+            Evidence{RiskEvidence::MaybeEmpty});
+  // Filled on one path only: still empty on the other.
+  EXPECT_EQ(evidence(") { std::vector<int> v; if (flag()) v.push_back(1); "
+                     "(void)v[0]; "),
+            Evidence{RiskEvidence::MaybeEmpty});
+  // Filled, checked, or handed to a function that may fill it.
+  EXPECT_EQ(evidence(") { std::vector<int> v; v.push_back(1); (void)v[0]; "),
+            Evidence{RiskEvidence::None});
+  EXPECT_EQ(evidence(") { std::vector<int> v; if (flag()) v.push_back(1); "
+                     "if (v.empty()) return; (void)v[0]; "),
+            Evidence{RiskEvidence::None});
+  EXPECT_EQ(evidence(") { std::vector<int> v; fill(v); (void)v.front(); "),
+            Evidence{RiskEvidence::None});
+  // A counted loop runs at least once; a loop to n may not.
+  EXPECT_EQ(evidence(") { std::vector<int> v; for (int i = 0; i < 3; ++i) "
+                     "v.push_back(i); (void)v[0]; "),
+            Evidence{RiskEvidence::None});
+  EXPECT_EQ(evidence("int n) { std::vector<int> v; for (int i = 0; i < n; "
+                     "++i) v.push_back(i); (void)v[0]; "),
+            Evidence{RiskEvidence::MaybeEmpty});
+}
+
+TEST(BoundsAnalysisTest, ConstantIndexPastAnEstablishedSize) {
+  // Past what a branch checked.
+  EXPECT_EQ(evidence("std::vector<int> &v) { if (v.size() < 2) return; "
+                     "(void)v[1]; (void)v[2]; "),
+            (Evidence{RiskEvidence::None, RiskEvidence::BeyondCheckedSize}));
+  // Past what the container holds on every path.
+  EXPECT_EQ(evidence(") { std::vector<int> v(3); (void)v[2]; (void)v[3]; "),
+            (Evidence{RiskEvidence::None, RiskEvidence::BeyondKnownSize}));
+  EXPECT_EQ(evidence("std::vector<int> &v) { if (v.size() == 2) (void)v[2]; "),
+            Evidence{RiskEvidence::BeyondKnownSize});
+  // A parameter of unknown size: no evidence either way.
+  EXPECT_EQ(evidence("std::vector<int> &v) { (void)v[2]; "),
+            Evidence{RiskEvidence::None});
+}
+
+TEST(BoundsAnalysisTest, InfeasiblePathsAreNotJoined) {
+  // `v.size() == 2` and `v.size() >= 3` cannot both hold.
+  EXPECT_EQ(inBounds("std::vector<int> &v) { if (v.size() != 2) return; "
+                     "if (v.size() >= 3) (void)v[5]; "),
+            Bools{true});
+}
+
+TEST(BoundsAnalysisTest, EqualSizesAndOpaqueBounds) {
+  EXPECT_EQ(inBounds("size_t n) { std::vector<int> a(n), b(n); for (size_t "
+                     "i = 0; i < a.size(); ++i) (void)b[i]; "),
+            Bools{true});
+  EXPECT_EQ(inBounds("std::vector<int> &a, std::vector<int> &b) { if "
+                     "(a.size() != b.size()) return; for (size_t i = 0; i < "
+                     "a.size(); ++i) (void)b[i]; "),
+            Bools{true});
+  EXPECT_EQ(inBounds("size_t n) { std::vector<int> d(n - 1); for (size_t t "
+                     "= 0; t < n - 1; ++t) (void)d[t]; "),
+            Bools{true});
+  EXPECT_EQ(inBounds("size_t w, size_t h) { std::vector<int> px(w * h); for "
+                     "(size_t i = 0; i < w * h; ++i) (void)px[i]; "),
+            Bools{true});
+  // The term is forgotten when a variable in it changes.
+  EXPECT_EQ(inBounds("size_t w, size_t h) { std::vector<int> px(w * h); "
+                     "++w; for (size_t i = 0; i < w * h; ++i) (void)px[i]; "),
+            Bools{false});
+}
+
+TEST(BoundsAnalysisTest, HelpersThatNeverReturnEndThePath) {
+  EXPECT_EQ(inBounds("std::vector<int> &v) { struct H { static void die() { "
+                     "fail(); } }; if (v.empty()) H::die(); (void)v[0]; "),
+            Bools{true});
+  EXPECT_EQ(inBounds("std::vector<int> &v) { struct H { static void warn() "
+                     "{ (void)flag(); } }; if (v.empty()) H::warn(); "
+                     "(void)v[0]; "),
+            Bools{false});
 }
 
 } // namespace

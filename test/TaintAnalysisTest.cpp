@@ -199,4 +199,56 @@ void f() {
   EXPECT_EQ(A.hitLines("f"), (std::vector<unsigned>{5}));
 }
 
+TEST(TaintAnalysisTest, SourceKindsAndChosenBases) {
+  Analyzed A(R"cpp(
+int main(int argc, char **argv) {
+  std::string fromArgs = argv[1];
+  sink(fromArgs);
+  sink(std::filesystem::path("out") / fromArgs);
+  sink(std::string(std::getenv("DIR")) + "/x");
+}
+void fromFile(std::istream &in) {
+  std::string line;
+  std::getline(in, line);
+  sink(line);
+}
+)cpp");
+  llvm::SmallVector<TaintHit, 4> Hits;
+  A.Engine.findHits(A.function("main"), Hits);
+  ASSERT_EQ(Hits.size(), 3u);
+  const uint8_t Args = static_cast<uint8_t>(SourceKind::CommandLine);
+  EXPECT_EQ(Hits[0].Value.Sources, Args);
+  EXPECT_EQ(Hits[0].Value.Join, nullptr);
+  EXPECT_FALSE(Hits[0].Value.mayComeFromOthers());
+  // Joined under a directory the program chose.
+  EXPECT_EQ(Hits[1].Value.Sources, Args);
+  EXPECT_NE(Hits[1].Value.Join, nullptr);
+  EXPECT_TRUE(Hits[1].Value.UnderChosenBase);
+  // The untrusted part is the base.
+  EXPECT_EQ(Hits[2].Value.Sources,
+            static_cast<uint8_t>(SourceKind::Environment));
+  EXPECT_FALSE(Hits[2].Value.UnderChosenBase);
+
+  Hits.clear();
+  A.Engine.findHits(A.function("fromFile"), Hits);
+  ASSERT_EQ(Hits.size(), 1u);
+  EXPECT_EQ(Hits[0].Value.Sources, static_cast<uint8_t>(SourceKind::File));
+}
+
+TEST(TaintAnalysisTest, NetworkAndParsedAnswersComeFromOthers) {
+  Analyzed A(R"cpp(
+#include <sys/socket.h>
+void fromSocket(int fd) {
+  char name[64];
+  recv(fd, name, sizeof name, 0);
+  sink(name);
+}
+)cpp");
+  llvm::SmallVector<TaintHit, 4> Hits;
+  A.Engine.findHits(A.function("fromSocket"), Hits);
+  ASSERT_EQ(Hits.size(), 1u);
+  EXPECT_EQ(Hits[0].Value.Sources, static_cast<uint8_t>(SourceKind::Network));
+  EXPECT_TRUE(Hits[0].Value.mayComeFromOthers());
+}
+
 } // namespace
