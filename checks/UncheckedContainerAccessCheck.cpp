@@ -341,6 +341,10 @@ bool UncheckedContainerAccessCheck::shouldReport(const Decl &Unit,
       untrustedValue(Unit, *Access.Container, *Access.Access);
   if (!Container.isUntrusted() || failureIsCaught(Unit, Access))
     return false;
+  // A key of a JSON object the program built, with outside values stored
+  // under its own keys, is the program's to know.
+  if (Access.IsKey && Container.Inserted)
+    return false;
   Out.ContainerOrigin = Container.Origin;
   return true;
 }

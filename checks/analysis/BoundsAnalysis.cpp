@@ -518,14 +518,22 @@ void ContainerBoundsAnalysis::Impl::findEvidence(
     Verdict.EvidenceSite = Site;
     Verdict.EvidenceSize = Size;
   };
-  if (const Stmt *Site = S.emptiedAt(Container))
-    return Set(RiskEvidence::MaybeEmpty, Site);
   // The first index past the end: 0 for front() and back().
   std::optional<int64_t> Constant;
   if (Access.Form != ElementAccess::Subscript)
     Constant = 0;
   else if (Index && Index->Kind == Fact::Const)
     Constant = Index->Value;
+  // Empty on some path: front(), back() or a constant index fail there. A
+  // variable index into a container filled on other paths usually comes
+  // from the same data (an index found while filling it); only a container
+  // empty on every path is evidence for it (`std::vector<T> v; v[i] = x;`,
+  // a forgotten resize).
+  if (const Stmt *Site = S.emptiedAt(Container)) {
+    const Fact *Most = S.find(Fact::SizeAtMost, Fact::Const, Container, NoSlot);
+    if (Constant || (Most && Most->N == 0))
+      return Set(RiskEvidence::MaybeEmpty, Site);
+  }
   if (Constant) {
     if (const Fact *Most =
             S.find(Fact::SizeAtMost, Fact::Const, Container, NoSlot);

@@ -309,8 +309,11 @@ private:
   /// Where each size bound (slot, size) was first established: the check
   /// of SizeChecked, the declaration, call or check of SizeAtMost.
   llvm::DenseMap<std::pair<unsigned, int64_t>, const Stmt *> SizeSites;
-  /// The condition being applied, for CheckSites.
+  /// The condition being applied, for SizeSites.
   const Expr *CurrentCondition = nullptr;
+  /// False while an equality is applied: an exact size is not a checked
+  /// lower bound (see refineOrdering).
+  bool RecordCheckedSizes = true;
   /// Whether a callee changes the parameter (definition, index).
   llvm::DenseMap<std::pair<const FunctionDecl *, unsigned>, bool>
       ParameterWrites;

@@ -8,6 +8,7 @@
 #include "BoundsAnalysisImpl.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/Support/SaveAndRestore.h"
 
 namespace clang::tidy::prodready {
 
@@ -345,11 +346,23 @@ void ContainerBoundsAnalysis::Impl::refineOrdering(BinaryOperatorKind Opcode,
   case BO_GE:
     addLess(*Right, *Left, 1, Unsigned, S);
     break;
-  case BO_EQ:
+  case BO_EQ: {
+    // An exact size (`v.size() == 5`) is not a lower bound the code
+    // checked and then read past: `size() == 5 || size() == 7` then [6] on
+    // the second is correct, though the join keeps only `>= 5`.
+    llvm::SaveAndRestore<bool> NotAChecked(RecordCheckedSizes, false);
     addLess(*Left, *Right, 1, Unsigned, S);
     addLess(*Right, *Left, 1, Unsigned, S);
     break;
+  }
   case BO_NE:
+    // c.size() != k where c.size() >= k: c.size() >= k + 1.
+    for (auto [Size, K] :
+         {std::pair(*Left, *Right), std::pair(*Right, *Left)})
+      if (Size.Kind == Fact::Size && Size.Value == 0 &&
+          K.Kind == Fact::Const && K.Value > 0 &&
+          knownMinSize(Size.Slot, S) == K.Value)
+        S.add({Fact::SizeAtLeast, Fact::Const, Size.Slot, NoSlot, K.Value + 1});
     // c.size() != 0
     for (auto [Size, Zero] :
          {std::pair(*Left, *Right), std::pair(*Right, *Left)})
@@ -417,9 +430,12 @@ void ContainerBoundsAnalysis::Impl::addLess(const LinearTerm &L,
   int64_t Least = L.Value - R.Value - Delta; // Least < R.base
   if (R.Kind == Fact::Size && Least + 1 > 0) {
     S.add({Fact::SizeAtLeast, Fact::Const, R.Slot, NoSlot, Least + 1});
-    S.add({Fact::SizeChecked, Fact::Const, R.Slot, NoSlot, Least + 1});
-    if (CurrentCondition)
+    // Only a check this function made (not an exact size) is a size the
+    // code "checked": see BO_EQ.
+    if (CurrentCondition && RecordCheckedSizes) {
+      S.add({Fact::SizeChecked, Fact::Const, R.Slot, NoSlot, Least + 1});
       SizeSites.try_emplace({R.Slot, Least + 1}, CurrentCondition);
+    }
   } else if (R.Kind == Fact::Var) {
     S.add({Fact::AtLeast, Fact::NoTerm, R.Slot, NoSlot, Least + 1});
   }

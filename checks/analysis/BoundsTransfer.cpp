@@ -393,6 +393,11 @@ void ContainerBoundsAnalysis::Impl::containerCall(const CXXMemberCallExpr &Call,
     establishAccess(Access, S);
     return;
   }
+  // Appending to a string adds characters (or none).
+  if (Name == "append" && Container->Kind == ContainerKind::Sequence) {
+    growByUnknown(*Slot, S);
+    return;
+  }
   if (Method->isConst() || keepsSize(Name))
     return;
   if (growsByOne(Name)) {

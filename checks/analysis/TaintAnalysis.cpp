@@ -34,6 +34,8 @@ TaintValue join(const TaintValue &A, const TaintValue &B) {
   R.Sources = A.Sources | B.Sources;
   R.Join = A.Join ? A.Join : B.Join;
   R.UnderChosenBase = A.UnderChosenBase || B.UnderChosenBase;
+  R.Inserted = (!A.isUntrusted() || A.Inserted) &&
+               (!B.isUntrusted() || B.Inserted);
   R.Canonical = A.Canonical && B.Canonical;
   R.DotDotRejected = A.DotDotRejected && B.DotDotRejected;
   R.AbsoluteRejected = A.AbsoluteRejected && B.AbsoluteRejected;
@@ -505,10 +507,15 @@ void TaintEngine::FunctionAnalysis::write(const Expr *Target, TaintValue Value,
   std::optional<Place> P = placeOf(Target);
   if (!P)
     return;
-  if (P->Strong && !ForceWeak)
+  if (P->Strong && !ForceWeak) {
     S.Values[P->Index] = Value;
-  else
-    S.Values[P->Index] = join(S.Values[P->Index], Value);
+    return;
+  }
+  // Added to, or stored into an element of, a value the program holds:
+  // the untrusted data is a part the program placed (see Inserted).
+  if (Value.isUntrusted())
+    Value.Inserted = true;
+  S.Values[P->Index] = join(S.Values[P->Index], Value);
 }
 
 TaintEngine::FunctionAnalysis::State

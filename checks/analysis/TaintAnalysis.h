@@ -62,6 +62,10 @@ struct TaintValue {
   /// At the join, the untrusted part was appended to a base the program
   /// chose (a constant or clean value): a component under a directory.
   bool UnderChosenBase = false;
+  /// The untrusted data entered only as parts the program added or stored
+  /// (`push_back`, `j["k"] = v`, `+=`): the value's structure, such as the
+  /// keys of a JSON object it built, is the program's own.
+  bool Inserted = false;
   bool Canonical = false;       ///< Normalized or canonicalized.
   bool DotDotRejected = false;  ///< Tested not to contain "..".
   bool AbsoluteRejected = false; ///< Tested not to be absolute.
@@ -73,6 +77,7 @@ struct TaintValue {
   bool operator==(const TaintValue &O) const {
     return Labels == O.Labels && Origin == O.Origin && Sources == O.Sources &&
            Join == O.Join && UnderChosenBase == O.UnderChosenBase &&
+           Inserted == O.Inserted &&
            Canonical == O.Canonical && DotDotRejected == O.DotDotRejected &&
            AbsoluteRejected == O.AbsoluteRejected;
   }
