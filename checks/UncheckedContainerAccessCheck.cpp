@@ -133,11 +133,15 @@ const Expr *rangeOfLoopVariable(const VarDecl &Var) {
 /// often as not (a parser rejecting a corrupt index): the bound was checked
 /// where this analysis does not look. A JSON list of indices is outside
 /// data as it stands.
+const Expr *withoutMembers(const Expr &E) {
+  const Expr *Inner = stripValueWrappers(&E)->IgnoreParenImpCasts();
+  while (const auto *Member = dyn_cast<MemberExpr>(Inner))
+    Inner = stripValueWrappers(Member->getBase())->IgnoreParenImpCasts();
+  return Inner;
+}
+
 bool isStoredElement(const Expr &Index, const ContainerModel &Model) {
-  const Expr *E = stripValueWrappers(&Index)->IgnoreParenImpCasts();
-  while (const auto *Member = dyn_cast<MemberExpr>(E))
-    E = stripValueWrappers(Member->getBase())->IgnoreParenImpCasts();
-  const auto *Ref = dyn_cast<DeclRefExpr>(E);
+  const auto *Ref = dyn_cast<DeclRefExpr>(withoutMembers(Index));
   const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
   if (!Var || !Var->getInit())
     return false;
@@ -145,7 +149,8 @@ bool isStoredElement(const Expr &Index, const ContainerModel &Model) {
   if (Var->isCXXForRangeDecl()) {
     Container = rangeOfLoopVariable(*Var);
   } else if (std::optional<ElementAccess> Access = matchElementAccess(
-                 *stripValueWrappers(Var->getInit()), Model)) {
+                 *withoutMembers(*Var->getInit()), Model)) {
+    // `int k = order[i];`, `int k = pairs[0].second;`
     Container = Access->Container;
   }
   if (!Container)
@@ -337,6 +342,10 @@ bool UncheckedContainerAccessCheck::shouldReport(const Decl &Unit,
     return Verdict.IndexIsLocal;
   if (Verdict.Evidence != RiskEvidence::None && !UntrustedOnly)
     return !failureIsCaught(Unit, Access);
+  // An index the program stored in its own container (an index found
+  // while scanning this one) was bounded where it was computed.
+  if (VariableIndex && isStoredElement(*Access.Index, Containers))
+    return false;
   TaintValue Container =
       untrustedValue(Unit, *Access.Container, *Access.Access);
   if (!Container.isUntrusted() || failureIsCaught(Unit, Access))
@@ -344,6 +353,10 @@ bool UncheckedContainerAccessCheck::shouldReport(const Decl &Unit,
   // A key of a JSON object the program built, with outside values stored
   // under its own keys, is the program's to know.
   if (Access.IsKey && Container.Inserted)
+    return false;
+  // Nor is the size of a value whose outside parts were all stored into
+  // elements the program chose (`msgs.back()["role"] = reply["role"]`).
+  if (Container.StoredInElements)
     return false;
   Out.ContainerOrigin = Container.Origin;
   return true;

@@ -36,6 +36,9 @@ constexpr const char *Prelude = R"cpp(
     void pop_back();
     void clear();
     void resize(size_t n);
+    T *begin();
+    T *end();
+    void insert(T *pos, T *first, T *last);
   };
   } }
   void fill(std::vector<int> &v);
@@ -247,13 +250,25 @@ TEST(BoundsAnalysisTest, EmptyOnSomePathIsEvidence) {
             Evidence{RiskEvidence::None});
   EXPECT_EQ(evidence(") { std::vector<int> v; fill(v); (void)v.front(); "),
             Evidence{RiskEvidence::None});
-  // A counted loop runs at least once; a loop to n may not.
+  // A loop that adds on every iteration is not taken to run zero times;
+  // one that adds under a condition may add nothing.
   EXPECT_EQ(evidence(") { std::vector<int> v; for (int i = 0; i < 3; ++i) "
                      "v.push_back(i); (void)v[0]; "),
             Evidence{RiskEvidence::None});
   EXPECT_EQ(evidence("int n) { std::vector<int> v; for (int i = 0; i < n; "
                      "++i) v.push_back(i); (void)v[0]; "),
+            Evidence{RiskEvidence::None});
+  EXPECT_EQ(evidence("int n) { std::vector<int> v; for (int i = 0; i < n; "
+                     "++i) if (flag()) v.push_back(i); (void)v[0]; "),
             Evidence{RiskEvidence::MaybeEmpty});
+  EXPECT_EQ(evidence("std::vector<int> &s) { std::vector<int> v; for (int x "
+                     ": s) { v.push_back(x); } (void)v[0]; "),
+            Evidence{RiskEvidence::None});
+  // Inserting all of a container known to hold an element adds one.
+  EXPECT_EQ(evidence("std::vector<int> &s) { if (s.empty()) return; "
+                     "std::vector<int> v; v.insert(v.end(), s.begin(), "
+                     "s.end()); (void)v[0]; "),
+            Evidence{RiskEvidence::None});
 }
 
 TEST(BoundsAnalysisTest, ConstantIndexPastAnEstablishedSize) {
@@ -276,6 +291,12 @@ TEST(BoundsAnalysisTest, InfeasiblePathsAreNotJoined) {
   EXPECT_EQ(inBounds("std::vector<int> &v) { if (v.size() != 2) return; "
                      "if (v.size() >= 3) (void)v[5]; "),
             Bools{true});
+  // A bound on a variable (`resize(k)`) does not contradict one element:
+  // the loop body is reachable, and it fills `p`.
+  EXPECT_EQ(evidence("int k) { std::vector<int> a; a.resize(k); "
+                     "std::vector<int> p; for (int x : a) p.push_back(x); "
+                     "for (int i = 0; i < k; ++i) (void)p[i]; "),
+            Evidence{RiskEvidence::None});
 }
 
 TEST(BoundsAnalysisTest, EqualSizesAndOpaqueBounds) {

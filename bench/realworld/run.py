@@ -9,6 +9,7 @@ needs) and analyzes them, and compares the findings with the verdicts a
 person gave each one after reading it, in triage/<project>.tsv.
 
     run.py fetch     --src DIR              # git clone each project at its commit
+                                            # (--mirrors DIR: from local mirrors)
     run.py configure --src DIR --build DIR  # cmake configure (apt packages: --install)
     run.py analyze   --src DIR --build DIR  # run the driver, write results/
     run.py table                            # findings per check, per KLOC, share true
@@ -66,12 +67,35 @@ def run(cmd, **kwargs):
 
 # --- fetch -------------------------------------------------------------------
 
-def checkout(repo, commit, directory):
-    """A shallow clone of exactly `commit` (GitHub serves commits by id)."""
+def mirror_of(repo, mirrors):
+    """The local git directory of `repo` under `mirrors`, laid out as
+    <mirrors>/<owner>+<name>/repo (bare, or with a .git inside), or None."""
+    if not mirrors:
+        return None
+    owner, name = repo.rstrip("/").split("/")[-2:]
+    base = os.path.join(mirrors, f"{owner}+{name}", "repo")
+    for candidate in (os.path.join(base, ".git"), base):
+        if os.path.isfile(os.path.join(candidate, "HEAD")):
+            return candidate
+    return None
+
+
+def checkout(repo, commit, directory, mirrors=None):
+    """Exactly `commit`: a shallow fetch from GitHub (which serves commits by
+    id), or an export from a local mirror when one is given (machines that
+    cannot reach GitHub)."""
     if os.path.isdir(directory) and os.listdir(directory):
         print(f"{directory}: already there", file=sys.stderr)
         return
     os.makedirs(directory, exist_ok=True)
+    mirror = mirror_of(repo, mirrors)
+    if mirror:
+        archive = subprocess.Popen(["git", "--git-dir", mirror, "archive", commit],
+                                   stdout=subprocess.PIPE)
+        subprocess.run(["tar", "-x", "-C", directory], stdin=archive.stdout, check=True)
+        if archive.wait() != 0:
+            sys.exit(f"run.py: {mirror} does not have commit {commit}")
+        return
     run(["git", "init", "-q", directory])
     run(["git", "-C", directory, "fetch", "-q", "--depth", "1", repo, commit])
     run(["git", "-C", directory, "checkout", "-q", "FETCH_HEAD"])
@@ -80,12 +104,12 @@ def checkout(repo, commit, directory):
 def cmd_fetch(args):
     for project in load_projects(args.projects):
         directory = os.path.join(args.src, project["name"])
-        checkout(project["repo"], project["commit"], directory)
+        checkout(project["repo"], project["commit"], directory, args.mirrors)
         for sub in project.get("submodules", []):
             path = os.path.join(directory, sub["path"])
             if os.path.isdir(path) and not os.listdir(path):
                 os.rmdir(path)
-            checkout(sub["repo"], sub["commit"], path)
+            checkout(sub["repo"], sub["commit"], path, args.mirrors)
 
 
 # --- configure ---------------------------------------------------------------
@@ -327,6 +351,9 @@ def main():
         p.add_argument("projects", nargs="*", help="project names (default: all)")
         if name != "table":
             p.add_argument("--src", required=True, help="directory of the projects' sources")
+        if name == "fetch":
+            p.add_argument("--mirrors", help="local git mirrors, <owner>+<name>/repo "
+                           "under this directory, used instead of GitHub")
         if name in ("configure", "analyze"):
             p.add_argument("--build", required=True, help="directory of their build trees")
         if name == "configure":

@@ -205,25 +205,26 @@ private:
 
 namespace {
 
-/// The constant an integral expression evaluates to, if any (a literal, a
-/// `const int N = 10;`, a constexpr).
-std::optional<int64_t> constantOf(const Expr *E, const ASTContext &Ctx) {
-  Expr::EvalResult Result;
-  if (!E || E->isValueDependent() ||
-      !E->getType()->isIntegralOrEnumerationType() ||
-      !E->EvaluateAsInt(Result, Ctx) ||
-      Result.Val.getInt().getSignificantBits() > 63)
-    return std::nullopt;
-  return Result.Val.getInt().getExtValue();
-}
-
-/// Collects the containers a loop body adds elements to.
+/// Collects the containers a loop body adds an element to on every
+/// iteration: additions under a condition, in a nested loop or in a lambda
+/// may not happen.
 class GrowthCollector : public RecursiveASTVisitor<GrowthCollector> {
 public:
   explicit GrowthCollector(
       llvm::function_ref<void(const CXXMemberCallExpr &)> Grows)
       : Grows(Grows) {}
   bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+  bool TraverseIfStmt(IfStmt *) { return true; }
+  bool TraverseSwitchStmt(SwitchStmt *) { return true; }
+  bool TraverseForStmt(ForStmt *) { return true; }
+  bool TraverseWhileStmt(WhileStmt *) { return true; }
+  bool TraverseCXXForRangeStmt(CXXForRangeStmt *) { return true; }
+  bool TraverseConditionalOperator(ConditionalOperator *) { return true; }
+  bool TraverseBinaryOperator(BinaryOperator *Op) {
+    if (Op->isLogicalOp())
+      return TraverseStmt(Op->getLHS());
+    return RecursiveASTVisitor::TraverseBinaryOperator(Op);
+  }
   bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
     Grows(*Call);
     return true;
@@ -235,44 +236,15 @@ private:
 
 } // namespace
 
-/// `for (int i = 0; i < 10; ++i) v.push_back(...)` runs its body at least
-/// once: its exit is reached only after an iteration, so what the body
-/// adds to is not empty there (the zero-iteration path of a may-analysis
-/// would say otherwise).
-void ContainerBoundsAnalysis::Impl::noteCertainLoop(const ForStmt &Loop) {
-  const auto *Cond =
-      dyn_cast_or_null<BinaryOperator>(stripValueWrappers(Loop.getCond()));
-  if (!Cond || !Cond->isComparisonOp() || !Loop.getInit())
-    return;
-  // The counter and its first value, from `int i = c` or `i = c`.
-  const VarDecl *Counter = nullptr;
-  std::optional<int64_t> First;
-  if (const auto *Decls = dyn_cast<DeclStmt>(Loop.getInit());
-      Decls && Decls->isSingleDecl()) {
-    Counter = dyn_cast<VarDecl>(Decls->getSingleDecl());
-    First = Counter ? constantOf(Counter->getInit(), Ctx) : std::nullopt;
-  } else if (const auto *Assign = dyn_cast<BinaryOperator>(Loop.getInit());
-             Assign && Assign->getOpcode() == BO_Assign) {
-    Counter = indexVariable(Assign->getLHS());
-    First = constantOf(Assign->getRHS(), Ctx);
-  }
-  const VarDecl *Tested = indexVariable(Cond->getLHS());
-  std::optional<int64_t> Limit = constantOf(Cond->getRHS(), Ctx);
-  if (!Counter || Tested != Counter || !First || !Limit)
-    return;
-  bool Entered = false;
-  switch (Cond->getOpcode()) {
-  case BO_LT: Entered = *First < *Limit; break;
-  case BO_LE: Entered = *First <= *Limit; break;
-  case BO_GT: Entered = *First > *Limit; break;
-  case BO_GE: Entered = *First >= *Limit; break;
-  case BO_NE: Entered = *First != *Limit; break;
-  default: break;
-  }
-  if (!Entered || !Loop.getBody())
-    return;
-  auto &Grown = GrownByCertainLoop[Loop.getCond()];
-  GrownByCertainLoop[stripValueWrappers(Loop.getCond())];
+/// The containers a loop's body adds to on every iteration, by the loop's
+/// condition (its false edge is the exit). At the exit they are not taken
+/// to be empty: the path that skips the loop would say they may be, but on
+/// real code that path is nearly always ruled out by what the loop iterates
+/// over (an invariant the analysis does not see), and outside data that may
+/// be empty is the taint evidence's business.
+void ContainerBoundsAnalysis::Impl::noteGrownBy(const Expr *Cond,
+                                                const Stmt &Body) {
+  auto &Grown = GrownByLoop[Cond];
   GrowthCollector([&](const CXXMemberCallExpr &Call) {
     std::optional<ContainerCall> Container = matchContainerCall(Call, Model);
     if (!Container || !Container->Method->getIdentifier())
@@ -282,9 +254,10 @@ void ContainerBoundsAnalysis::Impl::noteCertainLoop(const ForStmt &Loop) {
         Name == "push_front" || Name == "emplace_front" || Name == "insert")
       if (std::optional<unsigned> Slot = slotOf(Container->Object))
         Grown.push_back(*Slot);
-  }).TraverseStmt(const_cast<Stmt *>(Loop.getBody()));
-  GrownByCertainLoop[stripValueWrappers(Loop.getCond())] =
-      GrownByCertainLoop[Loop.getCond()];
+  }).TraverseStmt(const_cast<Stmt *>(&Body));
+  // Copy first: inserting the second key may move the first one's value.
+  llvm::SmallVector<unsigned, 2> Slots = GrownByLoop[Cond];
+  GrownByLoop[stripValueWrappers(Cond)] = std::move(Slots);
 }
 
 bool ContainerBoundsAnalysis::Impl::prepare() {
@@ -293,7 +266,13 @@ bool ContainerBoundsAnalysis::Impl::prepare() {
   Prepared = true;
   PrepassVisitor([&](const Stmt &S) {
     if (const auto *Loop = dyn_cast<ForStmt>(&S)) {
-      noteCertainLoop(*Loop);
+      if (Loop->getCond() && Loop->getBody())
+        noteGrownBy(Loop->getCond(), *Loop->getBody());
+      return;
+    }
+    if (const auto *Loop = dyn_cast<WhileStmt>(&S)) {
+      if (Loop->getCond() && Loop->getBody())
+        noteGrownBy(Loop->getCond(), *Loop->getBody());
       return;
     }
     if (const auto *Loop = dyn_cast<CXXForRangeStmt>(&S)) {
@@ -301,6 +280,8 @@ bool ContainerBoundsAnalysis::Impl::prepare() {
         RangeLoops[Cond] = Loop->getRangeInit();
         RangeLoops[stripValueWrappers(Cond)] = Loop->getRangeInit();
       }
+      if (Loop->getCond() && Loop->getBody())
+        noteGrownBy(Loop->getCond(), *Loop->getBody());
       return;
     }
     const auto *Decls = dyn_cast<DeclStmt>(&S);

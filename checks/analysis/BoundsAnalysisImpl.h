@@ -260,6 +260,7 @@ private:
 
   // Queries.
   int64_t knownMinSize(unsigned Slot, const State &S) const;
+  std::optional<unsigned> wholeRangeOf(const Expr *First, const Expr *Last);
   int64_t lowerBound(unsigned Variable, const State &S) const;
   bool exists(unsigned Slot, const State &S) const;
   bool indexCovered(unsigned Container, const LinearTerm &Index,
@@ -275,7 +276,7 @@ private:
                     const State &S, AccessVerdict &Verdict);
 
   bool prepare();
-  void noteCertainLoop(const ForStmt &Loop);
+  void noteGrownBy(const Expr *Cond, const Stmt &Body);
 
   const Decl &Func;
   const Stmt &Body;
@@ -296,10 +297,11 @@ private:
   llvm::DenseMap<unsigned, llvm::SmallVector<unsigned, 2>> DependentSlots;
   /// References (and const copies) bound to a slot: they are that slot.
   llvm::DenseMap<const VarDecl *, const Expr *> Aliases;
-  /// The conditions of loops that run at least once, to the containers
-  /// their bodies add to.
+  /// The conditions of loops, to the containers their bodies add to on
+  /// every iteration (not empty at the loop's exit).
   llvm::DenseMap<const Expr *, llvm::SmallVector<unsigned, 2>>
-      GrownByCertainLoop;
+      GrownByLoop;
+
   /// Range-for loop conditions, to the range they iterate.
   llvm::DenseMap<const Expr *, const Expr *> RangeLoops;
 

@@ -32,8 +32,8 @@ State ContainerBoundsAnalysis::Impl::refine(const Expr *Cond, bool Truth,
   if (!Cond || (!Options.TrustAsserts && isIgnoredAssert(*Cond)))
     return S;
   if (!Truth)
-    if (auto It = GrownByCertainLoop.find(Cond);
-        It != GrownByCertainLoop.end())
+    if (auto It = GrownByLoop.find(Cond);
+        It != GrownByLoop.end())
       for (unsigned Slot : It->second)
         S.forgetEmpty(Slot);
   const Expr *Outer = CurrentCondition;
@@ -80,7 +80,9 @@ void ContainerBoundsAnalysis::Impl::checkConsistency(State &S) const {
       S.Reachable = false;
       return;
     }
-    if (F.Kind == Fact::SizeAtMost) {
+    // Only a constant upper bound can contradict a constant lower one: a
+    // bound on a variable (`resize(top_k)`) says nothing about 1 element.
+    if (F.Kind == Fact::SizeAtMost && F.Term == Fact::Const) {
       const Fact *Least = S.find(Fact::SizeAtLeast, Fact::Const, F.A, NoSlot);
       if (Least && Least->N > F.N) {
         S.Reachable = false;

@@ -56,6 +56,28 @@ void ContainerBoundsAnalysis::Impl::killIndexVariable(unsigned Slot,
   });
 }
 
+/// The container whose whole range `c.begin(), c.end()` names.
+std::optional<unsigned>
+ContainerBoundsAnalysis::Impl::wholeRangeOf(const Expr *First,
+                                            const Expr *Last) {
+  auto ObjectOf = [](const Expr *E, llvm::StringRef Name) -> const Expr * {
+    const auto *Call =
+        dyn_cast_or_null<CXXMemberCallExpr>(stripValueWrappers(E));
+    const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+    if (!Method || !Method->getIdentifier() || Method->getName() != Name)
+      return nullptr;
+    return Call->getImplicitObjectArgument();
+  };
+  const Expr *Begin = ObjectOf(First, "begin");
+  const Expr *End = ObjectOf(Last, "end");
+  if (!Begin || !End)
+    return std::nullopt;
+  std::optional<unsigned> Slot = slotOf(Begin);
+  if (!Slot || slotOf(End) != Slot)
+    return std::nullopt;
+  return Slot;
+}
+
 void ContainerBoundsAnalysis::Impl::grow(unsigned Slot, State &S) {
   // What was bounded by this size before still is; what was at least as
   // large as this size may no longer be.
@@ -405,10 +427,16 @@ void ContainerBoundsAnalysis::Impl::containerCall(const CXXMemberCallExpr &Call,
     return;
   }
   if (Name == "insert" && Container->Kind == ContainerKind::Sequence) {
-    // One element, or a range that may be empty.
+    // One element, or a range that may be empty: not empty when it is the
+    // whole of a container known to hold an element.
     bool OneElement = Call.getNumArgs() == 2;
+    bool NonEmptyRange = false;
+    if (Call.getNumArgs() == 3)
+      if (std::optional<unsigned> Source =
+              wholeRangeOf(Call.getArg(1), Call.getArg(2)))
+        NonEmptyRange = *Source != *Slot && knownMinSize(*Source, S) >= 1;
     growByUnknown(*Slot, S);
-    if (OneElement)
+    if (OneElement || NonEmptyRange)
       grow(*Slot, S);
     return;
   }

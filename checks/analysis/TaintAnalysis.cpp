@@ -36,6 +36,8 @@ TaintValue join(const TaintValue &A, const TaintValue &B) {
   R.UnderChosenBase = A.UnderChosenBase || B.UnderChosenBase;
   R.Inserted = (!A.isUntrusted() || A.Inserted) &&
                (!B.isUntrusted() || B.Inserted);
+  R.StoredInElements = (!A.isUntrusted() || A.StoredInElements) &&
+                       (!B.isUntrusted() || B.StoredInElements);
   R.Canonical = A.Canonical && B.Canonical;
   R.DotDotRejected = A.DotDotRejected && B.DotDotRejected;
   R.AbsoluteRejected = A.AbsoluteRejected && B.AbsoluteRejected;
@@ -50,11 +52,24 @@ constexpr unsigned MaxLocations = 512;
 
 bool isStringStream(QualType Type) {
   const auto *Record = Type.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!Record)
+    return false;
+  Record = Record->getDefinition() ? Record->getDefinition() : Record;
   if (!Record || !Record->isInStdNamespace() || !Record->getIdentifier())
     return false;
   StringRef Name = Record->getName();
   return Name == "basic_istringstream" || Name == "basic_stringstream" ||
          Name == "basic_ostringstream";
+}
+
+/// The stream a reading call reads from: `in` of `in >> x`,
+/// `std::getline(in, x)` and `in.getline(...)`.
+const Expr *streamOperandOf(const CallExpr &Call) {
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
+    return Member->getImplicitObjectArgument();
+  if (Call.getNumArgs() == 0)
+    return nullptr;
+  return Call.getArg(0);
 }
 
 /// The argument of \p Call that binds parameter \p Param of its callee.
@@ -513,8 +528,11 @@ void TaintEngine::FunctionAnalysis::write(const Expr *Target, TaintValue Value,
   }
   // Added to, or stored into an element of, a value the program holds:
   // the untrusted data is a part the program placed (see Inserted).
-  if (Value.isUntrusted())
+  if (Value.isUntrusted()) {
     Value.Inserted = true;
+    // A weak write that is not an append stores into an element.
+    Value.StoredInElements = !ForceWeak;
+  }
   S.Values[P->Index] = join(S.Values[P->Index], Value);
 }
 
@@ -737,10 +755,11 @@ void TaintEngine::FunctionAnalysis::transferCall(const CallExpr &Call,
   switch (M.Effect) {
   case CallEffect::SourceOutArgs: {
     TaintValue Untrusted = TaintValue::source(M.Kind, &Call);
-    // `in >> x` on a string stream reads what the stream was given.
-    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call);
-        Op && isStringStream(Op->getArg(0)->getType()))
-      Untrusted = eval(Op->getArg(0), S);
+    // `in >> x`, `getline(in, x)` on a string stream read what the stream
+    // was given, which is outside data only if that was.
+    if (const Expr *Stream = streamOperandOf(Call);
+        Stream && isStringStream(Stream->IgnoreImpCasts()->getType()))
+      Untrusted = eval(Stream, S);
     for (unsigned Arg : M.OutArgs)
       write(Call.getArg(Arg), Untrusted, S);
     return;
@@ -805,7 +824,7 @@ void TaintEngine::FunctionAnalysis::transferCall(const CallExpr &Call,
     case OO_SlashEqual:
     case OO_LessLess: {
       if (Op->getOperator() == OO_LessLess &&
-          !isStringStream(Op->getArg(0)->getType()))
+          !isStringStream(Op->getArg(0)->IgnoreImpCasts()->getType()))
         return;
       TaintValue Added = eval(Op->getArg(1), S);
       if (Added.Labels && !Added.Join && Op->getOperator() != OO_LessLess)

@@ -66,6 +66,10 @@ struct TaintValue {
   /// (`push_back`, `j["k"] = v`, `+=`): the value's structure, such as the
   /// keys of a JSON object it built, is the program's own.
   bool Inserted = false;
+  /// Stronger: the untrusted data was only stored into elements of a value
+  /// the program holds (`j["k"] = v`, `msgs.back()["role"] = v`), never
+  /// appended, so its size too is the program's.
+  bool StoredInElements = false;
   bool Canonical = false;       ///< Normalized or canonicalized.
   bool DotDotRejected = false;  ///< Tested not to contain "..".
   bool AbsoluteRejected = false; ///< Tested not to be absolute.
@@ -77,7 +81,7 @@ struct TaintValue {
   bool operator==(const TaintValue &O) const {
     return Labels == O.Labels && Origin == O.Origin && Sources == O.Sources &&
            Join == O.Join && UnderChosenBase == O.UnderChosenBase &&
-           Inserted == O.Inserted &&
+           Inserted == O.Inserted && StoredInElements == O.StoredInElements &&
            Canonical == O.Canonical && DotDotRejected == O.DotDotRejected &&
            AbsoluteRejected == O.AbsoluteRejected;
   }

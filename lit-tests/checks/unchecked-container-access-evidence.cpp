@@ -5,6 +5,8 @@
 // code's own values, with no such reason, are not reported.
 
 #include <istream>
+#include <sstream>
+#include <utility>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -123,7 +125,9 @@ int firstMatchChecked(const std::vector<int> &Input) {
   return matches.front();
 }
 
-// A loop that runs at least once fills the container.
+// A loop that adds on every iteration fills the container: the path that
+// skips the loop is not evidence (what the loop iterates over is nearly
+// always known not to be empty where the code runs).
 int squares() {
   std::vector<int> values;
   for (int I = 0; I < 10; ++I)
@@ -136,9 +140,18 @@ int squaresUpTo(int N) {
   for (int I = 0; I < N; ++I)
     values.push_back(I * I);
   return values[0];
-  // CHECK-NOTES: :[[@LINE-1]]:16: warning: index into 'std::vector' is not checked against its size on every path; an out-of-range access is undefined behaviour [prodready-unchecked-container-access]
-  // CHECK-NOTES: :[[@LINE-5]]:3: note: the container is empty after this, and no element is added on every path to the access
-  // CHECK-FIXES: return values.at(0);
+}
+
+// Added under a condition: the loop may add nothing.
+int firstEven(const std::vector<int> &Numbers) {
+  std::vector<int> evens;
+  for (int Value : Numbers)
+    if (Value % 2 == 0)
+      evens.push_back(Value);
+  return evens[0];
+  // CHECK-NOTES: :[[@LINE-1]]:15: warning: index into 'std::vector' is not checked against its size on every path; an out-of-range access is undefined behaviour [prodready-unchecked-container-access]
+  // CHECK-NOTES: :[[@LINE-6]]:3: note: the container is empty after this, and no element is added on every path to the access
+  // CHECK-FIXES: return evens.at(0);
 }
 
 int lastAfterClear(std::vector<int> &Values) {
@@ -270,4 +283,80 @@ char pastTerminator() {
   // CHECK-NOTES: :[[@LINE-1]]:45: warning: index into 'std::string' is not checked against its size on every path; an out-of-range access is undefined behaviour [prodready-unchecked-container-access]
   // CHECK-NOTES: :[[@LINE-4]]:3: note: the container holds at most 3 elements after this
   // CHECK-FIXES: return static_cast<char>(terminator + text.at(4));
+}
+
+// --- Seen on real code --------------------------------------------------------
+
+// Words split from the program's own text are not outside data: reading a
+// string stream reads what it was given.
+std::vector<std::string> wordsOf(const std::string &Text) {
+  std::vector<std::string> words;
+  std::istringstream stream(Text);
+  std::string word;
+  while (stream >> word)
+    words.push_back(word);
+  return words;
+}
+
+int wakeWordLength() {
+  std::vector<std::string> words = wordsOf("hey computer");
+  return static_cast<int>(words[1].size());
+}
+
+// The same split of a line read from a stream is.
+int secondWordLength(std::istream &In) {
+  std::string line;
+  std::getline(In, line);
+  std::vector<std::string> words = wordsOf(line);
+  return static_cast<int>(words[1].size());
+  // CHECK-NOTES: :[[@LINE-1]]:32: warning: index into 'std::vector' is not checked against its size on every path; an out-of-range access is undefined behaviour [prodready-unchecked-container-access]
+  // CHECK-NOTES: :[[@LINE-4]]:3: note: the container holds untrusted data that comes from here
+  // CHECK-FIXES: return static_cast<int>(words.at(1).size());
+}
+
+// An index stored with a score while scanning the container is in range,
+// even when the container holds outside data.
+std::string bestCommand(std::istream &In, const std::vector<float> &Scores) {
+  std::vector<std::string> commands;
+  std::string line;
+  while (std::getline(In, line))
+    commands.push_back(line);
+  std::vector<std::pair<float, int>> ranked;
+  for (int I = 0; I < static_cast<int>(commands.size()); ++I)
+    ranked.emplace_back(Scores.at(I), I);
+  if (ranked.empty())
+    return "";
+  const int best = ranked[0].second;
+  return commands[best];
+}
+
+// Everything of a container known to hold an element is at least one.
+int firstOfPrompt(const std::vector<int> &Past, int Start) {
+  std::vector<int> init = {Start};
+  std::vector<int> prompt;
+  prompt.insert(prompt.end(), Past.begin(), Past.end());
+  prompt.clear();
+  prompt.insert(prompt.end(), init.begin(), init.end());
+  return prompt.front();
+}
+
+// A bound on a variable does not make a loop over the container dead code.
+double firstProbability(std::vector<double> Logits, int TopK) {
+  Logits.resize(TopK);
+  std::vector<double> probs;
+  for (double Logit : Logits)
+    probs.push_back(Logit);
+  double sum = 0;
+  for (int I = 0; I < TopK; ++I)
+    sum += probs[I];
+  return sum;
+}
+
+// Outside values stored into elements the program chose leave the size of
+// its own structure the program's: a conversation it keeps.
+void appendDelta(nlohmann::json &Conversation, const std::string &Line) {
+  nlohmann::json delta = nlohmann::json::parse(Line);
+  if (!delta.contains("role"))
+    return;
+  Conversation["messages"].back()["role"] = delta["role"];
 }
