@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "NullnessAnalysis.h"
+#include "AssertionMacros.h"
 #include "ASTHelpers.h"
 #include "ForwardDataflow.h"
 #include "clang/AST/ASTContext.h"
@@ -322,9 +323,34 @@ private:
         &joinStates);
   }
 
+  /// What a fatal test assertion (`REQUIRE(p)`, `ASSERT_NE(p, nullptr)`,
+  /// `ASSERT_TRUE(p)`) establishes after it.
+  State refineAsserted(const AssertedCondition &Asserted, State S) {
+    if (Asserted.Condition)
+      return refine(Asserted.Condition, Asserted.Truth, std::move(S));
+    if (!Asserted.LHS || !Asserted.RHS ||
+        (Asserted.Opcode != BO_EQ && Asserted.Opcode != BO_NE))
+      return S;
+    bool NonNull = (Asserted.Opcode == BO_NE) == Asserted.Truth;
+    auto IsNull = [&](const Expr *E) {
+      return E->IgnoreParenImpCasts()->isNullPointerConstant(
+          Ctx, Expr::NPC_ValueDependentIsNotNull);
+    };
+    if (IsNull(Asserted.RHS))
+      return assume(Asserted.LHS, NonNull, std::move(S));
+    if (IsNull(Asserted.LHS))
+      return assume(Asserted.RHS, NonNull, std::move(S));
+    return S;
+  }
+
   /// Comparisons with null, assignments used as conditions, and the
   /// pointer itself as a condition.
   State refineAtom(const Expr *Cond, bool Truth, State S) {
+    // `if (const AssertionResult gtest_ar = ...) ; else return`: the true
+    // edge of a fatal GoogleTest assertion.
+    if (std::optional<AssertedCondition> Asserted =
+            assertionResultCondition(*Cond))
+      return Truth ? refineAsserted(*Asserted, std::move(S)) : S;
     if (const auto *Op = dyn_cast<BinaryOperator>(Cond))
       if (Op->getOpcode() == BO_EQ || Op->getOpcode() == BO_NE) {
         bool NonNull = (Op->getOpcode() == BO_NE) == Truth;
@@ -371,6 +397,8 @@ private:
     if (!CS)
       return;
     const Stmt *St = CS->getStmt();
+    if (std::optional<AssertedCondition> Asserted = fatalAssertionAt(*St, Ctx))
+      S = refineAsserted(*Asserted, std::move(S));
     if (const auto *DS = dyn_cast<DeclStmt>(St)) {
       for (const Decl *D : DS->decls())
         if (const auto *Var = dyn_cast<VarDecl>(D))
