@@ -667,10 +667,16 @@ TaintValue TaintEngine::FunctionAnalysis::evalCall(const CallExpr &Call,
   CallModel M = Model.classify(Call);
   switch (M.Effect) {
   case CallEffect::SourceResult:
-    // A parse of untrusted text keeps where the text came from.
+    // A parse of untrusted text keeps who controls the text (a
+    // configuration file stays the operator's); the parse is where the
+    // structure the program then indexes comes from.
     if (M.Kind == SourceKind::ParsedAnswer && Call.getNumArgs() >= 1)
-      if (TaintValue Text = eval(Call.getArg(0), S); Text.isUntrusted())
+      if (TaintValue Text = eval(Call.getArg(0), S); Text.isUntrusted()) {
+        Text.Origin = &Call;
+        Text.Join = nullptr;
+        Text.Inserted = Text.StoredInElements = false;
         return Text;
+      }
     return TaintValue::source(M.Kind, &Call);
   case CallEffect::Sanitizer:
   case CallEffect::SanitizerPredicate:

@@ -360,3 +360,15 @@ void appendDelta(nlohmann::json &Conversation, const std::string &Line) {
     return;
   Conversation["messages"].back()["role"] = delta["role"];
 }
+
+// The note points at the parse: that is where the structure comes from,
+// whatever the text went through before.
+std::string modelOf(std::istream &In) {
+  std::string text;
+  std::getline(In, text);
+  nlohmann::json settings = nlohmann::json::parse(text);
+  return settings["model"].get<std::string>();
+  // CHECK-NOTES: :[[@LINE-1]]:18: warning: JSON key "model" is not checked to exist on every path; a missing key reads as null and fails later with a type error [prodready-unchecked-container-access]
+  // CHECK-NOTES: :[[@LINE-3]]:29: note: the container holds untrusted data that comes from here
+  // CHECK-FIXES: return settings.at("model").get<std::string>();
+}
