@@ -12,6 +12,7 @@
 #include "CheckOptions.h"
 #include "analysis/ASTHelpers.h"
 #include "analysis/UserCodeScanner.h"
+#include "clang/AST/ASTLambda.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 
@@ -66,6 +67,96 @@ bool leavesFunction(const Stmt *Branch) {
     const auto *Call = dyn_cast<CallExpr>(&S);
     const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
     return Callee && Callee->isNoReturn();
+  });
+}
+
+/// True if \p Branch ends the operation for good: a throw or a call that
+/// does not return (a `return` hands the failure to the caller instead).
+bool endsProgramOrThrows(const Stmt *Branch) {
+  return anyBelow(Branch, [](const Stmt &S) {
+    if (isa<CXXThrowExpr>(S))
+      return true;
+    const auto *Call = dyn_cast<CallExpr>(&S);
+    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+    return Callee && Callee->isNoReturn();
+  });
+}
+
+bool callsSomething(const Stmt *Branch) {
+  return anyBelow(Branch, [](const Stmt &S) { return isa<CallExpr>(S); });
+}
+
+bool refersToAny(const Stmt *S, const llvm::SmallPtrSetImpl<const Decl *> &Vars) {
+  return anyBelow(S, [&](const Stmt &Child) {
+    const auto *Ref = dyn_cast<DeclRefExpr>(&Child);
+    return Ref && Vars.contains(Ref->getDecl());
+  });
+}
+
+/// The variables a loop steps: those its increment assigns or increments
+/// (`p = p->ai_next`, `++i`), or for `while`/`do`, those its condition reads
+/// that the body assigns.
+llvm::SmallPtrSet<const Decl *, 2> steppedVariables(const Stmt &Loop) {
+  llvm::SmallPtrSet<const Decl *, 2> Stepped;
+  auto NoteStep = [&](const Stmt &S) {
+    const Expr *Target = nullptr;
+    if (const auto *Assign = dyn_cast<BinaryOperator>(&S);
+        Assign && Assign->isAssignmentOp())
+      Target = Assign->getLHS();
+    else if (const auto *Step = dyn_cast<UnaryOperator>(&S);
+             Step && Step->isIncrementDecrementOp())
+      Target = Step->getSubExpr();
+    else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S);
+             Op && (Op->getOperator() == OO_PlusPlus ||
+                    Op->getOperator() == OO_MinusMinus) &&
+             Op->getNumArgs() >= 1)
+      Target = Op->getArg(0);
+    if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(
+            Target ? Target->IgnoreParenImpCasts() : nullptr))
+      Stepped.insert(Ref->getDecl());
+    return false;
+  };
+  if (const auto *For = dyn_cast<ForStmt>(&Loop)) {
+    anyBelow(For->getInc(), NoteStep);
+    return Stepped;
+  }
+  const Stmt *Body = nullptr;
+  const Expr *Cond = nullptr;
+  if (const auto *While = dyn_cast<WhileStmt>(&Loop)) {
+    Body = While->getBody();
+    Cond = While->getCond();
+  } else if (const auto *Do = dyn_cast<DoStmt>(&Loop)) {
+    Body = Do->getBody();
+    Cond = Do->getCond();
+  }
+  llvm::SmallPtrSet<const Decl *, 2> Assigned;
+  std::swap(Assigned, Stepped);
+  anyBelow(Body, NoteStep);
+  std::swap(Assigned, Stepped);
+  anyBelow(Cond, [&](const Stmt &S) {
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(&S);
+        Ref && Assigned.contains(Ref->getDecl()))
+      Stepped.insert(Ref->getDecl());
+    return false;
+  });
+  return Stepped;
+}
+
+/// A loop that tries the next candidate on each pass (`for (p = res; p;
+/// p = p->ai_next) connect(fd, p->ai_addr, p->ai_addrlen);`) is itself
+/// the fallback: the call's arguments name what the loop steps through.
+bool walksCandidates(const Stmt &Loop, const CallExpr &Call,
+                     const ValueDecl *Holder) {
+  llvm::SmallPtrSet<const Decl *, 2> Stepped = steppedVariables(Loop);
+  if (Holder)
+    Stepped.erase(Holder); // `do rc = perform(); while (rc != OK);`
+  if (Stepped.empty())
+    return false;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
+      Member && refersToAny(Member->getImplicitObjectArgument(), Stepped))
+    return true;
+  return llvm::any_of(Call.arguments(), [&](const Expr *Arg) {
+    return refersToAny(Arg, Stepped);
   });
 }
 
@@ -203,6 +294,8 @@ MissingRetryCheck::MissingRetryCheck(StringRef Name, ClangTidyContext *Context)
       RawRetryWrappers(Options.get("RetryWrappers", "")),
       RawBackoffFunctions(Options.get("BackoffFunctions", "")),
       RawNetworkFunctions(Options.get("NetworkFunctions", "")),
+      RawBestEffortFunctions(Options.get("BestEffortFunctions", "")),
+      BestEffortFunctions(parseNameList(RawBestEffortFunctions)),
       Network(parseNameList(RawNetworkFunctions),
               parseNameList(RawBackoffFunctions)) {
   for (llvm::StringRef Wrapper : parseNameList(RawRetryWrappers))
@@ -213,6 +306,7 @@ void MissingRetryCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "RetryWrappers", RawRetryWrappers);
   Options.store(Opts, "BackoffFunctions", RawBackoffFunctions);
   Options.store(Opts, "NetworkFunctions", RawNetworkFunctions);
+  Options.store(Opts, "BestEffortFunctions", RawBestEffortFunctions);
 }
 
 void MissingRetryCheck::registerMatchers(MatchFinder *Finder) {
@@ -248,7 +342,13 @@ void MissingRetryCheck::noteStatement(const Stmt &S, const Decl &Unit,
         NoteResult(Var, Var->getInit());
     return;
   }
+  if (const auto *Return = dyn_cast<ReturnStmt>(&S)) {
+    Seen.Returns.push_back(Return);
+    return;
+  }
   if (const auto *Assign = dyn_cast<BinaryOperator>(&S)) {
+    if (Assign->getOpcode() == BO_LOr)
+      Seen.Ors.push_back(Assign);
     if (Assign->getOpcode() == BO_Assign)
       if (const auto *Ref = dyn_cast<DeclRefExpr>(
               Assign->getLHS()->IgnoreParenImpCasts()))
@@ -341,10 +441,22 @@ bool MissingRetryCheck::failureExits(const IfStmt &If, const CallExpr &Call,
   return leavesFunction(*FailureWhenTrue ? If.getThen() : If.getElse());
 }
 
+/// True if the failure branch of \p If throws or ends the program
+/// rather than returning the failure.
+static bool failureEndsProgram(const IfStmt &If, const CallExpr &Call,
+                               const ValueDecl *Holder) {
+  std::optional<bool> FailureWhenTrue =
+      Outcome(Call, Holder).failureWhenTrue(If.getCond());
+  return FailureWhenTrue &&
+         endsProgramOrThrows(*FailureWhenTrue ? If.getThen() : If.getElse());
+}
+
 bool MissingRetryCheck::isRetryLoop(const Stmt &Loop, const UnitFacts &Seen,
                                     const CallExpr &Call,
                                     const ValueDecl *Holder,
                                     const SourceManager &SM) const {
+  if (walksCandidates(Loop, Call, Holder))
+    return false;
   Outcome Result(Call, Holder);
   const Expr *Cond = nullptr;
   if (const auto *For = dyn_cast<ForStmt>(&Loop))
@@ -374,12 +486,83 @@ bool MissingRetryCheck::isRetryLoop(const Stmt &Loop, const UnitFacts &Seen,
   return false;
 }
 
+bool MissingRetryCheck::isBestEffort(const Decl &Unit) const {
+  for (const Decl *Current = &Unit; Current;) {
+    const auto *Function = dyn_cast<FunctionDecl>(Current);
+    if (!Function)
+      return false;
+    const auto *Method = dyn_cast<CXXMethodDecl>(Function);
+    if (!Method || !Method->getParent()->isLambda())
+      return BestEffortFunctions.matches(*Function);
+    Current = dyn_cast_or_null<Decl>(Method->getParent()->getDeclContext());
+  }
+  return false;
+}
+
+bool MissingRetryCheck::callHandlesFailure(const Decl &Caller,
+                                           const UnitFacts &Seen,
+                                           const CallExpr &Call,
+                                           unsigned Depth) const {
+  if (isBestEffort(Caller))
+    return true;
+  Outcome Result(Call, resultHolder(Seen, Call));
+  const SourceManager &SM = Caller.getASTContext().getSourceManager();
+  // `fetch_remote(k) || build_locally(k)`.
+  for (const BinaryOperator *Or : Seen.Ors)
+    if (Result.failureWhenTrue(Or->getLHS()) == false &&
+        callsSomething(Or->getRHS()) &&
+        anyBelow(Or->getLHS(), [&](const Stmt &S) { return &S == &Call; }))
+      return true;
+  const auto *CallerFunction = dyn_cast<FunctionDecl>(&Caller);
+  auto Propagates = [&] {
+    return CallerFunction && Depth < 3 &&
+           callersHandleFailure(*CallerFunction, Depth + 1);
+  };
+  // `return attempt(h);`: the caller's callers decide.
+  for (const ReturnStmt *Return : Seen.Returns)
+    if (Return->getRetValue() &&
+        stripValueWrappers(Return->getRetValue()) == &Call)
+      return Propagates();
+  for (const IfStmt *If : Seen.Ifs) {
+    if (!SM.isBeforeInTranslationUnit(Call.getBeginLoc(), If->getEndLoc()))
+      continue;
+    std::optional<bool> FailureWhenTrue = Result.failureWhenTrue(If->getCond());
+    if (!FailureWhenTrue)
+      continue;
+    const Stmt *Failure = *FailureWhenTrue ? If->getThen() : If->getElse();
+    // A fallback: the failure branch does something else and carries on.
+    if (!leavesFunction(Failure) && callsSomething(Failure))
+      return true;
+    if (leavesFunction(Failure) && !endsProgramOrThrows(Failure))
+      return Propagates();
+  }
+  return false;
+}
+
+bool MissingRetryCheck::callersHandleFailure(const FunctionDecl &F,
+                                             unsigned Depth) const {
+  const FunctionDecl *Canonical = F.getCanonicalDecl();
+  for (const auto &[Caller, Seen] : Facts)
+    for (const CallExpr *Call : Seen.UserCalls)
+      if (Call->getDirectCallee()->getCanonicalDecl() == Canonical &&
+          callHandlesFailure(*Caller, Seen, *Call, Depth))
+        return true;
+  return false;
+}
+
 void MissingRetryCheck::checkUnit(const Decl &Unit, const UnitFacts &Seen,
                                   ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
   bool InWrapper = isWrapped(Unit);
+  // Best effort by design: a failure is expected and worked around.
+  if (isBestEffort(Unit))
+    return;
+  const auto *Function = dyn_cast<FunctionDecl>(&Unit);
   for (const NetworkCall &Call : Seen.Calls) {
     if (SM.isInSystemMacro(Call.Call->getBeginLoc()))
+      continue;
+    if (const FunctionDecl *Callee = Call.Call->getDirectCallee();
+        Callee && BestEffortFunctions.matches(*Callee))
       continue;
     const ValueDecl *Holder = resultHolder(Seen, *Call.Call);
     const Stmt *Loop = nullptr;
@@ -401,12 +584,23 @@ void MissingRetryCheck::checkUnit(const Decl &Unit, const UnitFacts &Seen,
     }
     if (InWrapper)
       continue;
-    bool Exits = llvm::any_of(Seen.Ifs, [&](const IfStmt *If) {
-      return SM.isBeforeInTranslationUnit(Call.Call->getBeginLoc(),
-                                          If->getEndLoc()) &&
-             failureExits(*If, *Call.Call, Holder);
-    });
-    if (Exits && Reported.insert(Call.Call).second)
+    const IfStmt *Exit = nullptr;
+    for (const IfStmt *If : Seen.Ifs)
+      if (SM.isBeforeInTranslationUnit(Call.Call->getBeginLoc(),
+                                       If->getEndLoc()) &&
+          failureExits(*If, *Call.Call, Holder)) {
+        Exit = If;
+        break;
+      }
+    if (!Exit)
+      continue;
+    // A failure returned to a caller that retries or falls back is handled.
+    if (Function && !Function->isOverloadedOperator() &&
+        !isLambdaCallOperator(Function) &&
+        !failureEndsProgram(*Exit, *Call.Call, Holder) &&
+        callersHandleFailure(*Function, 0))
+      continue;
+    if (Reported.insert(Call.Call).second)
       diag(Call.Call->getBeginLoc(),
            "'%0' is not retried: its failure leads straight to an error "
            "exit, so one transient network error fails the operation")

@@ -3,6 +3,7 @@
 #ifndef PRODREADY_CHECKS_MISSINGRETRYCHECK_H
 #define PRODREADY_CHECKS_MISSINGRETRYCHECK_H
 
+#include "CheckOptions.h"
 #include "analysis/NetworkModel.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseSet.h"
@@ -36,6 +37,9 @@ private:
     llvm::SmallVector<std::pair<const ValueDecl *, const Expr *>, 2> Results;
     /// Calls of functions defined in this TU.
     llvm::SmallVector<const CallExpr *, 4> UserCalls;
+    /// `a() || b()`: b is a fallback for a.
+    llvm::SmallVector<const BinaryOperator *, 1> Ors;
+    llvm::SmallVector<const ReturnStmt *, 2> Returns;
   };
 
   void noteStatement(const Stmt &S, const Decl &Unit, ASTContext &Ctx);
@@ -51,11 +55,21 @@ private:
   bool isRetryLoop(const Stmt &Loop, const UnitFacts &Seen,
                    const CallExpr &Call, const ValueDecl *Holder,
                    const SourceManager &SM) const;
+  /// True if \p Unit is, or is a lambda in, a BestEffortFunctions function.
+  bool isBestEffort(const Decl &Unit) const;
+  /// True if some caller of \p F in the TU handles the failure \p F
+  /// returns: it retries, falls back to an alternative, is best effort, or
+  /// returns the failure to a caller that does (up to a small depth).
+  bool callersHandleFailure(const FunctionDecl &F, unsigned Depth) const;
+  bool callHandlesFailure(const Decl &Caller, const UnitFacts &Seen,
+                          const CallExpr &Call, unsigned Depth) const;
 
   const StringRef RawRetryWrappers;
   const StringRef RawBackoffFunctions;
   const StringRef RawNetworkFunctions;
+  const StringRef RawBestEffortFunctions;
   llvm::StringSet<> RetryWrappers;
+  FunctionNameList BestEffortFunctions;
   NetworkModel Network;
 
   // Per translation unit.

@@ -37,16 +37,6 @@ const FunctionDecl *userDefinition(const CallExpr &Call,
   return Definition;
 }
 
-bool isSocketCreation(const Expr *E) {
-  const auto *Call = dyn_cast_or_null<CallExpr>(
-      E ? stripValueWrappers(E) : nullptr);
-  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
-  if (!Callee || !Callee->getIdentifier())
-    return false;
-  llvm::StringRef Name = Callee->getName();
-  return Name == "socket" || Name == "accept" || Name == "accept4";
-}
-
 bool isBeastStream(const Expr *Handle) {
   if (!Handle)
     return false;
@@ -107,7 +97,7 @@ MissingTimeoutCheck::MissingTimeoutCheck(StringRef Name,
       DefaultTimeoutMs(Options.get("DefaultTimeoutMs", int64_t(30000))),
       RequireConnectTimeout(Options.get("RequireConnectTimeout", false)),
       Network({}, {}), Model(Taint), NoSinks(std::make_unique<NoTaintSinks>()),
-      Untrusted(Model),
+      Untrusted(Model), Sockets(Network),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         utils::IncludeSorter::IS_LLVM),
                areDiagsSelfContained()) {
@@ -142,6 +132,7 @@ void MissingTimeoutCheck::onEndOfTranslationUnit() {
   HelperSummaries.clear();
   Reported.clear();
   Untrusted.clear();
+  Sockets.clear();
   Engine.reset();
 }
 
@@ -150,8 +141,11 @@ void MissingTimeoutCheck::noteStatement(const Stmt &S, const Decl &Unit,
   UnitFacts &Seen = Facts[&Unit];
   if (const auto *Call = dyn_cast<CallExpr>(&S)) {
     if (std::optional<NetworkCall> Known = Network.classify(*Call, Ctx)) {
-      if (Known->Role == NetworkRole::BoundsFunction)
-        Seen.BoundsFunction = true;
+      if (Known->Role == NetworkRole::SetsSocketTimeout ||
+          Known->Role == NetworkRole::SetsNonBlocking ||
+          (Known->Role == NetworkRole::WaitsForReadiness &&
+           !NetworkModel::waitsForever(*Known, Ctx)))
+        Seen.BoundsSockets = true;
       if (const ValueDecl *Handle = NetworkModel::handleDecl(Known->Handle);
           Handle && isFieldOrGlobal(*Handle) &&
           (Known->Role == NetworkRole::SetsTimeout ||
@@ -167,8 +161,6 @@ void MissingTimeoutCheck::noteStatement(const Stmt &S, const Decl &Unit,
     if (!Target || !Value)
       return;
     Seen.Inits.emplace_back(Target, Value);
-    if (isSocketCreation(Value))
-      Seen.Sockets.insert(Target);
   };
   if (const auto *Decls = dyn_cast<DeclStmt>(&S)) {
     for (const Decl *D : Decls->decls())
@@ -309,7 +301,7 @@ bool MissingTimeoutCheck::handleConfigured(const Decl &Unit,
 bool MissingTimeoutCheck::functionBounded(const Decl &Unit) const {
   for (const Decl *Current = &Unit; Current;) {
     if (auto It = Facts.find(Current);
-        It != Facts.end() && It->second.BoundsFunction)
+        It != Facts.end() && It->second.BoundsSockets)
       return true;
     const auto *Method = dyn_cast<CXXMethodDecl>(Current);
     if (!Method || !Method->getParent()->isLambda())
@@ -415,6 +407,50 @@ void MissingTimeoutCheck::checkHttplibTimeout(const Decl &Unit,
         << Setter.Name;
 }
 
+/// Only a socket the unit created itself is judged: a descriptor that comes
+/// from a parameter, a field or a lambda capture belongs to a caller or an
+/// event loop (a callback reading a ready, typically non-blocking socket),
+/// whose mode the check cannot see.
+void MissingTimeoutCheck::checkPosixOperation(const Decl &Unit,
+                                              const NetworkCall &Op,
+                                              ASTContext &Ctx) {
+  const auto *Fd =
+      dyn_cast_or_null<VarDecl>(NetworkModel::handleDecl(Op.Handle));
+  const Stmt *Body = Unit.getBody();
+  if (!Fd || !Body || !Fd->isLocalVarDecl() ||
+      Fd->getParentFunctionOrMethod() != dyn_cast<DeclContext>(&Unit))
+    return;
+  SocketSetup Setup = Sockets.setupBefore(*Body, *Fd, Op.Call, Ctx);
+  // read() is a network operation only on a socket; the others on a
+  // descriptor of unknown origin are not judged either.
+  if (!Setup.Created || Setup.bounded())
+    return;
+  if (const CallExpr *Wait = Setup.EndlessWait) {
+    diag(Op.Call->getBeginLoc(),
+         "'%0' on a socket driven by '%1' with an infinite timeout can wait "
+         "forever; give '%1' a timeout")
+        << Op.Name << Wait->getDirectCallee()->getName();
+    return;
+  }
+  diag(Op.Call->getBeginLoc(),
+       "'%0' on a socket with no SO_RCVTIMEO/SO_SNDTIMEO, poll/select or "
+       "non-blocking mode in this function can block forever")
+      << Op.Name;
+}
+
+/// An Asio socket given a timeout or made non-blocking (directly or by a
+/// helper of the TU it is passed to) before the operation.
+bool MissingTimeoutCheck::asioSocketBounded(const Decl &Unit,
+                                            const NetworkCall &Op,
+                                            ASTContext &Ctx) {
+  const ValueDecl *Socket = NetworkModel::handleDecl(Op.Handle);
+  const Stmt *Body = Unit.getBody();
+  if (!Socket || !Body)
+    return false;
+  SocketSetup Setup = Sockets.setupBefore(*Body, *Socket, Op.Call, Ctx);
+  return Setup.Timeout || Setup.NonBlocking;
+}
+
 void MissingTimeoutCheck::checkOperation(const Decl &Unit,
                                          const NetworkCall &Op,
                                          ASTContext &Ctx) {
@@ -449,27 +485,15 @@ void MissingTimeoutCheck::checkOperation(const Decl &Unit,
             << Op.Name;
       return;
     }
-    if (!functionBounded(Unit))
+    if (!functionBounded(Unit) && !asioSocketBounded(Unit, Op, Ctx))
       diag(Op.Call->getBeginLoc(),
            "blocking '%0' has no timeout and can wait forever: Asio deadlines "
            "and Beast's 'expires_after' apply only to asynchronous operations")
           << Op.Name;
     return;
-  case NetworkLibrary::Posix: {
-    // read() is a network operation only on a socket.
-    if (Op.Name == "read") {
-      auto It = Facts.find(&Unit);
-      const ValueDecl *Fd = NetworkModel::handleDecl(Op.Handle);
-      if (It == Facts.end() || !Fd || !It->second.Sockets.contains(Fd))
-        return;
-    }
-    if (!functionBounded(Unit))
-      diag(Op.Call->getBeginLoc(),
-           "'%0' on a socket with no SO_RCVTIMEO/SO_SNDTIMEO, poll/select or "
-           "non-blocking mode in this function can block forever")
-          << Op.Name;
+  case NetworkLibrary::Posix:
+    checkPosixOperation(Unit, Op, Ctx);
     return;
-  }
   case NetworkLibrary::Httplib:
   case NetworkLibrary::User:
     return;

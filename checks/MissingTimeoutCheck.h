@@ -4,6 +4,7 @@
 #define PRODREADY_CHECKS_MISSINGTIMEOUTCHECK_H
 
 #include "analysis/NetworkModel.h"
+#include "analysis/SocketSetup.h"
 #include "analysis/TaintAnalysis.h"
 #include "analysis/UntrustedUnits.h"
 #include "clang-tidy/ClangTidyCheck.h"
@@ -44,11 +45,11 @@ private:
     /// `h = make_handle()` and `CURL *h = make_handle();`.
     llvm::SmallVector<std::pair<const ValueDecl *, const Expr *>, 2> Inits;
     llvm::SmallVector<const Expr *, 2> Returns;
-    /// Locals that hold a socket (from socket()/accept()).
-    llvm::SmallPtrSet<const ValueDecl *, 2> Sockets;
     /// Variables compared with something (a range check), and where.
     llvm::SmallVector<std::pair<const ValueDecl *, const Expr *>, 2> Compared;
-    bool BoundsFunction = false;
+    /// A socket timeout, non-blocking mode or a readiness wait with a
+    /// timeout somewhere in the unit (what bounds blocking Asio calls).
+    bool BoundsSockets = false;
   };
   using Requirement = std::pair<NetworkLibrary, NetworkRole>;
 
@@ -69,6 +70,10 @@ private:
   bool helperConfiguresParam(const FunctionDecl &Helper, unsigned Index,
                              Requirement Need, unsigned Depth);
   bool functionBounded(const Decl &Unit) const;
+  bool asioSocketBounded(const Decl &Unit, const NetworkCall &Op,
+                         ASTContext &Ctx);
+  void checkPosixOperation(const Decl &Unit, const NetworkCall &Op,
+                           ASTContext &Ctx);
   void reportCurl(const Decl &Unit, const NetworkCall &Op, bool NoTotal,
                   bool NoConnect, ASTContext &Ctx);
   void reportGrpc(const Decl &Unit, const NetworkCall &Op, ASTContext &Ctx);
@@ -80,6 +85,7 @@ private:
   TaintModel Model;
   std::unique_ptr<TaintSinkModel> NoSinks;
   UntrustedUnitFinder Untrusted;
+  SocketSetupAnalysis Sockets;
   utils::IncludeInserter Inserter;
 
   // Per translation unit.

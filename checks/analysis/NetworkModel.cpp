@@ -43,11 +43,6 @@ const FunctionRow FunctionRows[] = {
     {"recvfrom", Library::Posix, Role::Operation, 0},
     {"recvmsg", Library::Posix, Role::Operation, 0},
     {"read", Library::Posix, Role::Operation, 0},
-    {"poll", Library::Posix, Role::BoundsFunction, -1},
-    {"ppoll", Library::Posix, Role::BoundsFunction, -1},
-    {"select", Library::Posix, Role::BoundsFunction, -1},
-    {"pselect", Library::Posix, Role::BoundsFunction, -1},
-    {"epoll_wait", Library::Posix, Role::BoundsFunction, -1},
     {"std::this_thread::sleep_for", Library::User, Role::Delay, -1},
     {"std::this_thread::sleep_until", Library::User, Role::Delay, -1},
     {"sleep", Library::Posix, Role::Delay, -1},
@@ -115,7 +110,72 @@ bool isGlobalCFunction(const FunctionDecl &F) {
          F.getDeclContext()->getRedeclContext()->isTranslationUnit();
 }
 
+/// Which argument of a readiness wait is its timeout (-1: not a wait).
+int readinessTimeoutArg(llvm::StringRef Name) {
+  return llvm::StringSwitch<int>(Name)
+      .Cases("poll", "ppoll", 2)
+      .Cases("select", "pselect", 4)
+      .Cases("epoll_wait", "epoll_pwait", "epoll_pwait2", 3)
+      .Default(-1);
+}
+
+/// True if \p Flags (spelled in the source) set O_NONBLOCK or
+/// SOCK_NONBLOCK: `flags | O_NONBLOCK`, but not `flags & ~O_NONBLOCK`.
+bool setsNonBlockingFlag(const Expr &Flags, const ASTContext &Ctx) {
+  std::string Text = spelledText(Flags, Ctx);
+  return Text.find("NONBLOCK") != std::string::npos &&
+         Text.find('~') == std::string::npos;
+}
+
+/// `ioctl(fd, FIONBIO, &on)` turns non-blocking mode on unless `on` is
+/// known to be zero.
+bool ioctlTurnsOn(const Expr &Value, const ASTContext &Ctx) {
+  const Expr *E = stripValueWrappers(&Value);
+  if (const auto *AddressOf = dyn_cast<UnaryOperator>(E);
+      AddressOf && AddressOf->getOpcode() == UO_AddrOf)
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(
+            AddressOf->getSubExpr()->IgnoreParenImpCasts()))
+      if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+          Var && Var->getInit() && !Var->getInit()->isValueDependent()) {
+        Expr::EvalResult Result;
+        if (Var->getInit()->EvaluateAsInt(Result, Ctx))
+          return Result.Val.getInt() != 0;
+      }
+  return true;
+}
+
 } // namespace
+
+std::optional<NetworkCall>
+NetworkModel::classifyNonBlocking(const CallExpr &Call, llvm::StringRef Name,
+                                  const ASTContext &Ctx) const {
+  auto Arg = [&](unsigned I) {
+    return I < Call.getNumArgs() ? Call.getArg(I) : nullptr;
+  };
+  NetworkCall Result;
+  Result.Call = &Call;
+  Result.Name = Name.str();
+  Result.Library = Library::Posix;
+  Result.Role = Role::SetsNonBlocking;
+  if (Name == "socket" || Name == "accept4") {
+    // The result is the socket: Handle stays null.
+    const Expr *Flags = Arg(Name == "socket" ? 1 : 3);
+    if (!Flags || !setsNonBlockingFlag(*Flags, Ctx))
+      return std::nullopt;
+    return Result;
+  }
+  if (Name == "fcntl" && Arg(2) && optionName(Arg(1), Ctx) == "F_SETFL" &&
+      setsNonBlockingFlag(*Arg(2), Ctx)) {
+    Result.Handle = Arg(0);
+    return Result;
+  }
+  if (Name == "ioctl" && Arg(2) && optionName(Arg(1), Ctx) == "FIONBIO" &&
+      ioctlTurnsOn(*Arg(2), Ctx)) {
+    Result.Handle = Arg(0);
+    return Result;
+  }
+  return std::nullopt;
+}
 
 std::string spelledText(const Expr &E, const ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
@@ -182,21 +242,21 @@ NetworkModel::classifyFunction(const CallExpr &Call, const FunctionDecl &Callee,
         Option.find("SNDTIMEO") == std::string::npos)
       return std::nullopt;
     Result.Library = Library::Posix;
-    Result.Role = Role::BoundsFunction;
+    Result.Role = Role::SetsSocketTimeout;
     Result.Handle = Call.getArg(0);
     return Result;
   }
-  // Non-blocking descriptors: fcntl(fd, F_SETFL, ... O_NONBLOCK),
-  // socket(..., SOCK_STREAM | SOCK_NONBLOCK, ...), accept4(..., SOCK_NONBLOCK).
-  if (IsC && (Name == "fcntl" || Name == "socket" || Name == "accept4")) {
-    unsigned FlagArg = Name == "accept4" ? 3 : Name == "socket" ? 1 : 2;
-    const Expr *Flags = Arg(FlagArg);
-    if (!Flags || spelledText(*Flags, Ctx).find("NONBLOCK") ==
-                      std::string::npos)
-      return std::nullopt;
-    Result.Library = Library::Posix;
-    Result.Role = Role::BoundsFunction;
-    return Result;
+  if (IsC) {
+    if (std::optional<NetworkCall> Mode = classifyNonBlocking(Call, Name, Ctx))
+      return Mode;
+    if (int TimeoutArg = readinessTimeoutArg(Name); TimeoutArg >= 0) {
+      if (!Arg(TimeoutArg))
+        return std::nullopt;
+      Result.Library = Library::Posix;
+      Result.Role = Role::WaitsForReadiness;
+      Result.Value = Arg(TimeoutArg);
+      return Result;
+    }
   }
   for (const FunctionRow &Row : FunctionRows) {
     if (Name != Row.Name)
@@ -232,6 +292,25 @@ NetworkModel::classifyMethod(const CXXMemberCallExpr &Call,
   }
   if (UserDelays.contains(Result.Name)) {
     Result.Role = Role::Delay;
+    return Result;
+  }
+  // socket.non_blocking(true): synchronous operations then fail with
+  // would_block instead of waiting.
+  if ((Class == "boost::asio::basic_socket" ||
+       Class == "boost::asio::basic_socket_acceptor") &&
+      Name == "non_blocking" && Call.getNumArgs() >= 1 &&
+      Method.getParamDecl(0)->getType()->isBooleanType()) {
+    bool Off = false;
+    const Expr *Mode = Call.getArg(0);
+    if (!Mode->isValueDependent())
+      if (Expr::EvalResult Value;
+          Mode->EvaluateAsInt(Value, Method.getASTContext()))
+        Off = Value.Val.getInt() == 0;
+    if (Off)
+      return std::nullopt;
+    Result.Library = Library::Asio;
+    Result.Role = Role::SetsNonBlocking;
+    Result.Name = Name.str();
     return Result;
   }
   for (const MethodRow &Row : MethodRows)
@@ -345,6 +424,22 @@ const ValueDecl *NetworkModel::handleDecl(const Expr *Handle) {
     return nullptr;
   }
   return nullptr;
+}
+
+bool NetworkModel::waitsForever(const NetworkCall &Wait, ASTContext &Ctx) {
+  if (Wait.Role != Role::WaitsForReadiness || !Wait.Value ||
+      Wait.Value->containsErrors() || Wait.Value->isValueDependent())
+    return false;
+  const Expr *Timeout = Wait.Value;
+  // select(..., NULL), ppoll(..., nullptr, ...): no timeval, no limit.
+  if (Timeout->getType()->isPointerType() ||
+      Timeout->getType()->isNullPtrType())
+    return Timeout->IgnoreParenImpCasts()->isNullPointerConstant(
+               Ctx,
+               Expr::NPC_ValueDependentIsNotNull) != Expr::NPCK_NotNull;
+  Expr::EvalResult Value;
+  return Timeout->getType()->isIntegralOrEnumerationType() &&
+         Timeout->EvaluateAsInt(Value, Ctx) && Value.Val.getInt().isNegative();
 }
 
 } // namespace clang::tidy::prodready

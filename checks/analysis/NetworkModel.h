@@ -41,9 +41,18 @@ enum class NetworkRole {
   SetsTimeout,
   /// Gives a libcurl handle a connect timeout (CURLOPT_CONNECTTIMEOUT(_MS)).
   SetsConnectTimeout,
-  /// Makes the blocking calls of the whole function bounded: setsockopt
-  /// SO_RCVTIMEO/SO_SNDTIMEO, poll/select/epoll_wait, non-blocking mode.
-  BoundsFunction,
+  /// Gives a socket a receive or send timeout: setsockopt(fd, SOL_SOCKET,
+  /// SO_RCVTIMEO/SO_SNDTIMEO, ...). Handle is the descriptor.
+  SetsSocketTimeout,
+  /// Makes a socket non-blocking: fcntl(fd, F_SETFL, ... | O_NONBLOCK),
+  /// ioctl(fd, FIONBIO, &on), Asio's socket.non_blocking(true) (Handle is
+  /// the descriptor or socket); socket(..., SOCK_NONBLOCK, ...) and
+  /// accept4(..., SOCK_NONBLOCK) (Handle is null: the result is the socket).
+  SetsNonBlocking,
+  /// Waits until descriptors are ready: poll, ppoll, select, pselect,
+  /// epoll_wait, epoll_pwait. Value is the timeout argument (see
+  /// NetworkModel::waitsForever).
+  WaitsForReadiness,
   /// cpp-httplib set_connection/read/write_timeout: Value is the amount.
   SetsHttplibTimeout,
   /// Says where a libcurl transfer writes the response body
@@ -68,6 +77,7 @@ struct NetworkCall {
   /// For messages: `curl_easy_perform`, `boost::asio::read`, `SayHello`.
   std::string Name;
   /// SetsHttplibTimeout: the amount. ReadsStatus: the output argument.
+  /// WaitsForReadiness: the timeout.
   const Expr *Value = nullptr;
 };
 
@@ -87,10 +97,19 @@ public:
   /// `stream.socket()`, `beast::get_lowest_layer(stream)`.
   static const ValueDecl *handleDecl(const Expr *Handle);
 
+  /// True if \p Wait (a WaitsForReadiness call) has no timeout: poll and
+  /// epoll_wait with a negative one, select/pselect/ppoll with a null
+  /// pointer. A timeout the compiler cannot evaluate counts as finite.
+  static bool waitsForever(const NetworkCall &Wait, ASTContext &Ctx);
+
 private:
   std::optional<NetworkCall> classifyFunction(const CallExpr &Call,
                                               const FunctionDecl &Callee,
                                               const ASTContext &Ctx) const;
+  /// fcntl/ioctl/socket/accept4 calls that make a socket non-blocking.
+  std::optional<NetworkCall> classifyNonBlocking(const CallExpr &Call,
+                                                 llvm::StringRef Name,
+                                                 const ASTContext &Ctx) const;
   std::optional<NetworkCall> classifyMethod(const CXXMemberCallExpr &Call,
                                             const CXXMethodDecl &Method) const;
 

@@ -43,6 +43,25 @@ size_t readWithSocketTimeout(tcp::socket &socket, char *out, size_t size) {
   return asio::read(socket, asio::buffer(out, size));
 }
 
+size_t readNonBlocking(tcp::socket &socket, char *out, size_t size) {
+  // Synchronous operations on a non-blocking socket fail with would_block.
+  socket.non_blocking(true);
+  return socket.read_some(asio::buffer(out, size));
+}
+
+static void makeNonBlocking(tcp::socket &socket) { socket.non_blocking(true); }
+
+size_t readAfterHelper(tcp::socket &socket, char *out, size_t size) {
+  makeNonBlocking(socket);
+  return socket.read_some(asio::buffer(out, size));
+}
+
+size_t readBlockingAgain(tcp::socket &socket, char *out, size_t size) {
+  socket.non_blocking(false);
+  return socket.read_some(asio::buffer(out, size));
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: blocking 'read_some' has no timeout and can wait forever: Asio deadlines and Beast's 'expires_after' apply only to asynchronous operations [prodready-missing-timeout]
+}
+
 // --- Asynchronous Beast I/O ------------------------------------------------------
 
 class Session {

@@ -31,3 +31,33 @@ void unterminated() {
   CURL *h = curl_easy_init();
   curl_easy_perform(h
 }
+
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/select.h>
+#include <sys/socket.h>
+
+void brokenSocketCalls(char *buffer) {
+  int fd = socket(AF_INET, UNDECLARED_FLAG | SOCK_NONBLOCK, 0);
+  fcntl(fd, F_SETFL);
+  pollfd entry{fd, POLLIN, 0};
+  poll(&entry, 1, undeclared_timeout);
+  select(fd + 1);
+  recv(fd, buffer, 16, 0);
+}
+
+void configureSocket(int fd) { configureSocket(fd); }
+void recursiveSocketHelper(char *buffer) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  configureSocket(fd);
+  recv(fd, buffer, 16, 0);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'recv' on a socket with no SO_RCVTIMEO/SO_SNDTIMEO, poll/select or non-blocking mode in this function can block forever [prodready-missing-timeout]
+}
+
+void brokenHelper(int fd) { undeclared_set_timeout(fd); }
+void socketGivenToBrokenCode(char *buffer) {
+  // What the undeclared function does to the socket is unknown: silent.
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  brokenHelper(fd);
+  recv(fd, buffer, 16, 0);
+}

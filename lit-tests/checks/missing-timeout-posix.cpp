@@ -18,8 +18,9 @@ int connectTo(const sockaddr_in &address) {
 }
 
 ssize_t receive(int fd, char *buffer, size_t size) {
+  // A descriptor from a parameter: the caller (or an event loop) owns its
+  // mode and timeouts, which this function cannot see.
   return recv(fd, buffer, size, 0);
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'recv' on a socket with no SO_RCVTIMEO/SO_SNDTIMEO, poll/select or non-blocking mode in this function can block forever [prodready-missing-timeout]
 }
 
 ssize_t readReply(const sockaddr_in &address, char *buffer, size_t size) {
