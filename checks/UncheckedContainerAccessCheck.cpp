@@ -350,13 +350,10 @@ bool UncheckedContainerAccessCheck::shouldReport(const Decl &Unit,
       untrustedValue(Unit, *Access.Container, *Access.Access);
   if (!Container.isUntrusted() || failureIsCaught(Unit, Access))
     return false;
-  // A key of a JSON object the program built, with outside values stored
-  // under its own keys, is the program's to know.
-  if (Access.IsKey && Container.Inserted)
-    return false;
-  // Nor is the size of a value whose outside parts were all stored into
-  // elements the program chose (`msgs.back()["role"] = reply["role"]`).
-  if (Container.StoredInElements)
+  // A structure the program built, with outside values stored under its
+  // own keys or appended one by one (not in a loop over outside data), is
+  // the program's to know: its keys and its size.
+  if (Container.Inserted)
     return false;
   Out.ContainerOrigin = Container.Origin;
   return true;

@@ -36,8 +36,6 @@ TaintValue join(const TaintValue &A, const TaintValue &B) {
   R.UnderChosenBase = A.UnderChosenBase || B.UnderChosenBase;
   R.Inserted = (!A.isUntrusted() || A.Inserted) &&
                (!B.isUntrusted() || B.Inserted);
-  R.StoredInElements = (!A.isUntrusted() || A.StoredInElements) &&
-                       (!B.isUntrusted() || B.StoredInElements);
   R.Canonical = A.Canonical && B.Canonical;
   R.DotDotRejected = A.DotDotRejected && B.DotDotRejected;
   R.AbsoluteRejected = A.AbsoluteRejected && B.AbsoluteRejected;
@@ -60,6 +58,23 @@ bool isStringStream(QualType Type) {
   StringRef Name = Record->getName();
   return Name == "basic_istringstream" || Name == "basic_stringstream" ||
          Name == "basic_ostringstream";
+}
+
+/// Whether \p S runs in a loop of its function (a lambda's body counts as
+/// a function of its own).
+bool isInsideLoop(const Stmt &S, ASTContext &Ctx) {
+  DynTypedNodeList Parents = Ctx.getParents(S);
+  for (unsigned Depth = 0; Depth < 64 && !Parents.empty(); ++Depth) {
+    const DynTypedNode &Parent = Parents[0];
+    if (Parent.get<ForStmt>() || Parent.get<WhileStmt>() ||
+        Parent.get<DoStmt>() || Parent.get<CXXForRangeStmt>())
+      return true;
+    if (Parent.get<FunctionDecl>() || Parent.get<LambdaExpr>() ||
+        Parent.get<BlockDecl>())
+      return false;
+    Parents = Ctx.getParents(Parent);
+  }
+  return false;
 }
 
 /// The stream a reading call reads from: `in` of `in >> x`,
@@ -529,9 +544,10 @@ void TaintEngine::FunctionAnalysis::write(const Expr *Target, TaintValue Value,
   // Added to, or stored into an element of, a value the program holds:
   // the untrusted data is a part the program placed (see Inserted).
   if (Value.isUntrusted()) {
-    Value.Inserted = true;
-    // A weak write that is not an append stores into an element.
-    Value.StoredInElements = !ForceWeak;
+    // Parts appended in a loop: how many there are is the outside data's
+    // (lines read until the end of a file), so the structure is not only
+    // the program's.
+    Value.Inserted = !ForceWeak || !isInsideLoop(*Target, Ctx);
   }
   S.Values[P->Index] = join(S.Values[P->Index], Value);
 }
@@ -674,7 +690,7 @@ TaintValue TaintEngine::FunctionAnalysis::evalCall(const CallExpr &Call,
       if (TaintValue Text = eval(Call.getArg(0), S); Text.isUntrusted()) {
         Text.Origin = &Call;
         Text.Join = nullptr;
-        Text.Inserted = Text.StoredInElements = false;
+        Text.Inserted = false;
         return Text;
       }
     return TaintValue::source(M.Kind, &Call);

@@ -63,13 +63,10 @@ struct TaintValue {
   /// chose (a constant or clean value): a component under a directory.
   bool UnderChosenBase = false;
   /// The untrusted data entered only as parts the program added or stored
-  /// (`push_back`, `j["k"] = v`, `+=`): the value's structure, such as the
-  /// keys of a JSON object it built, is the program's own.
+  /// (`j["k"] = v`, `msgs.back()["role"] = v`, a `push_back` or `+=` outside
+  /// a loop): the value's structure, such as the keys of a JSON object it
+  /// built or the number of messages it appended, is the program's own.
   bool Inserted = false;
-  /// Stronger: the untrusted data was only stored into elements of a value
-  /// the program holds (`j["k"] = v`, `msgs.back()["role"] = v`), never
-  /// appended, so its size too is the program's.
-  bool StoredInElements = false;
   bool Canonical = false;       ///< Normalized or canonicalized.
   bool DotDotRejected = false;  ///< Tested not to contain "..".
   bool AbsoluteRejected = false; ///< Tested not to be absolute.
@@ -81,7 +78,7 @@ struct TaintValue {
   bool operator==(const TaintValue &O) const {
     return Labels == O.Labels && Origin == O.Origin && Sources == O.Sources &&
            Join == O.Join && UnderChosenBase == O.UnderChosenBase &&
-           Inserted == O.Inserted && StoredInElements == O.StoredInElements &&
+           Inserted == O.Inserted &&
            Canonical == O.Canonical && DotDotRejected == O.DotDotRejected &&
            AbsoluteRejected == O.AbsoluteRejected;
   }

@@ -372,3 +372,24 @@ std::string modelOf(std::istream &In) {
   // CHECK-NOTES: :[[@LINE-3]]:29: note: the container holds untrusted data that comes from here
   // CHECK-FIXES: return settings.at("model").get<std::string>();
 }
+
+// One message appended per answer: how many there are is the program's.
+// Lines appended until the end of a file: how many there are is the file's.
+std::string lastRole(nlohmann::json &Conversation, std::istream &In) {
+  std::string line;
+  std::getline(In, line);
+  nlohmann::json answer = nlohmann::json::parse(line);
+  Conversation["messages"].push_back(answer.value("message", nlohmann::json()));
+  return Conversation["messages"].back()["role"].get<std::string>();
+}
+
+std::string secondLine(std::istream &In) {
+  std::vector<std::string> lines;
+  std::string line;
+  while (std::getline(In, line))
+    lines.push_back(line);
+  return lines[1];
+  // CHECK-NOTES: :[[@LINE-1]]:15: warning: index into 'std::vector' is not checked against its size on every path; an out-of-range access is undefined behaviour [prodready-unchecked-container-access]
+  // CHECK-NOTES: :[[@LINE-4]]:10: note: the container holds untrusted data that comes from here
+  // CHECK-FIXES: return lines.at(1);
+}
