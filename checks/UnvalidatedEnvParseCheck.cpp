@@ -209,7 +209,10 @@ void UnvalidatedEnvParseCheck::checkConversion(const CallExpr &Call,
   std::string Title = "use a checked parse with fallback " + FallbackValue;
   fixits::TitledFix Certain(areDiagsSelfContained(), Title);
   {
-    auto Diag = diag(Call.getBeginLoc(), "%0") << Reason;
+    // The range: the editor underlines the call, not its first token
+    // (clangd took the range from the fix when it was on the warning).
+    auto Diag = diag(Call.getBeginLoc(), "%0")
+                << Reason << Call.getSourceRange();
     if (FixIsCertain)
       for (const FixItHint &Hint : Fix)
         Certain.add(Diag, Hint);
