@@ -10,6 +10,7 @@
 #include "MissingTimeoutCheck.h"
 #include "CheckOptions.h"
 #include "FixItBuilders.h"
+#include "TitledFix.h"
 #include "analysis/ASTHelpers.h"
 #include "analysis/UserCodeScanner.h"
 #include "clang/AST/ExprCXX.h"
@@ -316,62 +317,77 @@ bool MissingTimeoutCheck::functionBounded(const Decl &Unit) const {
 void MissingTimeoutCheck::reportCurl(const Decl &Unit, const NetworkCall &Op,
                                      bool NoTotal, bool NoConnect,
                                      ASTContext &Ctx) {
-  auto Diag =
-      diag(Op.Call->getBeginLoc(),
-           !NoTotal ? "'curl_easy_perform' on a handle without "
-                     "CURLOPT_CONNECTTIMEOUT or CURLOPT_CONNECTTIMEOUT_MS can "
-                     "wait minutes for an unreachable host"
-                   : "'curl_easy_perform' on a handle without CURLOPT_TIMEOUT "
-                     "or CURLOPT_TIMEOUT_MS can block forever on a stalled "
-                     "server");
   const auto *Function = dyn_cast<FunctionDecl>(&Unit);
   std::optional<std::string> Handle = fixits::sourceText(*Op.Handle, Ctx);
-  if (!Function || !Function->hasBody() || !Handle)
-    return;
+  bool CanFix = Function && Function->hasBody() && Handle;
   int64_t Amount = DefaultTimeoutMs > 0 ? DefaultTimeoutMs : 30000;
-  for (auto [Missing, Option] :
-       {std::pair(NoTotal, "CURLOPT_TIMEOUT_MS"),
-        std::pair(NoConnect, "CURLOPT_CONNECTTIMEOUT_MS")}) {
-    if (!Missing)
-      continue;
-    std::string Statement = "curl_easy_setopt(" + *Handle + ", " + Option +
-                            ", " + std::to_string(Amount) + "L);";
-    if (std::optional<FixItHint> Fix = fixits::insertStatementBefore(
-            *Function->getBody(), *Op.Call, Statement, Ctx))
-      Diag << *Fix;
+  std::string Options = NoTotal && NoConnect
+                            ? "CURLOPT_TIMEOUT_MS and CURLOPT_CONNECTTIMEOUT_MS"
+                        : NoTotal ? "CURLOPT_TIMEOUT_MS"
+                                  : "CURLOPT_CONNECTTIMEOUT_MS";
+  fixits::TitledFix Fix(areDiagsSelfContained(),
+                        "add " + Options + " (" + std::to_string(Amount) +
+                            " ms)");
+  {
+    auto Diag =
+        diag(Op.Call->getBeginLoc(),
+             !NoTotal ? "'curl_easy_perform' on a handle without "
+                        "CURLOPT_CONNECTTIMEOUT or CURLOPT_CONNECTTIMEOUT_MS "
+                        "can wait minutes for an unreachable host"
+                      : "'curl_easy_perform' on a handle without "
+                        "CURLOPT_TIMEOUT or CURLOPT_TIMEOUT_MS can block "
+                        "forever on a stalled server");
+    for (auto [Missing, Option] :
+         {std::pair(NoTotal, "CURLOPT_TIMEOUT_MS"),
+          std::pair(NoConnect, "CURLOPT_CONNECTTIMEOUT_MS")}) {
+      if (!Missing || !CanFix)
+        continue;
+      std::string Statement = "curl_easy_setopt(" + *Handle + ", " + Option +
+                              ", " + std::to_string(Amount) + "L);";
+      Fix.add(Diag, fixits::insertStatementBefore(*Function->getBody(),
+                                                  *Op.Call, Statement, Ctx));
+    }
   }
+  Fix.emitNote(*this, Op.Call->getBeginLoc());
 }
 
 void MissingTimeoutCheck::reportGrpc(const Decl &Unit, const NetworkCall &Op,
                                      ASTContext &Ctx) {
-  auto Diag = diag(Op.Call->getBeginLoc(),
-                   "gRPC call '%0' with a 'grpc::ClientContext' that has no "
-                   "deadline can wait forever; set one with 'set_deadline'")
-              << Op.Name;
   const auto *Function = dyn_cast<FunctionDecl>(&Unit);
   const ValueDecl *Context = NetworkModel::handleDecl(Op.Handle);
-  if (!Function || !Function->hasBody() || !Context || !getLangOpts().CPlusPlus11)
-    return;
-  // `ctx.` for a ClientContext, `ctx->` for a pointer or smart pointer.
-  bool IsObject = Context->getType().getNonReferenceType()->isRecordType() &&
-                  qualifiedNameWithoutInlineNamespaces(
-                      *Context->getType()->getAsCXXRecordDecl()) ==
-                      "grpc::ClientContext";
   int64_t Amount = DefaultTimeoutMs > 0 ? DefaultTimeoutMs : 30000;
-  std::string Statement = Context->getNameAsString() +
-                          (IsObject ? "." : "->") +
-                          "set_deadline(std::chrono::system_clock::now() + "
-                          "std::chrono::milliseconds(" +
-                          std::to_string(Amount) + "));";
-  std::optional<FixItHint> Fix = fixits::insertStatementBefore(
-      *Function->getBody(), *Op.Call, Statement, Ctx);
-  if (!Fix)
-    return;
-  Diag << *Fix;
-  if (std::optional<FixItHint> Include = Inserter.createIncludeInsertion(
-          Ctx.getSourceManager().getFileID(Op.Call->getBeginLoc()),
-          "<chrono>"))
-    Diag << *Include;
+  std::optional<FixItHint> Insertion;
+  if (Function && Function->hasBody() && Context &&
+      getLangOpts().CPlusPlus11) {
+    // `ctx.` for a ClientContext, `ctx->` for a pointer or smart pointer.
+    bool IsObject = Context->getType().getNonReferenceType()->isRecordType() &&
+                    qualifiedNameWithoutInlineNamespaces(
+                        *Context->getType()->getAsCXXRecordDecl()) ==
+                        "grpc::ClientContext";
+    std::string Statement = Context->getNameAsString() +
+                            (IsObject ? "." : "->") +
+                            "set_deadline(std::chrono::system_clock::now() + "
+                            "std::chrono::milliseconds(" +
+                            std::to_string(Amount) + "));";
+    Insertion = fixits::insertStatementBefore(*Function->getBody(), *Op.Call,
+                                              Statement, Ctx);
+  }
+  fixits::TitledFix Fix(areDiagsSelfContained(),
+                        "set a deadline of " + std::to_string(Amount) +
+                            " ms");
+  {
+    auto Diag = diag(Op.Call->getBeginLoc(),
+                     "gRPC call '%0' with a 'grpc::ClientContext' that has no "
+                     "deadline can wait forever; set one with 'set_deadline'")
+                << Op.Name;
+    if (Insertion) {
+      Fix.add(Diag, *Insertion);
+      Fix.add(Diag, Inserter.createIncludeInsertion(
+                        Ctx.getSourceManager().getFileID(Op.Call->getBeginLoc()),
+                        "<chrono>"));
+    }
+  }
+  Fix.emitNote(*this, Op.Call->getBeginLoc());
 }
 
 void MissingTimeoutCheck::checkHttplibTimeout(const Decl &Unit,

@@ -11,6 +11,7 @@
 #include "UncheckedContainerAccessCheck.h"
 #include "CheckOptions.h"
 #include "FixItBuilders.h"
+#include "TitledFix.h"
 #include "analysis/ASTHelpers.h"
 #include "analysis/UserCodeScanner.h"
 #include "clang/AST/ExprCXX.h"
@@ -723,6 +724,8 @@ void UncheckedContainerAccessCheck::report(llvm::ArrayRef<Finding> Chain,
     return Access.Access->getExprLoc();
   };
   const Finding &Head = Chain.front();
+  fixits::TitledFix Title(areDiagsSelfContained(),
+                          "use the bounds-checked 'at()', which throws");
   {
     auto Diag = diag(LocationOf(Head.Access), "%0")
                 << describe(Head.Access, Head.UntrustedIndex, Ctx)
@@ -730,12 +733,12 @@ void UncheckedContainerAccessCheck::report(llvm::ArrayRef<Finding> Chain,
     for (const Finding &F : Chain) {
       std::optional<FixItHint> Second;
       if (std::optional<FixItHint> Fix = accessFix(F, Ctx, Second)) {
-        Diag << *Fix;
-        if (Second)
-          Diag << *Second;
+        Title.add(Diag, *Fix);
+        Title.add(Diag, Second);
       }
     }
   }
+  Title.emitNote(*this, LocationOf(Head.Access));
   if (Head.Origin)
     diag(Head.Origin->getBeginLoc(), "the untrusted index comes from here",
          DiagnosticIDs::Note);

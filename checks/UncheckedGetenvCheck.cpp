@@ -12,10 +12,13 @@
 #include "UncheckedGetenvCheck.h"
 #include "CheckOptions.h"
 #include "FixItBuilders.h"
+#include "TitledFix.h"
 #include "analysis/UserCodeScanner.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/SetVector.h"
+#include "llvm/ADT/StringSet.h"
+#include "clang/Basic/CharInfo.h"
 
 using namespace clang::ast_matchers;
 
@@ -98,17 +101,20 @@ void UncheckedGetenvCheck::check(const MatchFinder::MatchResult &Result) {
     analyzeContext(*Unit, Ctx);
 }
 
-void UncheckedGetenvCheck::onEndOfTranslationUnit() { Model.reset(); }
+void UncheckedGetenvCheck::onEndOfTranslationUnit() {
+  Model.reset();
+  DeclaredNames.clear();
+}
 
 void UncheckedGetenvCheck::analyzeContext(const Decl &Context,
                                           ASTContext &Ctx) {
   llvm::SmallVector<NullSink, 8> Found;
   SinkCollector Collector(Sinks, Found);
   const Stmt *Body = nullptr;
-  bool InsideFunction = false;
+  const Stmt *FunctionBody = nullptr;
   if (const auto *Function = dyn_cast<FunctionDecl>(&Context)) {
     Body = Function->getBody();
-    InsideFunction = true;
+    FunctionBody = Body;
     Collector.TraverseDecl(const_cast<FunctionDecl *>(Function));
   } else if (const auto *Var = dyn_cast<VarDecl>(&Context)) {
     Body = Var->getInit();
@@ -123,13 +129,15 @@ void UncheckedGetenvCheck::analyzeContext(const Decl &Context,
   for (const NullSink &Sink : Found) {
     PointerFact Fact = Analysis.evaluateAt(*Sink.Pointer, *Sink.Site);
     if (Fact.MayBeNullFromSource && Fact.Origin)
-      reportSink(Sink, Fact, InsideFunction, Ctx);
+      reportSink(Sink, Fact, Context, FunctionBody, Ctx);
   }
 }
 
 void UncheckedGetenvCheck::reportSink(const NullSink &Sink,
                                       const PointerFact &Fact,
-                                      bool InsideFunction, ASTContext &Ctx) {
+                                      const Decl &Unit,
+                                      const Stmt *FunctionBody,
+                                      ASTContext &Ctx) {
   const Expr *Pointer = Sink.Pointer->IgnoreParenImpCasts();
   const auto *Origin = cast<CallExpr>(Fact.Origin);
   std::string OriginClause = describeOrigin(*Origin, *Model);
@@ -147,15 +155,23 @@ void UncheckedGetenvCheck::reportSink(const NullSink &Sink,
   bool Wide = PointerType->isPointerType() &&
               PointerType->getPointeeType()->isWideCharType();
   std::string Fallback = fixits::quoteStringLiteral(DefaultValue, Wide);
-  std::optional<FixItHint> Fix =
-      fixits::makeNullFallback(*Pointer, Fallback, InsideFunction, Ctx);
+  llvm::SmallVector<FixItHint, 2> Fix =
+      buildFix(*Pointer, Fallback, Unit, FunctionBody, Ctx);
+  std::optional<StringRef> Variable = EnvModel::variableName(*Origin);
+  std::string Title = "use " + Fallback + " when " +
+                      (Variable ? "'" + Variable->str() + "'"
+                                : std::string("the environment variable")) +
+                      " is unset";
+  fixits::TitledFix Certain(areDiagsSelfContained(), Title);
   {
     auto Diag = diag(Pointer->getBeginLoc(),
                      "%0; %1 is undefined behaviour")
                 << Subject << Sink.Action << Pointer->getSourceRange();
-    if (Fix && Sink.TextFallbackIsSafe)
-      Diag << *Fix;
+    if (Sink.TextFallbackIsSafe)
+      for (const FixItHint &Hint : Fix)
+        Certain.add(Diag, Hint);
   }
+  Certain.emitNote(*this, Pointer->getBeginLoc());
   if (Var && Pointer != Origin)
     diag(Origin->getBeginLoc(), "'%0' is set from '%1' here",
          DiagnosticIDs::Note)
@@ -168,11 +184,76 @@ void UncheckedGetenvCheck::reportSink(const NullSink &Sink,
       diag(Ret->getBeginLoc(), "'%0' returns a possibly null value here",
            DiagnosticIDs::Note)
           << Callee->getNameAsString();
-  if (Fix && !Sink.TextFallbackIsSafe)
-    diag(Pointer->getBeginLoc(),
-         "use %0 when the environment variable is unset",
-         DiagnosticIDs::Note)
-        << Fallback << *Fix;
+  if (!Fix.empty() && !Sink.TextFallbackIsSafe) {
+    auto Note = diag(Pointer->getBeginLoc(), "%0", DiagnosticIDs::Note)
+                << Title;
+    for (const FixItHint &Hint : Fix)
+      Note << Hint;
+  }
+}
+
+llvm::SmallVector<FixItHint, 2>
+UncheckedGetenvCheck::buildFix(const Expr &Pointer, llvm::StringRef Fallback,
+                               const Decl &Unit, const Stmt *FunctionBody,
+                               ASTContext &Ctx) {
+  // A direct call in a function: named on a line of its own, which reads
+  // better than a lambda called in place.
+  if (const auto *Call = dyn_cast<CallExpr>(&Pointer); Call && FunctionBody) {
+    std::string Name = localNameFor(*Call, Unit, *FunctionBody, Ctx);
+    if (!Name.empty())
+      if (auto Named = fixits::makeNamedNullFallback(*Call, Name, Fallback,
+                                                     *FunctionBody, Ctx)) {
+        DeclaredNames.insert({FunctionBody, Name});
+        return *Named;
+      }
+  }
+  if (std::optional<FixItHint> Inline = fixits::makeNullFallback(
+          Pointer, Fallback, FunctionBody != nullptr, Ctx))
+    return {*Inline};
+  return {};
+}
+
+namespace {
+/// Every name declared or referenced in a declaration (parameters, locals,
+/// the functions it calls).
+class NameCollector : public RecursiveASTVisitor<NameCollector> {
+public:
+  llvm::StringSet<> Names;
+  bool VisitNamedDecl(NamedDecl *D) {
+    if (D->getIdentifier())
+      Names.insert(D->getName());
+    return true;
+  }
+  bool VisitDeclRefExpr(DeclRefExpr *E) {
+    if (E->getDecl()->getIdentifier())
+      Names.insert(E->getDecl()->getName());
+    return true;
+  }
+};
+} // namespace
+
+std::string UncheckedGetenvCheck::localNameFor(const CallExpr &Origin,
+                                               const Decl &Unit,
+                                               const Stmt &FunctionBody,
+                                               ASTContext &Ctx) {
+  std::string Base;
+  if (std::optional<StringRef> Variable = EnvModel::variableName(Origin))
+    for (char C : *Variable)
+      Base += isAlphanumeric(C) ? toLowercase(C) : '_';
+  if (Base.empty() || isDigit(Base.front()))
+    Base = "value";
+  NameCollector Collector;
+  Collector.TraverseDecl(const_cast<Decl *>(&Unit));
+  for (std::string Candidate : {Base, Base + "_env"}) {
+    IdentifierInfo &Id = Ctx.Idents.get(Candidate);
+    bool Taken = Id.isKeyword(Ctx.getLangOpts()) || Id.hasMacroDefinition() ||
+                 Collector.Names.contains(Candidate) ||
+                 DeclaredNames.count({&FunctionBody, Candidate}) ||
+                 !Ctx.getTranslationUnitDecl()->lookup(&Id).empty();
+    if (!Taken)
+      return Candidate;
+  }
+  return "";
 }
 
 } // namespace clang::tidy::prodready

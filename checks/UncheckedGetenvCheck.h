@@ -7,6 +7,7 @@
 #include "analysis/NullSinks.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include <memory>
+#include <set>
 
 namespace clang::tidy::prodready {
 
@@ -26,8 +27,21 @@ public:
 
 private:
   void analyzeContext(const Decl &Context, ASTContext &Ctx);
+  /// \p Unit is the function (or initializer) analyzed, \p FunctionBody
+  /// its body if it is a function.
   void reportSink(const NullSink &Sink, const PointerFact &Fact,
-                  bool InsideFunction, ASTContext &Ctx);
+                  const Decl &Unit, const Stmt *FunctionBody,
+                  ASTContext &Ctx);
+  /// The edits that make \p Pointer fall back to \p Fallback when null.
+  llvm::SmallVector<FixItHint, 2> buildFix(const Expr &Pointer,
+                                           llvm::StringRef Fallback,
+                                           const Decl &Unit,
+                                           const Stmt *FunctionBody,
+                                           ASTContext &Ctx);
+  /// A name for the local that holds \p Origin's value ("api_base" for
+  /// getenv("API_BASE")) that nothing in \p Unit or the file uses, or "".
+  std::string localNameFor(const CallExpr &Origin, const Decl &Unit,
+                           const Stmt &FunctionBody, ASTContext &Ctx);
 
   const StringRef RawEnvFunctions;
   const StringRef RawNonNullFunctions;
@@ -37,6 +51,9 @@ private:
 
   /// The model of the TU being checked (summaries are kept until its end).
   std::unique_ptr<EnvModel> Model;
+  /// Locals the fixes of this TU declared, per function body: two fixes in
+  /// one function must not declare the same name.
+  std::set<std::pair<const Stmt *, std::string>> DeclaredNames;
 };
 
 } // namespace clang::tidy::prodready

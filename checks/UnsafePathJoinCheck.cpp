@@ -9,6 +9,7 @@
 #include "UnsafePathJoinCheck.h"
 #include "CheckOptions.h"
 #include "FixItBuilders.h"
+#include "TitledFix.h"
 #include "analysis/ASTHelpers.h"
 #include "analysis/UserCodeScanner.h"
 #include "clang/AST/ExprCXX.h"
@@ -269,6 +270,9 @@ void UnsafePathJoinCheck::report(const TaintHit &Hit, ASTContext &Ctx) {
     if (Fix)
       FixedJoins.insert(Join);
   }
+  fixits::TitledFix Title(areDiagsSelfContained(),
+                         "keep only the last component (filename()) of the "
+                         "joined name");
   {
     auto Diag =
         Join ? diag(Hit.Argument->getBeginLoc(),
@@ -279,9 +283,9 @@ void UnsafePathJoinCheck::report(const TaintHit &Hit, ASTContext &Ctx) {
                     "file");
     Diag << describeSources(Hit.Value.Sources) << Hit.What
          << Hit.Argument->getSourceRange();
-    if (Fix)
-      Diag << *Fix;
+    Title.add(Diag, Fix);
   }
+  Title.emitNote(*this, Hit.Argument->getBeginLoc());
   if (Hit.Value.Origin)
     diag(Hit.Value.Origin->getBeginLoc(),
          "the untrusted value comes from %0 here", DiagnosticIDs::Note)

@@ -9,13 +9,19 @@
 
 #include "UnvalidatedEnvParseCheck.h"
 #include "CheckOptions.h"
+#include "CheckedParse.h"
 #include "FixItBuilders.h"
+#include "TitledFix.h"
 #include "analysis/ASTHelpers.h"
 #include "analysis/GuardDetection.h"
 #include "analysis/UserCodeScanner.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/HeaderSearch.h"
 #include "clang/Lex/Lexer.h"
+#include "clang/Lex/Preprocessor.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/Regex.h"
 
 using namespace clang::ast_matchers;
@@ -37,6 +43,10 @@ struct ParseFunction {
 namespace {
 
 constexpr llvm::StringLiteral HelperFunction = "prodready::parse_number_or";
+/// Where the driver writes the helper header, under the project root,
+/// when HelperHeader is not set.
+constexpr llvm::StringLiteral DefaultProjectHelperHeader =
+    "third_party/prodready/env.h";
 
 constexpr ParseFunction ParseFunctions[] = {
     {"stoi", true, ParseKind::Throwing, "int"},
@@ -121,7 +131,11 @@ UnvalidatedEnvParseCheck::UnvalidatedEnvParseCheck(StringRef Name,
     : ClangTidyCheck(Name, Context),
       RawEnvFunctions(Options.get("EnvFunctions", DefaultEnvFunctions)),
       FallbackValue(Options.get("FallbackValue", "0").str()),
-      HelperHeader(Options.get("HelperHeader", "<prodready/env.h>").str()),
+      RawHelperHeader(Options.get("HelperHeader", "").str()),
+      ProjectRoot(Options.get("ProjectRoot", "").str()),
+      HelperHeader(!RawHelperHeader.empty() ? RawHelperHeader
+                   : ProjectRoot.empty()    ? std::string()
+                                            : DefaultProjectHelperHeader.str()),
       RequireErrnoCheck(Options.get("RequireErrnoCheck", true)),
       EnvFunctions(parseNameList(RawEnvFunctions)),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
@@ -137,7 +151,8 @@ UnvalidatedEnvParseCheck::UnvalidatedEnvParseCheck(StringRef Name,
 void UnvalidatedEnvParseCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "EnvFunctions", RawEnvFunctions);
   Options.store(Opts, "FallbackValue", FallbackValue);
-  Options.store(Opts, "HelperHeader", HelperHeader);
+  Options.store(Opts, "HelperHeader", RawHelperHeader);
+  Options.store(Opts, "ProjectRoot", ProjectRoot);
   Options.store(Opts, "RequireErrnoCheck", RequireErrnoCheck);
   Options.store(Opts, "IncludeStyle", Inserter.getStyle());
 }
@@ -145,6 +160,7 @@ void UnvalidatedEnvParseCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 void UnvalidatedEnvParseCheck::registerPPCallbacks(
     const SourceManager &, Preprocessor *PP, Preprocessor *) {
   Inserter.registerPreprocessor(PP);
+  this->PP = PP;
 }
 
 void UnvalidatedEnvParseCheck::registerMatchers(MatchFinder *Finder) {
@@ -170,7 +186,10 @@ void UnvalidatedEnvParseCheck::check(const MatchFinder::MatchResult &Result) {
   });
 }
 
-void UnvalidatedEnvParseCheck::onEndOfTranslationUnit() { Model.reset(); }
+void UnvalidatedEnvParseCheck::onEndOfTranslationUnit() {
+  Model.reset();
+  InsertedHelpers.clear();
+}
 
 void UnvalidatedEnvParseCheck::checkConversion(const CallExpr &Call,
                                                const ParseFunction &Parse,
@@ -184,31 +203,30 @@ void UnvalidatedEnvParseCheck::checkConversion(const CallExpr &Call,
       findUnvalidatedReason(Call, Parse, describeVariable(*Origin), Ctx);
   if (Reason.empty())
     return;
-  std::optional<FixItHint> Fix = buildFix(Call, Parse, Ctx);
+  llvm::SmallVector<FixItHint, 4> Fix = buildFix(Call, Parse, Ctx);
   // A rewrite inside a try changes which handler runs: offer it on a note.
   bool FixIsCertain = enclosingHandlers(Call, Ctx).empty();
+  std::string Title = "use a checked parse with fallback " + FallbackValue;
+  fixits::TitledFix Certain(areDiagsSelfContained(), Title);
   {
-    auto Diag = diag(Call.getBeginLoc(), "%0") << Reason;
-    if (Fix && FixIsCertain) {
-      Diag << *Fix;
-      if (std::optional<FixItHint> Include = Inserter.createIncludeInsertion(
-              Ctx.getSourceManager().getFileID(Call.getBeginLoc()),
-              HelperHeader))
-        Diag << *Include;
-    }
+    // The range: the editor underlines the call, not its first token
+    // (clangd took the range from the fix when it was on the warning).
+    auto Diag = diag(Call.getBeginLoc(), "%0")
+                << Reason << Call.getSourceRange();
+    if (FixIsCertain)
+      for (const FixItHint &Hint : Fix)
+        Certain.add(Diag, Hint);
   }
+  Certain.emitNote(*this, Call.getBeginLoc());
   diag(Origin->getBeginLoc(), "the value is read from the environment here",
        DiagnosticIDs::Note);
-  if (Fix && !FixIsCertain) {
-    auto Note = diag(Call.getBeginLoc(),
-                     "parse with '%0', which falls back to %1 on malformed "
-                     "or missing input",
+  if (!Fix.empty() && !FixIsCertain) {
+    auto Note = diag(Call.getBeginLoc(), "%0 (the exception handlers here "
+                                         "no longer run)",
                      DiagnosticIDs::Note)
-                << HelperFunction << FallbackValue << *Fix;
-    if (std::optional<FixItHint> Include = Inserter.createIncludeInsertion(
-            Ctx.getSourceManager().getFileID(Call.getBeginLoc()),
-            HelperHeader))
-      Note << *Include;
+                << Title;
+    for (const FixItHint &Hint : Fix)
+      Note << Hint;
   }
 }
 
@@ -310,10 +328,10 @@ std::string UnvalidatedEnvParseCheck::findUnvalidatedReason(
   return "";
 }
 
-std::optional<FixItHint>
-UnvalidatedEnvParseCheck::buildFix(const CallExpr &Call,
-                                   const ParseFunction &Parse,
-                                   ASTContext &Ctx) {
+std::optional<std::string>
+UnvalidatedEnvParseCheck::fixableType(const CallExpr &Call,
+                                      const ParseFunction &Parse,
+                                      ASTContext &Ctx) {
   const LangOptions &LangOpts = Ctx.getLangOpts();
   if (!LangOpts.CPlusPlus17 || !isValidFallback(FallbackValue))
     return std::nullopt;
@@ -353,16 +371,154 @@ UnvalidatedEnvParseCheck::buildFix(const CallExpr &Call,
         Args->get(0).getKind() != TemplateArgument::Type ||
         !isNumberTarget(Args->get(0).getAsType()) || Call.getNumArgs() != 1)
       return std::nullopt;
-    Type = Args->get(0).getAsType().getAsString(PrintingPolicy(LangOpts));
+    // The canonical type: the self-contained helper is named after it.
+    Type = Args->get(0).getAsType().getCanonicalType().getAsString(
+        PrintingPolicy(LangOpts));
     break;
   }
   case ParseKind::Scanf:
   case ParseKind::FromChars:
     return std::nullopt; // The fix is to check the result: not local.
   }
-  return fixits::makeCheckedParseCall(Call, *Call.getArg(0), HelperFunction,
-                                      Type, FallbackValue, Ctx);
+  return Type;
 }
+
+llvm::SmallVector<FixItHint, 4>
+UnvalidatedEnvParseCheck::buildFix(const CallExpr &Call,
+                                   const ParseFunction &Parse,
+                                   ASTContext &Ctx) {
+  std::optional<std::string> Type = fixableType(Call, Parse, Ctx);
+  if (!Type)
+    return {};
+  if (HelperHeader.empty())
+    return selfContainedFix(Call, *Type, Ctx);
+  std::optional<FixItHint> Rewrite = fixits::makeCheckedParseCall(
+      Call, *Call.getArg(0), HelperFunction, *Type, FallbackValue, Ctx);
+  if (!Rewrite)
+    return {};
+  llvm::SmallVector<FixItHint, 4> Hints = {*Rewrite};
+  const SourceManager &SM = Ctx.getSourceManager();
+  FileID File = SM.getFileID(Call.getBeginLoc());
+  if (std::optional<FixItHint> Include =
+          Inserter.createIncludeInsertion(File, helperInclude(File, SM)))
+    Hints.push_back(*Include);
+  return Hints;
+}
+
+llvm::SmallVector<FixItHint, 4>
+UnvalidatedEnvParseCheck::selfContainedFix(const CallExpr &Call,
+                                           llvm::StringRef Type,
+                                           ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (Call.getBeginLoc().isMacroID() || Call.getEndLoc().isMacroID())
+    return {};
+  std::optional<std::string> Argument =
+      fixits::cStringArgument(*Call.getArg(0), Ctx);
+  FileID File = SM.getFileID(Call.getBeginLoc());
+  bool InHeader = File != SM.getMainFileID();
+  std::optional<fixits::ParseHelper> Helper =
+      fixits::parseHelperFor(Type, InHeader);
+  if (!Argument || !Helper)
+    return {};
+  llvm::SmallVector<FixItHint, 4> Hints = {FixItHint::CreateReplacement(
+      Call.getSourceRange(),
+      Helper->Name + "(" + *Argument + ", " + FallbackValue + ")")};
+  std::pair<unsigned, std::string> Key(File.getHashValue(), Helper->Name);
+  if (areDiagsSelfContained() || !InsertedHelpers.count(Key)) {
+    std::optional<FixItHint> Definition =
+        fixits::insertBeforeTopLevelDecl(Call, Helper->Definition, Ctx);
+    if (!Definition)
+      return {};
+    Hints.push_back(*Definition);
+    InsertedHelpers.insert(Key);
+  }
+  for (llvm::StringRef Header : Helper->Headers)
+    if (std::optional<FixItHint> Include =
+            Inserter.createIncludeInsertion(File, Header))
+      Hints.push_back(*Include);
+  return Hints;
+}
+
+namespace {
+
+/// \p Path made absolute, without `.` and `..`, symbolic links resolved
+/// when it exists.
+std::string canonicalPath(llvm::StringRef Path, FileManager &Files) {
+  llvm::SmallString<256> Result(Path);
+  Files.makeAbsolutePath(Result);
+  llvm::sys::path::remove_dots(Result, /*remove_dot_dot=*/true);
+  llvm::SmallString<256> Real;
+  if (!llvm::sys::fs::real_path(Result, Real))
+    return std::string(Real);
+  return std::string(Result);
+}
+
+/// \p Target relative to the directory \p From, with `/` separators.
+std::string relativeTo(llvm::StringRef From, llvm::StringRef Target) {
+  llvm::SmallVector<llvm::StringRef, 16> FromParts, TargetParts;
+  for (auto It = llvm::sys::path::begin(From),
+            End = llvm::sys::path::end(From);
+       It != End; ++It)
+    FromParts.push_back(*It);
+  for (auto It = llvm::sys::path::begin(Target),
+            End = llvm::sys::path::end(Target);
+       It != End; ++It)
+    TargetParts.push_back(*It);
+  size_t Common = 0;
+  while (Common < FromParts.size() && Common < TargetParts.size() &&
+         FromParts[Common] == TargetParts[Common])
+    ++Common;
+  std::string Result;
+  for (size_t I = Common; I < FromParts.size(); ++I)
+    Result += "../";
+  for (size_t I = Common; I < TargetParts.size(); ++I)
+    Result += TargetParts[I].str() + (I + 1 < TargetParts.size() ? "/" : "");
+  return Result;
+}
+
+} // namespace
+
+std::string UnvalidatedEnvParseCheck::helperInclude(
+    FileID File, const SourceManager &SM) const {
+  llvm::StringRef Header = HelperHeader;
+  // Spelled as an include by the user (`<prodready/env.h>`): as is.
+  if (Header.starts_with("<"))
+    return Header.str();
+  if (Header.starts_with("\"") && Header.ends_with("\"") && Header.size() > 1)
+    return Header.drop_front().drop_back().str();
+  if (ProjectRoot.empty())
+    return Header.str();
+  // Under the driver: a path under the project root that does not exist
+  // yet. The include must find it with the project's flags as they are:
+  // from an include directory that contains it, or else relative to the
+  // including file (a quoted include searches the includer's directory).
+  FileManager &Files = SM.getFileManager();
+  llvm::SmallString<256> Target(canonicalPath(ProjectRoot, Files));
+  llvm::sys::path::append(Target, Header);
+  llvm::sys::path::remove_dots(Target, /*remove_dot_dot=*/true);
+  std::string Best;
+  if (PP)
+    for (const DirectoryLookup &Dir :
+         PP->getHeaderSearchInfo().search_dir_range()) {
+      if (!Dir.isNormalDir())
+        continue;
+      std::string Directory = canonicalPath(Dir.getName(), Files);
+      if (!llvm::StringRef(Target).starts_with(Directory + "/"))
+        continue;
+      std::string Spelling = relativeTo(Directory, Target);
+      if (Best.empty() || Spelling.size() < Best.size())
+        Best = Spelling;
+    }
+  if (!Best.empty())
+    return Best;
+  OptionalFileEntryRef Entry = SM.getFileEntryRefForID(File);
+  if (!Entry)
+    return Header.str();
+  std::string Including = canonicalPath(Entry->getName(), Files);
+  return relativeTo(llvm::sys::path::parent_path(Including), Target);
+}
+
+
 
 void UnvalidatedEnvParseCheck::checkExtraction(const CXXOperatorCallExpr &Op,
                                                ASTContext &Ctx) {

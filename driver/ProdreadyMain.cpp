@@ -18,6 +18,7 @@
 #include "CheckMetadata.h"
 #include "ConfigValidator.h"
 #include "FixApplier.h"
+#include "HelperHeaders.h"
 #include "PathFilter.h"
 #include "Paths.h"
 #include "Report.h"
@@ -177,6 +178,8 @@ void emit(const std::string &Text) {
 void reportFixOutcome(const FixOutcome &Outcome) {
   for (const std::string &Refusal : Outcome.Refusals)
     warn(Refusal);
+  for (const std::string &Header : Outcome.HeadersWritten)
+    llvm::errs() << "prodready: wrote helper header " << Header << "\n";
   llvm::errs() << "prodready: applied " << Outcome.appliedCount()
                << " fixes to " << Outcome.FilesWritten.size() << " files\n";
 }
@@ -366,7 +369,37 @@ AnalysisSettings makeSettings(const std::string &Root) {
   Settings.DefaultOptions.HeaderFilterRegex = ".*";
   if (!ChecksOverride.empty())
     Settings.OverrideOptions.Checks = ChecksOverride;
+  // Tells the check it runs under the driver, which can add the helper
+  // header its fixes include to the project (HelperHeaders.h).
+  Settings.OverrideOptions.CheckOptions[ProjectRootOption] =
+      ClangTidyOptions::ClangTidyValue(Root);
   return Settings;
+}
+
+/// Applies the fixes of \p Findings, with the helper headers they include
+/// (HelperHeaders.h): the HelperHeader option is read per file as the
+/// analysis read it.
+FixOutcome applyFixesWithHelpers(const std::vector<Finding> &Findings,
+                                 const FileDigests &Digests,
+                                 const std::string &Root) {
+  ConfigErrorLog Ignored; // The configuration was validated by the analysis.
+  std::unique_ptr<ClangTidyOptionsProvider> Provider =
+      makeOptionsProvider(makeSettings(Root), Ignored);
+  auto OptionFor = [&](const std::string &File) {
+    ClangTidyOptions Options =
+        Provider->getOptions(normalizePath(File, Root));
+    auto It = Options.CheckOptions.find(HelperHeaderOption);
+    return It == Options.CheckOptions.end() ? std::string()
+                                            : It->getValue().Value;
+  };
+  HelperHeaderPlan Plan = planHelperHeaders(Findings, Root, OptionFor);
+  FixOutcome Outcome = applyFixes(Plan.Findings, Digests, Root);
+  std::vector<std::string> Errors;
+  Outcome.HeadersWritten = writeHelperHeaders(Plan, Outcome, Root, Errors);
+  llvm::append_range(Outcome.Refusals, Plan.Refusals);
+  llvm::append_range(Outcome.Refusals, Errors);
+  llvm::sort(Outcome.Refusals);
+  return Outcome;
 }
 
 void validateConfiguration(CheckRun &Run) {
@@ -767,8 +800,9 @@ int runCheck(const char *Argv0) {
   llvm::outs().flush();
   std::optional<FixOutcome> Fixes;
   if (Fix) {
-    Fixes = applyFixes(withSharedIncludes(Reported.Findings, Report.Findings),
-                       Reported.Digests, Run.Root);
+    Fixes = applyFixesWithHelpers(
+        withSharedIncludes(Reported.Findings, Report.Findings),
+        Reported.Digests, Run.Root);
     reportFixOutcome(*Fixes);
   }
   if (!Quiet)
@@ -809,8 +843,8 @@ int runFix() {
     fail("'fix' needs exactly one JSON or SARIF report");
   auto [Report, Kind] =
       orFail(readReport(readFileOrFail(Inputs[0], "report"), Inputs[0]));
-  FixOutcome Outcome =
-      applyFixes(Report.Findings, Report.Digests, currentDirectory());
+  FixOutcome Outcome = applyFixesWithHelpers(Report.Findings, Report.Digests,
+                                             currentDirectory());
   reportFixOutcome(Outcome);
   return Outcome.Refusals.empty() ? 0 : 1;
 }

@@ -189,6 +189,41 @@ const Stmt *enclosingBlockStatement(const Stmt &Root, SourceLocation Loc,
 
 } // namespace
 
+std::optional<llvm::SmallVector<FixItHint, 2>>
+makeNamedNullFallback(const CallExpr &Call, llvm::StringRef Name,
+                      llvm::StringRef FallbackLiteral, const Stmt &Body,
+                      ASTContext &Ctx) {
+  QualType Type = Call.getType();
+  if (!Ctx.getLangOpts().CPlusPlus11 || !Type->isPointerType())
+    return std::nullopt;
+  QualType Pointee = Type->getPointeeType();
+  std::string Declared;
+  if (Pointee->isCharType())
+    Declared = "const char *";
+  else if (Pointee->isWideCharType())
+    Declared = "const wchar_t *";
+  else
+    return std::nullopt;
+  // Only before a plain statement: before a loop or an `if` the value
+  // would be read once instead of where the header reads it.
+  const Stmt *Anchor = enclosingBlockStatement(Body, Call.getBeginLoc(),
+                                               Ctx.getSourceManager());
+  if (!Anchor || !isa<DeclStmt, ReturnStmt, Expr>(Anchor))
+    return std::nullopt;
+  std::optional<std::string> Text = sourceText(Call, Ctx);
+  if (!Text)
+    return std::nullopt;
+  std::optional<FixItHint> Declaration = insertStatementBefore(
+      Body, Call, Declared + Name.str() + " = " + *Text + ";", Ctx);
+  if (!Declaration)
+    return std::nullopt;
+  std::string Use = (Name + " ? " + Name + " : " + FallbackLiteral).str();
+  if (needsParensForConditional(Call, Ctx))
+    Use = "(" + Use + ")";
+  return llvm::SmallVector<FixItHint, 2>{
+      *Declaration, FixItHint::CreateReplacement(Call.getSourceRange(), Use)};
+}
+
 std::optional<FixItHint> insertStatementBefore(const Stmt &Body,
                                                const Expr &Target,
                                                llvm::StringRef Statement,

@@ -13,6 +13,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/Basic/Diagnostic.h"
+#include "llvm/ADT/SmallVector.h"
 #include <optional>
 #include <string>
 
@@ -41,6 +42,20 @@ std::optional<FixItHint> makeNullFallback(const Expr &Use,
                                           llvm::StringRef FallbackLiteral,
                                           bool InsideFunction,
                                           ASTContext &Ctx);
+
+/// The readable form of makeNullFallback for a call in a function body
+/// \p Body: the value gets a name on a line of its own before the statement
+/// that uses it, and the use falls back when it is null:
+///   std::string b = std::getenv("API_BASE");
+/// becomes
+///   const char *api_base = std::getenv("API_BASE");
+///   std::string b = api_base ? api_base : "";
+/// std::nullopt where a statement cannot go before the use (a loop or `if`
+/// header, a macro) or the call does not return a character pointer.
+std::optional<llvm::SmallVector<FixItHint, 2>>
+makeNamedNullFallback(const CallExpr &Call, llvm::StringRef Name,
+                      llvm::StringRef FallbackLiteral, const Stmt &Body,
+                      ASTContext &Ctx);
 
 /// Replaces the whole call \p Call by
 /// `<Function><<Type>>(<text of Argument>, <Fallback>)`.

@@ -2,6 +2,7 @@
 # built plugin and of the LLVM tools come from lit.site.cfg.py, which CMake
 # generates in the build tree.
 import os
+import shutil
 import lit.formats
 
 config.name = "prodready"
@@ -28,6 +29,9 @@ config.substitutions.append(("%clang_tidy", config.clang_tidy))
 config.substitutions.append(("%prodready_driver", config.prodready_driver))
 if os.path.exists(config.prodready_driver):
     config.available_features.add("prodready-driver")
+# Tests that build a sample project with its own CMake.
+if shutil.which("cmake"):
+    config.available_features.add("cmake")
 config.substitutions.append(("%clangxx", config.clangxx))
 config.substitutions.append(("%build_dir", config.prodready_binary_dir))
 config.substitutions.append(("%prodready_plugin", config.prodready_plugin))

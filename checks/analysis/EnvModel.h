@@ -20,6 +20,7 @@
 #define PRODREADY_CHECKS_ANALYSIS_ENVMODEL_H
 
 #include "NullnessAnalysis.h"
+#include "Termination.h"
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -51,6 +52,9 @@ public:
   // that may return a null environment value.
   bool isSource(const CallExpr &Call) override;
   std::optional<std::string> sourceKey(const CallExpr &Call) override;
+  bool isTerminatingCall(const CallExpr &Call) override {
+    return Terminating.isTerminatingStmt(Call);
+  }
 
   /// For a function of this TU that may return a null environment value,
   /// the return statement that does; nullptr otherwise.
@@ -71,6 +75,8 @@ public:
   ASTContext &getASTContext() const { return Ctx; }
 
 private:
+  /// Calls that never return, for the nullness analyses' paths.
+  TerminatingFunctions Terminating;
   const CallExpr *derivedReturn(const FunctionDecl &Function);
   const CallExpr *varOrigin(const VarDecl &Var);
   void computeLocalOrigins(const FunctionDecl &Function);

@@ -414,10 +414,14 @@ private:
             S.Facts[It->second] = eval(Op->getRHS(), S);
       return;
     }
-    if (const auto *Call = dyn_cast<CallExpr>(St))
+    if (const auto *Call = dyn_cast<CallExpr>(St)) {
       if (isEnvironmentWrite(*Call))
         for (const auto &Key : KeySlots)
           S.Facts[Key.getValue()] = PointerFact::fromSource(nullptr);
+      // `if (!v) usage();` with a usage() that always exits is a check.
+      if (Oracle.isTerminatingCall(*Call))
+        S.Reachable = false;
+    }
   }
 
   void solve() {

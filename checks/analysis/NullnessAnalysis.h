@@ -75,6 +75,10 @@ public:
   /// same pointer (e.g. "HOME" for `getenv("HOME")`), so that a checked read
   /// covers a later identical one. std::nullopt when calls are unrelated.
   virtual std::optional<std::string> sourceKey(const CallExpr &Call) = 0;
+  /// True if \p Call never returns (a helper that exits or throws on every
+  /// path, marked noreturn or not): the path ends there, like after
+  /// `exit()`. The CFG already ends paths at noreturn-declared calls.
+  virtual bool isTerminatingCall(const CallExpr &Call) { return false; }
 };
 
 /// Nullness of the pointer slots of one function body.

@@ -43,6 +43,8 @@ struct FixOutcome {
   std::vector<std::string> FilesWritten;
   /// One line per fix or file that was refused, sorted.
   std::vector<std::string> Refusals;
+  /// Helper headers written into the project (HelperHeaders.h).
+  std::vector<std::string> HeadersWritten;
 
   unsigned appliedCount() const;
 };

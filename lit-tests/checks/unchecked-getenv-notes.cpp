@@ -28,6 +28,6 @@ void notes() {
 
   int Port = std::atoi(std::getenv("PORT"));
   // CHECK-NOTES: :[[@LINE-1]]:24: warning: 'getenv' returns null when 'PORT' is unset; passing it to 'atoi' is undefined behaviour
-  // CHECK-NOTES: :[[@LINE-2]]:24: note: use "" when the environment variable is unset
+  // CHECK-NOTES: :[[@LINE-2]]:24: note: use "" when 'PORT' is unset
   (void)N; (void)Port;
 }

@@ -21,9 +21,9 @@ void connect_to(const char *Url);
 void defaults() {
   std::string Base = std::getenv("API_BASE");
   // CHECK-MESSAGES-DEFAULT: :[[@LINE-1]]:22: warning: 'getenv' returns null when 'API_BASE' is unset; constructing 'std::string' from it is undefined behaviour [prodready-unchecked-getenv]
-  // CHECK-FIXES-DEFAULT: std::string Base = [] { auto *value = std::getenv("API_BASE"); return value ? value : "http://localhost:8080"; }();
+  // CHECK-FIXES-DEFAULT: std::string Base = api_base ? api_base : "http://localhost:8080";
   // CHECK-MESSAGES-NOTES: :[[@LINE-3]]:22: warning: 'getenv' returns null when 'API_BASE' is unset; constructing 'std::string' from it is undefined behaviour [prodready-unchecked-getenv]
-  // CHECK-FIXES-NOTES: std::string Base = [] { auto *value = std::getenv("API_BASE"); return value ? value : ""; }();
+  // CHECK-FIXES-NOTES: std::string Base = api_base ? api_base : "";
 }
 
 // With --fix-notes, the fix for a path sink is applied too.
@@ -32,7 +32,8 @@ void paths() {
   // CHECK-MESSAGES-DEFAULT: :[[@LINE-1]]:26: warning: 'getenv' returns null when 'LOG_FILE' is unset; passing it to 'fopen' is undefined behaviour
   // CHECK-FIXES-DEFAULT: FILE *Log = std::fopen(std::getenv("LOG_FILE"), "a");
   // CHECK-MESSAGES-NOTES: :[[@LINE-3]]:26: warning: 'getenv' returns null when 'LOG_FILE' is unset; passing it to 'fopen' is undefined behaviour
-  // CHECK-FIXES-NOTES: FILE *Log = std::fopen([] { auto *value = std::getenv("LOG_FILE"); return value ? value : ""; }(), "a");
+  // CHECK-FIXES-NOTES:      const char *log_file = std::getenv("LOG_FILE");
+  // CHECK-FIXES-NOTES-NEXT: FILE *Log = std::fopen(log_file ? log_file : "", "a");
   (void)Log;
 }
 

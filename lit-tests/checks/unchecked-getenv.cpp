@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -15,11 +16,15 @@ void takesString(const std::string &S);
 void directUses() {
   std::string Base = std::getenv("API_BASE");
   // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: 'getenv' returns null when 'API_BASE' is unset; constructing 'std::string' from it is undefined behaviour [prodready-unchecked-getenv]
-  // CHECK-FIXES: std::string Base = [] { auto *value = std::getenv("API_BASE"); return value ? value : ""; }();
+  // The value gets a name on a line of its own (not a lambda called in
+  // place), and the use falls back when it is null.
+  // CHECK-FIXES:      const char *api_base = std::getenv("API_BASE");
+  // CHECK-FIXES-NEXT: std::string Base = api_base ? api_base : "";
 
   std::string Direct(getenv("HOME"));
   // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: 'getenv' returns null when 'HOME' is unset; constructing 'std::string' from it is undefined behaviour
-  // CHECK-FIXES: std::string Direct([] { auto *value = getenv("HOME"); return value ? value : ""; }());
+  // CHECK-FIXES:      const char *home = getenv("HOME");
+  // CHECK-FIXES-NEXT: std::string Direct(home ? home : "");
 
   std::string_view View = std::getenv("USER");
   // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: 'getenv' returns null when 'USER' is unset; constructing 'std::string_view' from it is undefined behaviour
@@ -41,7 +46,8 @@ void directUses() {
 
   std::cout << std::getenv("GREETING") << "\n";
   // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: 'getenv' returns null when 'GREETING' is unset; writing it to a stream is undefined behaviour
-  // CHECK-FIXES: std::cout << [] { auto *value = std::getenv("GREETING"); return value ? value : ""; }() << "\n";
+  // CHECK-FIXES:      const char *greeting = std::getenv("GREETING");
+  // CHECK-FIXES-NEXT: std::cout << (greeting ? greeting : "") << "\n";
 
   size_t Length = strlen(getenv("TOKEN"));
   // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: 'getenv' returns null when 'TOKEN' is unset; passing it to 'strlen' is undefined behaviour
@@ -119,7 +125,8 @@ static const char *envOrNull(const char *Name) {
 void throughHelpers() {
   std::string Endpoint = readEnv("ENDPOINT");
   // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: 'readEnv' may return null when an environment variable is unset; constructing 'std::string' from it is undefined behaviour
-  // CHECK-FIXES: std::string Endpoint = [] { auto *value = readEnv("ENDPOINT"); return value ? value : ""; }();
+  // CHECK-FIXES:      const char *endpoint = readEnv("ENDPOINT");
+  // CHECK-FIXES-NEXT: std::string Endpoint = endpoint ? endpoint : "";
   const char *Region = envOrNull("REGION");
   std::string R = Region;
   // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: 'Region' may be null ('envOrNull' may return null when an environment variable is unset); constructing 'std::string' from it is undefined behaviour
@@ -129,6 +136,8 @@ void throughHelpers() {
 
 std::string GlobalBase = std::getenv("GLOBAL_BASE");
 // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: 'getenv' returns null when 'GLOBAL_BASE' is unset; constructing 'std::string' from it is undefined behaviour
+// Outside a function no statement can go before the use: a lambda called
+// in place evaluates the call once.
 // CHECK-FIXES: std::string GlobalBase = [] { auto *value = std::getenv("GLOBAL_BASE"); return value ? value : ""; }();
 
 struct Config {
@@ -235,4 +244,36 @@ static const char *envOr(const char *Name, const char *Default) {
 void safeHelper() {
   std::string S = envOr("SAFE", "x");
   std::cout << envOr("SAFE", "y");
+}
+
+// --- Helpers that end the program ------------------------------------------
+// A call to a function that exits or throws on every path ends the path
+// like exit() does, marked [[noreturn]] or not.
+
+static void usage(const char *Why) {
+  std::cerr << Why << "\n";
+  std::exit(2);
+}
+static void fail(const std::string &Why) { throw std::runtime_error(Why); }
+// Exits on one path only: not a check.
+static void exitIf(bool Fatal) {
+  if (Fatal)
+    std::exit(1);
+}
+
+void endedByHelpers(bool Fatal) {
+  const char *Key = std::getenv("API_KEY");
+  if (!Key)
+    usage("API_KEY is not set");
+  std::string K = Key;
+  const char *Org = std::getenv("ORG");
+  if (Org == nullptr)
+    fail("ORG is not set");
+  std::string O = Org;
+  const char *Team = std::getenv("TEAM");
+  if (!Team)
+    exitIf(Fatal);
+  std::string T = Team;
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: 'Team' may be null ('getenv' returns null when 'TEAM' is unset); constructing 'std::string' from it is undefined behaviour
+  // CHECK-FIXES: std::string T = Team ? Team : "";
 }

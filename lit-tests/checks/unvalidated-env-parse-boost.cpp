@@ -1,4 +1,9 @@
-// RUN: %check_prodready %s prodready-unvalidated-env-parse %t -- -- -std=c++17 -I%runtime_include
+// With the helper header named (HelperHeader), as a project that has it on
+// its include path sets it. unvalidated-env-parse-self-contained.cpp has the
+// default fix, which needs no header.
+// RUN: %check_prodready %s prodready-unvalidated-env-parse %t -- \
+// RUN:   -config="{CheckOptions: {prodready-unvalidated-env-parse.HelperHeader: '<prodready/env.h>'}}" \
+// RUN:   -- -std=c++17 -I%runtime_include
 // boost::lexical_cast, from Debian's libboost-dev.
 
 // CHECK-FIXES: #include <prodready/env.h>

@@ -1,0 +1,3 @@
+#include <cstdlib>
+
+int maxTokens() { return std::atoi(std::getenv("MAX_TOKENS")); }

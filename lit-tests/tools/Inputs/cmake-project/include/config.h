@@ -1,0 +1,8 @@
+#pragma once
+
+struct Config {
+  int MaxTokens;
+  double Temperature;
+};
+
+Config loadConfig();
