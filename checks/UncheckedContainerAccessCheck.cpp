@@ -352,9 +352,9 @@ bool UncheckedContainerAccessCheck::shouldReport(const Decl &Unit,
   if (!Container.isUntrusted() || failureIsCaught(Unit, Access))
     return false;
   // A structure the program built, with outside values stored under its
-  // own keys or appended one by one (not in a loop over outside data), is
-  // the program's to know: its keys and its size.
-  if (Container.Inserted)
+  // own keys, is the program's to know: its keys, and its size unless
+  // parts were appended in a loop (one per line of a file).
+  if (Container.Inserted && (Access.IsKey || !Container.AppendedInLoop))
     return false;
   Out.ContainerOrigin = Container.Origin;
   return true;

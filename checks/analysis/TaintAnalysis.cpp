@@ -36,6 +36,7 @@ TaintValue join(const TaintValue &A, const TaintValue &B) {
   R.UnderChosenBase = A.UnderChosenBase || B.UnderChosenBase;
   R.Inserted = (!A.isUntrusted() || A.Inserted) &&
                (!B.isUntrusted() || B.Inserted);
+  R.AppendedInLoop = A.AppendedInLoop || B.AppendedInLoop;
   R.Canonical = A.Canonical && B.Canonical;
   R.DotDotRejected = A.DotDotRejected && B.DotDotRejected;
   R.AbsoluteRejected = A.AbsoluteRejected && B.AbsoluteRejected;
@@ -544,10 +545,13 @@ void TaintEngine::FunctionAnalysis::write(const Expr *Target, TaintValue Value,
   // Added to, or stored into an element of, a value the program holds:
   // the untrusted data is a part the program placed (see Inserted).
   if (Value.isUntrusted()) {
-    // Parts appended in a loop: how many there are is the outside data's
-    // (lines read until the end of a file), so the structure is not only
-    // the program's.
-    Value.Inserted = !ForceWeak || !isInsideLoop(*Target, Ctx);
+    Value.Inserted = true;
+    // Appended to the container itself (not to one of its elements) in a
+    // loop: one part per line of a file, say.
+    const Expr *Whole = Target->IgnoreParenImpCasts();
+    Value.AppendedInLoop = ForceWeak &&
+                           (isa<DeclRefExpr>(Whole) || isa<MemberExpr>(Whole)) &&
+                           isInsideLoop(*Target, Ctx);
   }
   S.Values[P->Index] = join(S.Values[P->Index], Value);
 }
@@ -690,7 +694,7 @@ TaintValue TaintEngine::FunctionAnalysis::evalCall(const CallExpr &Call,
       if (TaintValue Text = eval(Call.getArg(0), S); Text.isUntrusted()) {
         Text.Origin = &Call;
         Text.Join = nullptr;
-        Text.Inserted = false;
+        Text.Inserted = Text.AppendedInLoop = false;
         return Text;
       }
     return TaintValue::source(M.Kind, &Call);

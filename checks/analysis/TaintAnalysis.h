@@ -63,10 +63,13 @@ struct TaintValue {
   /// chose (a constant or clean value): a component under a directory.
   bool UnderChosenBase = false;
   /// The untrusted data entered only as parts the program added or stored
-  /// (`j["k"] = v`, `msgs.back()["role"] = v`, a `push_back` or `+=` outside
-  /// a loop): the value's structure, such as the keys of a JSON object it
-  /// built or the number of messages it appended, is the program's own.
+  /// (`j["k"] = v`, `msgs.back()["role"] = v`, `push_back`, `+=`): the
+  /// value's structure, such as the keys of a JSON object it built, is the
+  /// program's own.
   bool Inserted = false;
+  /// Some of those parts were appended in a loop (lines read until the end
+  /// of a file): how many there are is the outside data's.
+  bool AppendedInLoop = false;
   bool Canonical = false;       ///< Normalized or canonicalized.
   bool DotDotRejected = false;  ///< Tested not to contain "..".
   bool AbsoluteRejected = false; ///< Tested not to be absolute.
@@ -78,7 +81,7 @@ struct TaintValue {
   bool operator==(const TaintValue &O) const {
     return Labels == O.Labels && Origin == O.Origin && Sources == O.Sources &&
            Join == O.Join && UnderChosenBase == O.UnderChosenBase &&
-           Inserted == O.Inserted &&
+           Inserted == O.Inserted && AppendedInLoop == O.AppendedInLoop &&
            Canonical == O.Canonical && DotDotRejected == O.DotDotRejected &&
            AbsoluteRejected == O.AbsoluteRejected;
   }
