@@ -194,6 +194,19 @@ NetworkModel::NetworkModel(const std::vector<std::string> &Operations,
     UserDelays.insert(Name.ltrim(':'));
 }
 
+/// `(struct sockaddr *)&addr` with `struct sockaddr_un addr`.
+static bool addressesUnixSocket(const Expr *Address) {
+  if (!Address)
+    return false;
+  const Expr *Inner = Address->IgnoreParenCasts();
+  const auto *Record =
+      Inner->getType()->isPointerType()
+          ? Inner->getType()->getPointeeType()->getAsRecordDecl()
+          : nullptr;
+  return Record && Record->getIdentifier() &&
+         Record->getName() == "sockaddr_un";
+}
+
 std::optional<NetworkCall>
 NetworkModel::classifyFunction(const CallExpr &Call, const FunctionDecl &Callee,
                                const ASTContext &Ctx) const {
@@ -262,6 +275,11 @@ NetworkModel::classifyFunction(const CallExpr &Call, const FunctionDecl &Callee,
     if (Name != Row.Name)
       continue;
     if (Row.Lib == Library::Posix && !IsC)
+      return std::nullopt;
+    // A Unix-domain socket is local IPC: no network in between to fail
+    // transiently or stall (ccache's and mosquitto's local sockets).
+    if (Row.Lib == Library::Posix && Name == "connect" &&
+        addressesUnixSocket(Arg(1)))
       return std::nullopt;
     Result.Library = Row.Lib;
     Result.Role = Row.What;

@@ -10,6 +10,7 @@
 #include <httplib.h>
 #include <stdexcept>
 #include <string>
+#include <sys/un.h>
 #include <thread>
 #include <unistd.h>
 #include <netinet/in.h>
@@ -76,6 +77,15 @@ int dial(const sockaddr_in &address) {
   if (connect(fd, reinterpret_cast<const sockaddr *>(&address),
   // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'connect' is not retried: its failure leads straight to an error exit, so one transient network error fails the operation [prodready-missing-retry]
   // CHECK-MESSAGES-DEFAULT: :[[@LINE-2]]:7: warning: 'connect' is not retried: its failure leads straight to an error exit, so one transient network error fails the operation [prodready-missing-retry]
+              sizeof address) < 0)
+    return -1;
+  return fd;
+}
+
+// A Unix-domain socket is local IPC, not the network.
+int dialLocal(const sockaddr_un &address) {
+  int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+  if (connect(fd, reinterpret_cast<const sockaddr *>(&address),
               sizeof address) < 0)
     return -1;
   return fd;
