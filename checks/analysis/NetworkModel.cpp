@@ -199,6 +199,13 @@ static bool addressesUnixSocket(const Expr *Address) {
   if (!Address)
     return false;
   const Expr *Inner = Address->IgnoreParenCasts();
+  // glibc's C headers pass it as a transparent union (_GNU_SOURCE):
+  // `(__CONST_SOCKADDR_ARG){(struct sockaddr *)&addr}`.
+  if (const auto *Literal = dyn_cast<CompoundLiteralExpr>(Inner))
+    if (const auto *List = dyn_cast_or_null<InitListExpr>(
+            Literal->getInitializer());
+        List && List->getNumInits() == 1)
+      Inner = List->getInit(0)->IgnoreParenCasts();
   const auto *Record =
       Inner->getType()->isPointerType()
           ? Inner->getType()->getPointeeType()->getAsRecordDecl()
