@@ -92,6 +92,12 @@ llvm::cl::opt<std::string>
                    llvm::cl::desc("Check globs, applied over the .clang-tidy "
                                   "files (as clang-tidy's --checks)"),
                    llvm::cl::cat(Category));
+llvm::cl::list<std::string> CheckOptionOverrides(
+    "check-option",
+    llvm::cl::desc("A check option, NAME=VALUE, applied over the .clang-tidy "
+                   "files (repeatable), e.g. prodready-missing-retry."
+                   "BestEffortFunctions=::cache::fetch"),
+    llvm::cl::value_desc("name=value"), llvm::cl::cat(Category));
 llvm::cl::opt<std::string>
     DiffBase("diff",
              llvm::cl::desc("Report only lines changed since this git ref "
@@ -369,6 +375,11 @@ AnalysisSettings makeSettings(const std::string &Root) {
   Settings.DefaultOptions.HeaderFilterRegex = ".*";
   if (!ChecksOverride.empty())
     Settings.OverrideOptions.Checks = ChecksOverride;
+  for (const std::string &Option : CheckOptionOverrides) {
+    auto [Name, Value] = llvm::StringRef(Option).split('=');
+    Settings.OverrideOptions.CheckOptions[Name.trim()] =
+        ClangTidyOptions::ClangTidyValue(Value);
+  }
   // Tells the check it runs under the driver, which can add the helper
   // header its fixes include to the project (HelperHeaders.h).
   Settings.OverrideOptions.CheckOptions[ProjectRootOption] =
@@ -863,6 +874,10 @@ int main(int Argc, const char **Argv) {
           "  prodready fix REPORT\n",
           &llvm::errs()))
     return 2;
+  for (const std::string &Option : CheckOptionOverrides)
+    if (!llvm::StringRef(Option).contains('=') ||
+        llvm::StringRef(Option).split('=').first.trim().empty())
+      fail("--check-option expects NAME=VALUE, got '" + Option + "'");
   if (Command == "check")
     return runCheck(Argv[0]);
   if (Command == "merge")
