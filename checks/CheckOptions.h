@@ -25,31 +25,50 @@ inline std::vector<std::string> parseNameList(llvm::StringRef Value) {
   return Names;
 }
 
-/// Function names from an option, qualified or not: `::app::warm_cache` and
-/// `app::Cache::fill` match the qualified name (inline namespaces left
-/// out, a leading `::` optional), a bare `warm_cache` matches a function of
-/// that name in any scope.
+/// Function names from an option, qualified or not: `::app::warm_cache`
+/// matches that fully qualified name; `Cache::fill` matches it inside any
+/// namespace, as `hasName` does (inline and anonymous namespaces left out);
+/// a bare `warm_cache` matches a function of that name in any scope.
 class FunctionNameList {
 public:
   explicit FunctionNameList(llvm::ArrayRef<std::string> Names) {
     for (llvm::StringRef Name : Names) {
-      Name = Name.ltrim(':');
-      (Name.contains("::") ? Qualified : Bare).insert(Name);
+      if (Name.starts_with("::"))
+        Qualified.insert(Name.drop_front(2));
+      else if (Name.contains("::"))
+        Partial.push_back(("::" + Name).str());
+      else
+        Bare.insert(Name);
     }
   }
 
-  bool empty() const { return Qualified.empty() && Bare.empty(); }
+  bool empty() const {
+    return Qualified.empty() && Partial.empty() && Bare.empty();
+  }
 
   bool matches(const NamedDecl &D) const {
     if (empty() || !D.getIdentifier())
       return false;
-    return Bare.contains(D.getName()) ||
-           (!Qualified.empty() &&
-            Qualified.contains(qualifiedNameWithoutInlineNamespaces(D)));
+    if (Bare.contains(D.getName()))
+      return true;
+    if (Qualified.empty() && Partial.empty())
+      return false;
+    std::string Full = qualifiedNameWithoutInlineNamespaces(D);
+    // `ns::(anonymous namespace)::C::m` is written `ns::C::m`.
+    for (size_t At; (At = Full.find("(anonymous namespace)::")) !=
+                    std::string::npos;)
+      Full.erase(At, llvm::StringRef("(anonymous namespace)::").size());
+    if (Qualified.contains(Full))
+      return true;
+    std::string Scoped = "::" + Full;
+    return llvm::any_of(Partial, [&](const std::string &Suffix) {
+      return llvm::StringRef(Scoped).ends_with(Suffix);
+    });
   }
 
 private:
   llvm::StringSet<> Qualified;
+  std::vector<std::string> Partial; ///< `::C::m`, matched as a suffix.
   llvm::StringSet<> Bare;
 };
 

@@ -207,6 +207,10 @@ def cmd_analyze(args):
                "--format", "json", "-o", report_path, "-j", str(args.jobs)]
         for pattern in project.get("exclude", []):
             cmd += ["--exclude", pattern]
+        # How the project's team would configure the checks (each option
+        # has its reason in projects.json).
+        for option, value in sorted(project.get("check_options", {}).items()):
+            cmd += ["--check-option", f"{option}={value}"]
         cmd += project.get("paths", [])
         start = time.monotonic()
         # From the project's root, as CI runs it.

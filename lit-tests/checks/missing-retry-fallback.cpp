@@ -1,5 +1,5 @@
 // RUN: %check_prodready %s prodready-missing-retry %t -- \
-// RUN:   -config="{CheckOptions: {prodready-missing-retry.BestEffortFunctions: 'warmRemoteCache;::telemetry::Metrics::push'}}" \
+// RUN:   -config="{CheckOptions: {prodready-missing-retry.BestEffortFunctions: 'warmRemoteCache;::telemetry::Metrics::push;RemoteBackend::get'}}" \
 // RUN:   -- -std=c++17
 // RUN: %check_prodready -check-suffix=DEFAULT %s prodready-missing-retry %t-default -- -- -std=c++17
 // Fallbacks real code uses instead of a retry loop: the candidate addresses
@@ -188,6 +188,22 @@ bool warmRemoteCache(CURL *h, int) {
     return false;
   return true;
 }
+
+// A partly qualified name matches in any namespace, anonymous ones too.
+namespace storage {
+namespace {
+class RemoteBackend {
+public:
+  bool get(CURL *h) {
+    if (curl_easy_perform(h) != CURLE_OK)
+    // CHECK-MESSAGES-DEFAULT: :[[@LINE-1]]:9: warning: 'curl_easy_perform' is not retried: its failure leads straight to an error exit, so one transient network error fails the operation [prodready-missing-retry]
+      throw std::runtime_error("get");
+    return true;
+  }
+};
+} // namespace
+bool useBackend(CURL *h) { return RemoteBackend().get(h); }
+} // namespace storage
 
 namespace other {
 // Same name as the listed telemetry::Metrics::push, another class: reported.
