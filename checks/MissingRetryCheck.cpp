@@ -40,13 +40,6 @@ bool isRetryable(const NetworkCall &Call) {
   return false;
 }
 
-bool contains(const Stmt &Outer, const Stmt &Inner, const SourceManager &SM) {
-  SourceRange Range = Outer.getSourceRange();
-  SourceLocation Loc = Inner.getBeginLoc();
-  return Range.isValid() && Loc.isValid() &&
-         !SM.isBeforeInTranslationUnit(Loc, Range.getBegin()) &&
-         !SM.isBeforeInTranslationUnit(Range.getEnd(), Loc);
-}
 
 /// True if some statement below \p Root (lambdas aside) satisfies \p Pred.
 template <typename PredT> bool anyBelow(const Stmt *Root, PredT Pred) {
@@ -412,7 +405,7 @@ void MissingRetryCheck::markRetriedCallees(const SourceManager &SM) {
       bool UnitRetried = isWrapped(*Unit);
       for (const CallExpr *Call : Seen.UserCalls) {
         bool InLoop = llvm::any_of(Seen.Loops, [&](const Stmt *Loop) {
-          return contains(*Loop, *Call, SM);
+          return containsStmt(*Loop, *Call, SM);
         });
         if (!UnitRetried && !InLoop)
           continue;
@@ -473,7 +466,7 @@ bool MissingRetryCheck::isRetryLoop(const Stmt &Loop, const UnitFacts &Seen,
       }))
     return true;
   for (const IfStmt *If : Seen.Ifs) {
-    if (!contains(Loop, *If, SM))
+    if (!containsStmt(Loop, *If, SM))
       continue;
     std::optional<bool> FailureWhenTrue = Result.failureWhenTrue(If->getCond());
     if (!FailureWhenTrue)
@@ -567,13 +560,13 @@ void MissingRetryCheck::checkUnit(const Decl &Unit, const UnitFacts &Seen,
     const ValueDecl *Holder = resultHolder(Seen, *Call.Call);
     const Stmt *Loop = nullptr;
     for (const Stmt *Candidate : Seen.Loops)
-      if (contains(*Candidate, *Call.Call, SM))
+      if (containsStmt(*Candidate, *Call.Call, SM))
         Loop = Candidate; // The innermost: loops come outermost first.
     if (Loop) {
       if (!isRetryLoop(*Loop, Seen, *Call.Call, Holder, SM))
         continue;
       bool Waits = llvm::any_of(Seen.Delays, [&](const CallExpr *Delay) {
-        return contains(*Loop, *Delay, SM);
+        return containsStmt(*Loop, *Delay, SM);
       });
       if (!Waits && Reported.insert(Loop).second)
         diag(Loop->getBeginLoc(),

@@ -28,15 +28,6 @@ bool isBefore(const Expr &A, const Expr &B, const SourceManager &SM) {
   return SM.isBeforeInTranslationUnit(A.getBeginLoc(), B.getBeginLoc());
 }
 
-const FunctionDecl *userDefinition(const CallExpr &Call,
-                                   const SourceManager &SM) {
-  const FunctionDecl *Callee = Call.getDirectCallee();
-  const FunctionDecl *Definition = Callee ? Callee->getDefinition() : nullptr;
-  if (!Definition || !Definition->hasBody() ||
-      SM.isInSystemHeader(Definition->getLocation()))
-    return nullptr;
-  return Definition;
-}
 
 bool isBeastStream(const Expr *Handle) {
   if (!Handle)

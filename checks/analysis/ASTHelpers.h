@@ -10,6 +10,8 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/Stmt.h"
+#include "clang/Basic/SourceManager.h"
 #include <string>
 
 namespace clang::tidy::prodready {
@@ -75,6 +77,28 @@ inline bool isInputStreamType(QualType Type) {
   return IsIStream(Record) ||
          !Record->forallBases(
              [&](const CXXRecordDecl *Base) { return !IsIStream(Base); });
+}
+
+/// Whether \p Inner begins inside the source range of \p Outer.
+inline bool containsStmt(const Stmt &Outer, const Stmt &Inner,
+                         const SourceManager &SM) {
+  SourceRange Range = Outer.getSourceRange();
+  SourceLocation Loc = Inner.getBeginLoc();
+  return Range.isValid() && Loc.isValid() &&
+         !SM.isBeforeInTranslationUnit(Loc, Range.getBegin()) &&
+         !SM.isBeforeInTranslationUnit(Range.getEnd(), Loc);
+}
+
+/// The definition of the function \p Call calls, when it is the project's
+/// (has a body, outside system headers): what a per-TU summary can read.
+inline const FunctionDecl *userDefinition(const CallExpr &Call,
+                                          const SourceManager &SM) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  const FunctionDecl *Definition = Callee ? Callee->getDefinition() : nullptr;
+  if (!Definition || !Definition->hasBody() ||
+      SM.isInSystemHeader(Definition->getLocation()))
+    return nullptr;
+  return Definition;
 }
 
 } // namespace clang::tidy::prodready

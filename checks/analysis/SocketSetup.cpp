@@ -19,14 +19,6 @@ bool isLoop(const Stmt &S) {
          isa<CXXForRangeStmt>(S);
 }
 
-bool contains(const Stmt &Outer, const Stmt &Inner, const SourceManager &SM) {
-  SourceRange Range = Outer.getSourceRange();
-  SourceLocation Loc = Inner.getBeginLoc();
-  return Range.isValid() && Loc.isValid() &&
-         !SM.isBeforeInTranslationUnit(Loc, Range.getBegin()) &&
-         !SM.isBeforeInTranslationUnit(Range.getEnd(), Loc);
-}
-
 /// socket(), accept(), accept4(): the result is a new socket.
 bool createsSocket(const Expr &Value) {
   const auto *Call = dyn_cast<CallExpr>(stripValueWrappers(&Value));
@@ -36,19 +28,6 @@ bool createsSocket(const Expr &Value) {
     return false;
   llvm::StringRef Name = Callee->getName();
   return Name == "socket" || Name == "accept" || Name == "accept4";
-}
-
-const FunctionDecl *userDefinition(const CallExpr &Call,
-                                   const SourceManager &SM) {
-  // Operators take the object as an argument: parameters do not line up.
-  if (isa<CXXOperatorCallExpr>(Call))
-    return nullptr;
-  const FunctionDecl *Callee = Call.getDirectCallee();
-  const FunctionDecl *Definition = Callee ? Callee->getDefinition() : nullptr;
-  if (!Definition || !Definition->hasBody() ||
-      SM.isInSystemHeader(Definition->getLocation()))
-    return nullptr;
-  return Definition;
 }
 
 bool refersTo(const Stmt &S, const ValueDecl &D) {
@@ -135,7 +114,11 @@ SocketSetupAnalysis::factsOf(const Stmt &Body, ASTContext &Ctx) {
                   Known->Role == NetworkRole::SetsNonBlocking) &&
                  Known->Handle)
           Facts.Settings.push_back(*Known);
-      } else if (const FunctionDecl *Helper = userDefinition(*Call, SM)) {
+      } else if (const FunctionDecl *Helper =
+                     // Operators take the object as an argument: parameters
+                     // do not line up.
+                 isa<CXXOperatorCallExpr>(Call) ? nullptr
+                                                : userDefinition(*Call, SM)) {
         Facts.Helpers.emplace_back(Call, Helper);
       }
     }
@@ -165,7 +148,7 @@ SocketSetup SocketSetupAnalysis::setupAt(const Stmt &Body,
   // A wait later in a loop around the site runs before its next pass.
   auto WaitsFirst = [&](const Stmt &S) {
     return Earlier(S) || llvm::any_of(Facts.Loops, [&](const Stmt *Loop) {
-             return contains(*Loop, S, SM) && contains(*Loop, *Site, SM);
+             return containsStmt(*Loop, S, SM) && containsStmt(*Loop, *Site, SM);
            });
   };
   SocketSetup Setup;
