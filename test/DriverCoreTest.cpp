@@ -3,10 +3,14 @@
 // plugin-flag removal, fix application and the result cache.
 #include "Baseline.h"
 #include "Fingerprint.h"
+#include "HelperHeaders.h"
 #include "PathFilter.h"
 #include "Shard.h"
 #include "UnifiedDiff.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
 #include "gtest/gtest.h"
 #include <set>
 
@@ -637,4 +641,71 @@ TEST(PathFilterTest, ProjectConfigurationFile) {
       parseProjectConfigExcludes("exclude: [a\n", "p/.prodready.yaml");
   EXPECT_FALSE(static_cast<bool>(NotAList));
   llvm::consumeError(NotAList.takeError());
+}
+
+TEST(HelperHeadersTest, OptionValuesNameAProjectPathOrNothing) {
+  EXPECT_EQ(helperHeaderPath(""),
+            std::optional<std::string>("third_party/prodready/env.h"));
+  EXPECT_EQ(helperHeaderPath(" lib/./env.h "),
+            std::optional<std::string>("lib/env.h"));
+  // An include spelling names a header the project provides itself.
+  EXPECT_EQ(helperHeaderPath("<prodready/env.h>"), std::nullopt);
+  EXPECT_EQ(helperHeaderPath("\"env.h\""), std::nullopt);
+  // Never outside the root.
+  EXPECT_EQ(helperHeaderPath("/usr/include/env.h"), std::nullopt);
+  EXPECT_EQ(helperHeaderPath("../env.h"), std::nullopt);
+  EXPECT_EQ(helperHeaderPath("lib/../../env.h"), std::nullopt);
+}
+
+TEST(HelperHeadersTest, APlanNeverWritesOverTheProjectsOwnFile) {
+  llvm::SmallString<128> Root;
+  ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("helper-headers", Root));
+  Finding Parse;
+  Parse.Check = HelperHeaderCheck.str();
+  Parse.File = "src/config.cpp";
+  Replacement Edit;
+  Edit.File = Parse.File;
+  Edit.Text = "prodready::parse_number_or(...)";
+  Parse.Fix.push_back(Edit);
+  Finding Other = Parse;
+  Other.Check = "prodready-unchecked-getenv";
+  auto Default = [](const std::string &) { return std::string(); };
+
+  // Nothing there: the header is planned for the fix that includes it.
+  HelperHeaderPlan Fresh = planHelperHeaders({Parse, Other}, Root, Default);
+  ASSERT_EQ(Fresh.ToWrite.count("third_party/prodready/env.h"), 1u);
+  EXPECT_EQ(Fresh.ToWrite["third_party/prodready/env.h"],
+            std::vector<size_t>{0});
+  EXPECT_TRUE(Fresh.Refusals.empty());
+
+  // The project's own file at that path: kept, and the fix skipped.
+  llvm::SmallString<128> Dir(Root);
+  llvm::sys::path::append(Dir, "third_party", "prodready");
+  ASSERT_FALSE(llvm::sys::fs::create_directories(Dir));
+  llvm::SmallString<128> Header(Dir);
+  llvm::sys::path::append(Header, "env.h");
+  {
+    std::error_code EC;
+    llvm::raw_fd_ostream Out(Header, EC);
+    ASSERT_FALSE(EC);
+    Out << "// the project's own env.h\n";
+  }
+  HelperHeaderPlan Taken = planHelperHeaders({Parse, Other}, Root, Default);
+  EXPECT_TRUE(Taken.ToWrite.empty());
+  ASSERT_EQ(Taken.Refusals.size(), 1u);
+  EXPECT_TRUE(Taken.Findings[0].Fix.empty());
+  EXPECT_EQ(Taken.Findings[1].Fix.size(), 1u);
+
+  // Its own header from an earlier run: nothing to write, nothing refused.
+  {
+    std::error_code EC;
+    llvm::raw_fd_ostream Out(Header, EC);
+    ASSERT_FALSE(EC);
+    Out << envHelperHeaderContent();
+  }
+  HelperHeaderPlan Again = planHelperHeaders({Parse}, Root, Default);
+  EXPECT_TRUE(Again.ToWrite.empty());
+  EXPECT_TRUE(Again.Refusals.empty());
+  EXPECT_EQ(Again.Findings[0].Fix.size(), 1u);
+  llvm::sys::fs::remove_directories(Root);
 }
