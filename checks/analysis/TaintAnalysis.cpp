@@ -78,6 +78,30 @@ bool isInsideLoop(const Stmt &S, ASTContext &Ctx) {
   return false;
 }
 
+/// For `buf + n`, `n + buf`, `buf - n` and `&buf[n]` (n not 0), the buffer
+/// written at an offset.
+const Expr *bufferBeforeOffset(const Expr &Target) {
+  const Expr *E = Target.IgnoreParenImpCasts();
+  if (const auto *Op = dyn_cast<BinaryOperator>(E);
+      Op && (Op->getOpcode() == BO_Add || Op->getOpcode() == BO_Sub)) {
+    if (Op->getLHS()->getType()->isPointerType())
+      return Op->getLHS();
+    if (Op->getOpcode() == BO_Add && Op->getRHS()->getType()->isPointerType())
+      return Op->getRHS();
+    return nullptr;
+  }
+  if (const auto *AddressOf = dyn_cast<UnaryOperator>(E);
+      AddressOf && AddressOf->getOpcode() == UO_AddrOf)
+    if (const auto *Element = dyn_cast<ArraySubscriptExpr>(
+            AddressOf->getSubExpr()->IgnoreParenImpCasts())) {
+      const auto *Index = dyn_cast<IntegerLiteral>(
+          Element->getIdx()->IgnoreParenImpCasts());
+      if (!Index || Index->getValue() != 0)
+        return Element->getBase();
+    }
+  return nullptr;
+}
+
 /// The stream a reading call reads from: `in` of `in >> x`,
 /// `std::getline(in, x)` and `in.getline(...)`.
 const Expr *streamOperandOf(const CallExpr &Call) {
@@ -535,6 +559,18 @@ TaintValue TaintEngine::FunctionAnalysis::read(unsigned Index,
 
 void TaintEngine::FunctionAnalysis::write(const Expr *Target, TaintValue Value,
                                           State &S, bool ForceWeak) {
+  // Written at an offset into a buffer (`recv(s, buf + n, ...)`,
+  // `strncat(dir + len, name, ...)`): the buffer keeps what comes before
+  // and gains the new part, joined after what was there - a base the
+  // program chose when that is clean.
+  if (const Expr *Buffer = bufferBeforeOffset(*Target)) {
+    if (Value.isUntrusted() && !Value.Join) {
+      Value.Join = Target;
+      Value.UnderChosenBase = eval(Buffer, S).Labels == 0;
+    }
+    Target = Buffer;
+    ForceWeak = true;
+  }
   std::optional<Place> P = placeOf(Target);
   if (!P)
     return;
