@@ -151,7 +151,10 @@ bool isStoredElement(const Expr &Index, const ContainerModel &Model) {
     Container = rangeOfLoopVariable(*Var);
   } else if (std::optional<ElementAccess> Access = matchElementAccess(
                  *withoutMembers(*Var->getInit()), Model)) {
-    // `int k = order[i];`, `int k = pairs[0].second;`
+    // `int k = order[i];`, `int k = pairs[0].second;` - but a C buffer is
+    // as likely a message read from outside as a table the program built.
+    if (Access->IsBuffer)
+      return false;
     Container = Access->Container;
   }
   if (!Container)
@@ -212,6 +215,8 @@ void UncheckedContainerAccessCheck::registerMatchers(MatchFinder *Finder) {
 
 void UncheckedContainerAccessCheck::onEndOfTranslationUnit() {
   Accesses.clear();
+  Calls.clear();
+  Summaries.reset();
   BenignJsonAccesses.clear();
   Engine.reset();
   Untrusted.clear();
@@ -277,8 +282,14 @@ void UncheckedContainerAccessCheck::noteStatement(const Stmt &S,
         }
     }
 
-  if (const auto *Call = dyn_cast<CallExpr>(&S))
+  if (const auto *Call = dyn_cast<CallExpr>(&S)) {
     noteDataPointers({Call->getArgs(), Call->getNumArgs()});
+    bool PassesInteger = llvm::any_of(Call->arguments(), [](const Expr *A) {
+      return A->getType()->isIntegralOrEnumerationType();
+    });
+    if (PassesInteger && userDefinition(*Call, Ctx.getSourceManager()))
+      Calls[Unit].push_back(Call);
+  }
   else if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S))
     noteDataPointers({Construct->getArgs(), Construct->getNumArgs()});
 
@@ -459,9 +470,55 @@ void UncheckedContainerAccessCheck::noteDataPointers(
   }
 }
 
-void UncheckedContainerAccessCheck::analyzeUnit(
-    const Decl &Unit, llvm::ArrayRef<ElementAccess> UnitAccesses,
-    ASTContext &Ctx) {
+void UncheckedContainerAccessCheck::analyzeCalls(
+    const Decl &Unit, ContainerBoundsAnalysis &Analysis, ASTContext &Ctx) {
+  auto It = Calls.find(&Unit);
+  if (It == Calls.end())
+    return;
+  if (!Summaries) {
+    IndexUses = std::make_unique<IndexSummaryProvider>(Containers, Bounds);
+    Summaries = std::make_unique<FunctionSummaries>(Ctx);
+    Summaries->addProvider(*IndexUses);
+  }
+  for (const CallExpr *Call : It->second) {
+    llvm::SmallVector<IndexUseThroughCall, 2> Found;
+    llvm::DenseMap<const Expr *, const Expr *> Origins;
+    indexUsesThroughCall(
+        *Call, *Summaries, Analysis,
+        [&](const Expr &Arg) {
+          TaintValue Value = untrustedValue(Unit, Arg, *Call);
+          if (Value.isUntrusted())
+            Origins[&Arg] = Value.Origin;
+          return Value.isUntrusted();
+        },
+        Found);
+    for (const IndexUseThroughCall &Through : Found) {
+      const IndexUse &Use = *Through.Use;
+      std::optional<ElementAccess> Access =
+          matchElementAccess(*Use.Access, Containers);
+      if (!Access || !Reported.insert(Use.Access).second)
+        continue;
+      Finding F;
+      F.Access = *Access;
+      F.UntrustedIndex = true;
+      F.Origin = Origins.lookup(Through.Argument);
+      report({F}, Ctx);
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      diag(Call->getBeginLoc(),
+           "the untrusted index is passed to %0 here, which uses it as an "
+           "index without checking it",
+           DiagnosticIDs::Note)
+          << Callee;
+      for (const CallExpr *Inner : Use.Calls)
+        diag(Inner->getBeginLoc(), "and passed on to %0 here",
+             DiagnosticIDs::Note)
+            << Inner->getDirectCallee();
+    }
+  }
+}
+
+void UncheckedContainerAccessCheck::analyzeUnit(const Decl &Unit,
+                                                ASTContext &Ctx) {
   // Initializers of globals and fields are not analyzed: they run once,
   // and what they index is usually a table they define.
   const auto *Function = dyn_cast<FunctionDecl>(&Unit);
@@ -469,6 +526,11 @@ void UncheckedContainerAccessCheck::analyzeUnit(
     return;
   ContainerBoundsAnalysis Analysis(*Function, *Function->getBody(), Ctx,
                                    Containers, Bounds);
+  analyzeCalls(Unit, Analysis, Ctx);
+  auto Found = Accesses.find(&Unit);
+  llvm::ArrayRef<ElementAccess> UnitAccesses;
+  if (Found != Accesses.end())
+    UnitAccesses = Found->second;
   llvm::SmallVector<Finding, 4> Findings;
   llvm::DenseMap<const Expr *, const ElementAccess *> ByExpr;
   for (const ElementAccess &Access : UnitAccesses) {
@@ -526,9 +588,15 @@ void UncheckedContainerAccessCheck::check(
       noteStatement(S, Unit, Ctx);
   });
   UntrustedUnitsKnown = false;
-  for (const auto &[Unit, UnitAccesses] : Accesses)
-    analyzeUnit(*Unit, UnitAccesses, Ctx);
+  llvm::SetVector<const Decl *> Units;
+  for (const auto &Entry : Calls)
+    Units.insert(Entry.first);
+  for (const auto &Entry : Accesses)
+    Units.insert(Entry.first);
+  for (const Decl *Unit : Units)
+    analyzeUnit(*Unit, Ctx);
   Accesses.clear();
+  Calls.clear();
 }
 
 std::string UncheckedContainerAccessCheck::describe(
@@ -539,8 +607,10 @@ std::string UncheckedContainerAccessCheck::describe(
   std::string Container = "'" + ContainerModel::displayName(Type) + "'";
   if (isa<ArraySubscriptExpr>(Access.Access)) {
     const auto *Ref = dyn_cast<DeclRefExpr>(Access.Container->IgnoreParenImpCasts());
-    Container = Ref ? "array '" + Ref->getDecl()->getNameAsString() + "'"
-                    : "an array";
+    const char *What = Access.IsBuffer ? "buffer" : "array";
+    Container = Ref ? std::string(What) + " '" +
+                          Ref->getDecl()->getNameAsString() + "'"
+                    : std::string(Access.IsBuffer ? "a buffer" : "an array");
   }
   if (UntrustedIndex)
     return "untrusted index into " + Container +

@@ -5,6 +5,7 @@
 
 #include "analysis/BoundsAnalysis.h"
 #include "analysis/ContainerModel.h"
+#include "analysis/IndexSummaries.h"
 #include "analysis/TaintAnalysis.h"
 #include "analysis/Termination.h"
 #include "analysis/UntrustedUnits.h"
@@ -65,8 +66,11 @@ private:
   void noteDataPointers(llvm::ArrayRef<const Expr *> Args);
 
   void noteStatement(const Stmt &S, const Decl *Unit, ASTContext &Ctx);
-  void analyzeUnit(const Decl &Unit, llvm::ArrayRef<ElementAccess> Accesses,
-                   ASTContext &Ctx);
+  void analyzeUnit(const Decl &Unit, ASTContext &Ctx);
+  /// Untrusted indices that \p Unit passes to functions indexing with them
+  /// (see IndexSummaries.h): reported at the access, with a note per call.
+  void analyzeCalls(const Decl &Unit, ContainerBoundsAnalysis &Analysis,
+                    ASTContext &Ctx);
   /// The untrusted-data analysis' value of \p E at \p Site in \p Unit.
   TaintValue untrustedValue(const Decl &Unit, const Expr &E, const Expr &Site);
   void report(llvm::ArrayRef<Finding> Chain, ASTContext &Ctx);
@@ -89,6 +93,10 @@ private:
 
   // Per translation unit.
   llvm::MapVector<const Decl *, llvm::SmallVector<ElementAccess, 4>> Accesses;
+  /// Calls of the project's functions passing an integer, per unit.
+  llvm::MapVector<const Decl *, llvm::SmallVector<const CallExpr *, 4>> Calls;
+  std::unique_ptr<IndexSummaryProvider> IndexUses;
+  std::unique_ptr<FunctionSummaries> Summaries;
   /// JSON accesses that build a value (`j["a"]["b"] = 1`) or only inspect
   /// one that may be missing (`j["k"].is_string()`) on a non-const value.
   llvm::DenseSet<const Expr *> BenignJsonAccesses;

@@ -166,6 +166,15 @@ int64_t ContainerBoundsAnalysis::Impl::knownMinSize(unsigned Slot,
   return Known;
 }
 
+/// True if some fact bounds the size of \p Container from below.
+bool ContainerBoundsAnalysis::Impl::sizeKnown(unsigned Container,
+                                              const State &S) const {
+  return Container != NoSlot &&
+         llvm::any_of(S.Facts, [&](const Fact &F) {
+           return F.Kind == Fact::SizeAtLeast && F.A == Container;
+         });
+}
+
 /// The least value \p Variable is known to have.
 int64_t ContainerBoundsAnalysis::Impl::lowerBound(unsigned Variable,
                                                   const State &S) const {
@@ -401,7 +410,8 @@ ContainerBoundsAnalysis::Impl::check(const ElementAccess &Access) {
 
   Verdict.InBounds = false;
   unsigned Container = slotOf(Access.Container).value_or(NoSlot);
-  int64_t SizeLower = Access.Kind == ContainerKind::FixedArray
+  int64_t SizeLower = Access.Kind == ContainerKind::FixedArray &&
+                              !Access.IsBuffer
                           ? int64_t(Access.StaticSize)
                       : Container == NoSlot ? 0
                                             : knownMinSize(Container, S);
@@ -429,6 +439,11 @@ ContainerBoundsAnalysis::Impl::check(const ElementAccess &Access) {
   if (!Rem || Rem->getOpcode() != BO_Rem)
     Term = linearTerm(Access.Index, S);
   judgeIndex(Access, Container, Term, SizeLower, Slack, S, Verdict);
+  // A buffer of a size this function does not know (a pointer it was
+  // given): an index it bounds is the best it can do, the caller vouches
+  // for the rest.
+  if (Access.IsBuffer && !Verdict.InBounds && !sizeKnown(Container, S))
+    Verdict.InBounds = Verdict.UpperBounded;
   if (!Verdict.InBounds)
     findEvidence(Access, Container, Term, Slack, S, Verdict);
   return Verdict;
@@ -542,6 +557,44 @@ void ContainerBoundsAnalysis::Impl::findEvidence(
       return Set(RiskEvidence::UncheckedFind, Access.Index);
 }
 
+IndexBounds ContainerBoundsAnalysis::Impl::boundsAt(const Expr &Index,
+                                                    const Stmt &Site) {
+  IndexBounds Bounds{true, true};
+  if (!prepare())
+    return Bounds;
+  std::optional<IndexedCFG::Position> Where = Cfg->elementPosition(Site);
+  if (!Where)
+    return Bounds;
+  State S = stateAt(Entry, *Where, [this](const CFGElement &E, State &St) {
+    transfer(E, St);
+  });
+  if (!S.Reachable)
+    return Bounds;
+  std::optional<LinearTerm> Term = linearTerm(&Index, S);
+  if (!Term)
+    return {false, Index.getType()->isUnsignedIntegerOrEnumerationType()};
+  switch (Term->Kind) {
+  case Fact::Const:
+    return {true, Term->Value >= 0};
+  case Fact::Size:
+    return {true, Term->Value >= 0};
+  case Fact::Var: {
+    int64_t Least = lowerBound(Term->Slot, S);
+    Bounds.NonNegative =
+        (Least != std::numeric_limits<int64_t>::min() &&
+         Least + Term->Value >= 0) ||
+        (Term->Value >= 0 && Term->Variable &&
+         Term->Variable->getType()->isUnsignedIntegerOrEnumerationType());
+    Bounds.UpperBounded = llvm::any_of(S.Facts, [&](const Fact &F) {
+      return F.Kind == Fact::Below && F.A == Term->Slot;
+    });
+    return Bounds;
+  }
+  default:
+    return {false, false};
+  }
+}
+
 ContainerBoundsAnalysis::ContainerBoundsAnalysis(const Decl &Func,
                                                  const Stmt &Body,
                                                  ASTContext &Ctx,
@@ -553,6 +606,11 @@ ContainerBoundsAnalysis::~ContainerBoundsAnalysis() = default;
 
 AccessVerdict ContainerBoundsAnalysis::check(const ElementAccess &Access) {
   return TheImpl->check(Access);
+}
+
+IndexBounds ContainerBoundsAnalysis::boundsAt(const Expr &Index,
+                                              const Stmt &Site) {
+  return TheImpl->boundsAt(Index, Site);
 }
 
 } // namespace clang::tidy::prodready

@@ -93,6 +93,13 @@ struct AccessVerdict {
   int64_t EvidenceSize = 0;
 };
 
+/// What a function knows of an index value at one point, whatever it
+/// indexes (for an argument passed to a function that indexes with it).
+struct IndexBounds {
+  bool UpperBounded = false; ///< Some upper bound holds on every path.
+  bool NonNegative = false;  ///< It is >= 0 on every path.
+};
+
 class ContainerBoundsAnalysis {
 public:
   /// Prepares the analysis of \p Body, the body of \p Func. The CFG is
@@ -104,6 +111,11 @@ public:
 
   /// The verdict for \p Access, an access in the body.
   AccessVerdict check(const ElementAccess &Access);
+
+  /// The bounds of \p Index, an integer expression evaluated as part of
+  /// \p Site (an element of the CFG, such as a call), before \p Site.
+  /// Both are true where the point is unreachable or not analyzed.
+  IndexBounds boundsAt(const Expr &Index, const Stmt &Site);
 
   class Impl;
 

@@ -206,6 +206,7 @@ public:
   }
 
   AccessVerdict check(const ElementAccess &Access);
+  IndexBounds boundsAt(const Expr &Index, const Stmt &Site);
 
 private:
   // Slots.
@@ -228,6 +229,8 @@ private:
   void assignContainer(unsigned Slot, ContainerKind Kind, const Expr *Init,
                        const Stmt &Site, State &S);
   void assignIndex(unsigned Slot, const Expr *Init, State &S);
+  void assignBuffer(unsigned Slot, QualType Pointer, const Expr *Init,
+                    State &S);
   void assignMidpoint(unsigned Slot, const Expr *Value, State &S);
   void copiedIndexFacts(unsigned Slot, const Expr *Init, const State &S,
                         llvm::SmallVectorImpl<Fact> &Out);
@@ -260,6 +263,7 @@ private:
 
   // Queries.
   int64_t knownMinSize(unsigned Slot, const State &S) const;
+  bool sizeKnown(unsigned Container, const State &S) const;
   std::optional<unsigned> wholeRangeOf(const Expr *First, const Expr *Last);
   int64_t lowerBound(unsigned Variable, const State &S) const;
   bool exists(unsigned Slot, const State &S) const;

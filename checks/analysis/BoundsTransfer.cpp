@@ -7,6 +7,7 @@
 
 #include "ASTHelpers.h"
 #include "BoundsAnalysisImpl.h"
+#include "MemoryRegion.h"
 #include "Termination.h"
 #include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
 
@@ -147,6 +148,10 @@ void ContainerBoundsAnalysis::Impl::assign(unsigned Slot, QualType Type,
     assignContainer(Slot, Kind, Init, Site, S);
     return;
   }
+  if (Type->isPointerType()) {
+    assignBuffer(Slot, Type, Init, S);
+    return;
+  }
   const Expr *Value = stripValueWrappers(Init);
   // An iterator or position from find(): valid when not end()/npos.
   if (std::optional<ContainerCall> Call = matchContainerCall(*Value, Model);
@@ -242,6 +247,34 @@ void ContainerBoundsAnalysis::Impl::assignContainer(unsigned Slot,
       for (const Fact &F : Copied)
         S.add(F);
     }
+}
+
+/// A pointer given a fresh heap block (`int *p = malloc(n * sizeof *p)`,
+/// `new T[n]`, `realloc`) or an array's start holds that many elements: a
+/// bounded container like `std::vector<T> v(n)`.
+void ContainerBoundsAnalysis::Impl::assignBuffer(unsigned Slot,
+                                                 QualType Pointer,
+                                                 const Expr *Init, State &S) {
+  QualType Element = Pointer->getPointeeType();
+  const Expr *Value = Init->IgnoreParenImpCasts();
+  if (const auto *Array = dyn_cast<ConstantArrayType>(
+          Value->getType()->getAsArrayTypeUnsafe())) {
+    S.add({Fact::SizeAtLeast, Fact::Const, Slot, NoSlot,
+           int64_t(Array->getSize().getZExtValue())});
+    return;
+  }
+  std::optional<AllocationSize> Size = allocationSize(*Init, Element, Ctx);
+  if (!Size)
+    return;
+  if (Size->Count) {
+    if (*Size->Count > 0)
+      S.add({Fact::SizeAtLeast, Fact::Const, Slot, NoSlot, *Size->Count});
+    return;
+  }
+  if (std::optional<LinearTerm> Count = linearTerm(Size->CountExpr, S);
+      Count && (Count->Kind == Fact::Var || Count->Kind == Fact::Size) &&
+      Count->Value >= 0)
+    S.add({Fact::SizeAtLeast, Count->Kind, Slot, Count->Slot, Count->Value});
 }
 
 /// x = y + d: what is known of y holds of x, shifted by d. When y was
@@ -607,6 +640,11 @@ void ContainerBoundsAnalysis::Impl::transferStmt(const Stmt &Statement,
       assign(*Slot, Op->getLHS()->getType(), Op->getRHS(), *Op, S);
       return;
     }
+    // A pointer moved within its block no longer starts it.
+    if (Op->getLHS()->getType()->isPointerType()) {
+      kill(*Slot, S);
+      return;
+    }
     std::optional<LinearTerm> Step = linearTerm(Op->getRHS(), S);
     bool NonNegativeStep =
         Step && Step->Kind == Fact::Const && Step->Value >= 0;
@@ -619,8 +657,12 @@ void ContainerBoundsAnalysis::Impl::transferStmt(const Stmt &Statement,
   }
   if (const auto *Op = dyn_cast<UnaryOperator>(&Statement)) {
     if (Op->isIncrementDecrementOp())
-      if (std::optional<unsigned> Slot = slotOf(Op->getSubExpr()))
-        killIndexVariable(*Slot, Op->isIncrementOp() ? 1 : -1, S);
+      if (std::optional<unsigned> Slot = slotOf(Op->getSubExpr())) {
+        if (Op->getSubExpr()->getType()->isPointerType())
+          kill(*Slot, S);
+        else
+          killIndexVariable(*Slot, Op->isIncrementOp() ? 1 : -1, S);
+      }
     if (Op->getOpcode() == UO_Deref)
       if (std::optional<ElementAccess> Access = matchElementAccess(*Op, Model))
         establishAccess(*Access, S);

@@ -119,8 +119,22 @@ std::optional<ElementAccess> matchRawArraySubscript(
   const Expr *Base = Subscript.getBase()->IgnoreParenImpCasts();
   const auto *Array =
       dyn_cast<ConstantArrayType>(Base->getType()->getAsArrayTypeUnsafe());
-  if (!Array)
-    return std::nullopt;
+  if (!Array) {
+    // A buffer through a pointer (a heap block, a parameter): a C buffer
+    // whose bounds come from its allocation or from checks.
+    if (!Base->getType()->isPointerType() ||
+        Base->getType()->getPointeeType()->isFunctionType() ||
+        Subscript.getBase()->getType()->isArrayType())
+      return std::nullopt;
+    ElementAccess Access;
+    Access.Form = ElementAccess::Subscript;
+    Access.Kind = ContainerKind::FixedArray;
+    Access.Access = &Subscript;
+    Access.Container = Base;
+    Access.Index = Subscript.getIdx()->IgnoreParenImpCasts();
+    Access.IsBuffer = true;
+    return Access;
+  }
   ElementAccess Access;
   Access.Form = ElementAccess::Subscript;
   Access.Kind = ContainerKind::FixedArray;

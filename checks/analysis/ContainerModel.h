@@ -69,6 +69,9 @@ struct ElementAccess {
   bool IsConst = false;            ///< Accessed through a const object.
   /// Fixed arrays: the number of elements (0 if unknown).
   uint64_t StaticSize = 0;
+  /// `p[i]` through a pointer: the size of the region is not in the type
+  /// (a heap block's is known from its allocation, see MemoryRegion.h).
+  bool IsBuffer = false;
 };
 
 /// \p S as an element access of a container of \p Model, if it is one.

@@ -13,6 +13,7 @@
 #include "TaintAnalysis.h"
 #include "ASTHelpers.h"
 #include "ForwardDataflow.h"
+#include "MemoryRegion.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -78,30 +79,6 @@ bool isInsideLoop(const Stmt &S, ASTContext &Ctx) {
   return false;
 }
 
-/// For `buf + n`, `n + buf`, `buf - n` and `&buf[n]` (n not 0), the buffer
-/// written at an offset.
-const Expr *bufferBeforeOffset(const Expr &Target) {
-  const Expr *E = Target.IgnoreParenImpCasts();
-  if (const auto *Op = dyn_cast<BinaryOperator>(E);
-      Op && (Op->getOpcode() == BO_Add || Op->getOpcode() == BO_Sub)) {
-    if (Op->getLHS()->getType()->isPointerType())
-      return Op->getLHS();
-    if (Op->getOpcode() == BO_Add && Op->getRHS()->getType()->isPointerType())
-      return Op->getRHS();
-    return nullptr;
-  }
-  if (const auto *AddressOf = dyn_cast<UnaryOperator>(E);
-      AddressOf && AddressOf->getOpcode() == UO_AddrOf)
-    if (const auto *Element = dyn_cast<ArraySubscriptExpr>(
-            AddressOf->getSubExpr()->IgnoreParenImpCasts())) {
-      const auto *Index = dyn_cast<IntegerLiteral>(
-          Element->getIdx()->IgnoreParenImpCasts());
-      if (!Index || Index->getValue() != 0)
-        return Element->getBase();
-    }
-  return nullptr;
-}
-
 /// The stream a reading call reads from: `in` of `in >> x`,
 /// `std::getline(in, x)` and `in.getline(...)`.
 const Expr *streamOperandOf(const CallExpr &Call) {
@@ -134,6 +111,15 @@ const FunctionDecl *analyzableCallee(const CallExpr &Call,
       SM.isInSystemHeader(Definition->getLocation()))
     return nullptr;
   return Definition;
+}
+
+/// A parameter the caller's data can be written through: a pointer or
+/// reference to something not const.
+bool isOutParameter(const ParmVarDecl &Param) {
+  QualType Type = Param.getType();
+  if (!Type->isPointerType() && !Type->isLValueReferenceType())
+    return false;
+  return !Type->getPointeeType().isConstQualified();
 }
 
 /// Path predicates recognized in branch conditions.
@@ -326,6 +312,9 @@ public:
   uint8_t ReturnSources = 0;
   llvm::SmallVector<TaintHit, 4> Hits;
   llvm::SmallVector<std::pair<unsigned, TaintHit>, 4> ParameterHits;
+  /// What the function writes through its pointer and reference
+  /// parameters, by parameter (labels other than the parameter's own).
+  llvm::SmallVector<std::pair<unsigned, TaintValue>, 2> OutParams;
   llvm::DenseMap<const CXXRecordDecl *,
                  llvm::DenseMap<const ValueDecl *, TaintValue>>
       CaptureValues;
@@ -366,6 +355,9 @@ private:
   void collect(const CFGElement &Element, const State &S);
   void collectSinks(const Expr &E, const State &S);
   void recordHit(TaintHit Hit);
+  void collectOutParams();
+  void applyOutParams(const CallExpr &Call, const FunctionDecl &Callee,
+                      State &S);
 
   TaintEngine &Engine;
   const Decl &Unit;
@@ -378,6 +370,15 @@ private:
   llvm::DenseMap<std::pair<const ValueDecl *, const FieldDecl *>, unsigned>
       LocationIndex;
   llvm::DenseMap<const VarDecl *, const Expr *> Aliases;
+  /// Aliases that point past the start of their region: a write through
+  /// one adds to the region after what is there.
+  llvm::SmallPtrSet<const VarDecl *, 4> AdvancedPointers;
+  bool isAdvancedPointer(const Expr *E) const {
+    const auto *Ref = dyn_cast_or_null<DeclRefExpr>(
+        E ? E->IgnoreParenImpCasts() : nullptr);
+    const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    return Var && AdvancedPointers.count(Var);
+  }
   std::unique_ptr<IndexedCFG> Cfg;
   std::vector<State> BlockEntry;
   bool Finished = false; ///< BlockEntry holds the fixpoint.
@@ -422,9 +423,69 @@ public:
           Fields.emplace_back(Var, Field);
     return true;
   }
+  /// `p += n`, `p++`, `p = p + n`: pointers moved within their region.
+  /// `p = q`: pointers pointed at another region.
+  bool VisitUnaryOperator(UnaryOperator *Op) {
+    if (Op->isIncrementDecrementOp())
+      if (const VarDecl *Var = pointerVariable(Op->getSubExpr()))
+        Advanced.insert(Var);
+    return true;
+  }
+  bool VisitBinaryOperator(BinaryOperator *Op) {
+    if (!Op->isAssignmentOp())
+      return true;
+    const VarDecl *Var = pointerVariable(Op->getLHS());
+    if (!Var)
+      return true;
+    if (Op->getOpcode() == BO_AddAssign || Op->getOpcode() == BO_SubAssign) {
+      Advanced.insert(Var);
+      return true;
+    }
+    const auto *Base = dyn_cast<DeclRefExpr>(
+        regionPointer(*Op->getRHS()).Base->IgnoreParenImpCasts());
+    if (Op->getOpcode() == BO_Assign && Base && Base->getDecl() == Var)
+      Advanced.insert(Var);
+    else
+      Reseated.insert(Var);
+    return true;
+  }
   std::vector<const ValueDecl *> Vars;
   std::vector<std::pair<const ValueDecl *, const FieldDecl *>> Fields;
+  llvm::SmallPtrSet<const VarDecl *, 4> Advanced;
+  llvm::SmallPtrSet<const VarDecl *, 4> Reseated;
+
+private:
+  static const VarDecl *pointerVariable(const Expr *E) {
+    const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+    const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    return Var && Var->getType()->isPointerType() ? Var : nullptr;
+  }
 };
+
+/// For a local pointer initialized to point into an array or into a block
+/// another local pointer holds, and never pointed elsewhere: the
+/// expression naming that region.
+std::optional<const Expr *>
+regionAliasTarget(const VarDecl &Var,
+                  const llvm::SmallPtrSetImpl<const VarDecl *> &Reseated) {
+  if (Reseated.count(&Var))
+    return std::nullopt;
+  const Expr *Base = regionPointer(*Var.getInit()).Base;
+  const auto *Ref = dyn_cast<DeclRefExpr>(Base->IgnoreParenImpCasts());
+  if (!Ref)
+    return std::nullopt;
+  const auto *Target = dyn_cast<VarDecl>(Ref->getDecl());
+  if (!Target || Target == &Var)
+    return std::nullopt;
+  if (Target->getType()->isArrayType())
+    return Base;
+  // Another local pointer (a heap block): only if this one was offset from
+  // it, or the two would merely share a value.
+  if (Target->getType()->isPointerType() && !Target->hasGlobalStorage() &&
+      regionPointer(*Var.getInit()).AtOffset)
+    return Base;
+  return std::nullopt;
+}
 } // namespace
 
 unsigned TaintEngine::FunctionAnalysis::addLocation(const ValueDecl *Base,
@@ -473,10 +534,15 @@ void TaintEngine::FunctionAnalysis::discoverLocations() {
           Aliases.try_emplace(Var, AddrOf->getSubExpr());
           continue;
         }
-        if (const auto *Ref = dyn_cast<DeclRefExpr>(
-                Var->getInit()->IgnoreParenImpCasts());
-            Ref && Ref->getType()->isArrayType()) {
-          Aliases.try_emplace(Var, Ref);
+        // `char *p = buf`, `char *p = buf + n`, `char *p = &buf[n]`, or
+        // the same into a heap block another pointer holds: p points into
+        // that region, past its start once moved (`p += len`).
+        if (std::optional<const Expr *> Region =
+                regionAliasTarget(*Var, Collector.Reseated)) {
+          Aliases.try_emplace(Var, *Region);
+          if (regionPointer(*Var->getInit()).AtOffset ||
+              Collector.Advanced.count(Var))
+            AdvancedPointers.insert(Var);
           continue;
         }
       }
@@ -563,12 +629,13 @@ void TaintEngine::FunctionAnalysis::write(const Expr *Target, TaintValue Value,
   // `strncat(dir + len, name, ...)`): the buffer keeps what comes before
   // and gains the new part, joined after what was there - a base the
   // program chose when that is clean.
-  if (const Expr *Buffer = bufferBeforeOffset(*Target)) {
+  if (RegionPointer Region = regionPointer(*Target);
+      Region.AtOffset || isAdvancedPointer(Region.Base)) {
     if (Value.isUntrusted() && !Value.Join) {
       Value.Join = Target;
-      Value.UnderChosenBase = eval(Buffer, S).Labels == 0;
+      Value.UnderChosenBase = eval(Region.Base, S).Labels == 0;
     }
-    Target = Buffer;
+    Target = Region.Base;
     ForceWeak = true;
   }
   std::optional<Place> P = placeOf(Target);
@@ -875,6 +942,13 @@ void TaintEngine::FunctionAnalysis::transferCall(const CallExpr &Call,
     break;
   }
 
+  if (const FunctionDecl *Callee =
+          analyzableCallee(Call, Ctx.getSourceManager());
+      Callee && Callee != Function &&
+      llvm::any_of(Callee->parameters(), [](const ParmVarDecl *Param) {
+        return isOutParameter(*Param);
+      }))
+    applyOutParams(Call, *Callee, S);
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call)) {
     if (Op->getNumArgs() != 2)
       return;
@@ -1124,6 +1198,7 @@ void TaintEngine::FunctionAnalysis::run() {
       },
       &joinStates);
   Finished = true;
+  collectOutParams();
   // One more pass to read off returns and sinks at their program points.
   for (const CFGBlock *Block : *Cfg->graph()) {
     State S = BlockEntry[Block->getBlockID()];
@@ -1133,6 +1208,50 @@ void TaintEngine::FunctionAnalysis::run() {
       collect(Element, S);
       transfer(Element, S);
     }
+  }
+}
+
+
+void TaintEngine::FunctionAnalysis::collectOutParams() {
+  if (!Function || !Cfg || !Cfg->graph())
+    return;
+  const State &Exit = BlockEntry[Cfg->graph()->getExit().getBlockID()];
+  if (!Exit.Reachable)
+    return;
+  for (const ParmVarDecl *Param : Function->parameters()) {
+    unsigned Index = Param->getFunctionScopeIndex();
+    std::optional<unsigned> Where = findLocation(Param, nullptr);
+    if (!Where || !isOutParameter(*Param) || Index >= 62)
+      continue;
+    TaintValue Written = read(*Where, Exit);
+    Written.Labels &= ~TaintValue::paramLabel(Index);
+    if (Written.Labels)
+      OutParams.emplace_back(Index, Written);
+  }
+}
+
+/// `read_name(fd, name)` fills `name` from the network: what the callee
+/// writes through a parameter is written into the caller's argument, with
+/// the callee's own untrusted data and whatever of the other arguments it
+/// copied there.
+void TaintEngine::FunctionAnalysis::applyOutParams(const CallExpr &Call,
+                                                   const FunctionDecl &Callee,
+                                                   State &S) {
+  FunctionAnalysis &Summary = Engine.analysisFor(Callee);
+  for (const auto &[Param, Written] : Summary.OutParams) {
+    const Expr *Target = argumentFor(Call, Param);
+    if (!Target)
+      continue;
+    TaintValue Value;
+    if (Written.isUntrusted()) {
+      Value = Written;
+      Value.Labels = TaintValue::UntrustedLabel;
+    }
+    for (unsigned I = 0, E = Callee.getNumParams(); I < E && I < 62; ++I)
+      if (I != Param && (Written.Labels & TaintValue::paramLabel(I)))
+        Value = join(Value, eval(argumentFor(Call, I), S));
+    if (Value.Labels)
+      write(Target, Value, S);
   }
 }
 
@@ -1195,6 +1314,14 @@ TaintValue TaintEngine::valueAt(const Decl &Unit, const Expr &E,
 
 uint64_t TaintEngine::returnLabels(const FunctionDecl &Function) {
   return analysisFor(Function).ReturnLabels;
+}
+
+uint64_t TaintEngine::untrustedOutParameters(const FunctionDecl &Function) {
+  uint64_t Labels = 0;
+  for (const auto &[Param, Written] : analysisFor(Function).OutParams)
+    if (Written.isUntrusted())
+      Labels |= TaintValue::paramLabel(Param);
+  return Labels;
 }
 
 uint64_t TaintEngine::sinkParameterLabels(const FunctionDecl &Function) {

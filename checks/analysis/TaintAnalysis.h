@@ -150,6 +150,9 @@ public:
   /// and which parameters reach a sink (bit 1+i).
   uint64_t returnLabels(const FunctionDecl &Function);
   uint64_t sinkParameterLabels(const FunctionDecl &Function);
+  /// The pointer and reference parameters through which \p Function writes
+  /// untrusted data (bit 1+i for parameter i).
+  uint64_t untrustedOutParameters(const FunctionDecl &Function);
 
   /// True if the global variable, static member or field \p D is written
   /// from untrusted data in one of the units (see setUnits).

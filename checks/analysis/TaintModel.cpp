@@ -200,6 +200,11 @@ CallModel TaintModel::classify(const CallExpr &Call) const {
                                  CallEffect::SourceResult)
                           .Cases("basename", "__xpg_basename",
                                  CallEffect::Sanitizer)
+                          // A string's length is bounded by its buffer, and
+                          // is not text: neither an index the outside
+                          // chooses nor part of a path.
+                          .Cases("strlen", "strnlen", "wcslen",
+                                 CallEffect::Sanitizer)
                           .Case("realpath", CallEffect::Canonicalizer)
                           .Cases("strcpy", "strncpy", "memcpy", "memmove",
                                  "wcscpy", CallEffect::CopyToFirst)

@@ -56,7 +56,8 @@ UntrustedUnitFinder::compute(TaintEngine &Engine) const {
         continue;
       bool FromCallee = llvm::any_of(Seen.Callees, [&](const FunctionDecl *C) {
         return Relevant.contains(C) &&
-               (Engine.returnLabels(*C) & TaintValue::UntrustedLabel);
+               ((Engine.returnLabels(*C) & TaintValue::UntrustedLabel) ||
+                Engine.untrustedOutParameters(*C));
       });
       bool FromGlobal =
           !FromCallee && llvm::any_of(Seen.Globals, [&](const ValueDecl *G) {
