@@ -2,6 +2,7 @@
 
 #include "OutcomeTest.h"
 #include "ASTHelpers.h"
+#include "FunctionSummary.h"
 #include "clang/AST/ExprCXX.h"
 
 namespace clang::tidy::prodready {
@@ -18,9 +19,95 @@ bool isSuccessConstant(const Expr *E) {
   return false;
 }
 
+namespace {
+
+bool isSuccessEnumerator(const EnumConstantDecl &Constant) {
+  llvm::StringRef Name = Constant.getName();
+  return Name == "CURLE_OK" || Name == "Success" || Name == "OK";
+}
+
+/// The type name of a class (`unexpected` for tl::unexpected<E>).
+llvm::StringRef recordName(QualType Type) {
+  const auto *Record = Type.getNonReferenceType()->getAsCXXRecordDecl();
+  return Record && Record->getIdentifier() ? Record->getName() : "";
+}
+
+} // namespace
+
+const Expr *argumentForParam(const CallExpr &Call, unsigned Param) {
+  unsigned Offset = 0;
+  if (isa<CXXOperatorCallExpr>(Call))
+    if (const auto *Method =
+            dyn_cast_or_null<CXXMethodDecl>(Call.getDirectCallee()))
+      if (!Method->isStatic())
+        Offset = 1;
+  return Param + Offset < Call.getNumArgs() ? Call.getArg(Param + Offset)
+                                            : nullptr;
+}
+
+bool isFailureValue(const Expr *Returned, const ASTContext &Ctx) {
+  if (!Returned || Returned->isValueDependent() || Returned->containsErrors())
+    return false;
+  const Expr *E = stripValueWrappers(Returned);
+  if (const auto *Bool = dyn_cast<CXXBoolLiteralExpr>(E))
+    return !Bool->getValue();
+  QualType Type = Returned->getType();
+  if ((Type->isPointerType() || Type->isNullPtrType()) &&
+      E->isNullPointerConstant(const_cast<ASTContext &>(Ctx),
+                               Expr::NPC_ValueDependentIsNotNull))
+    return true;
+  // `return std::nullopt;`, `return tl::unexpected(e);` convert to the
+  // return type.
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+      Construct && Construct->getNumArgs() == 1) {
+    const Expr *Arg = stripValueWrappers(Construct->getArg(0));
+    if (recordName(Arg->getType()) == "unexpected" ||
+        recordName(Arg->getType()) == "nullopt_t")
+      return true;
+  }
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+    if (const auto *Constant = dyn_cast<EnumConstantDecl>(Ref->getDecl())) {
+      // A status enumeration: one of its values says success.
+      const auto *Enum = dyn_cast<EnumDecl>(Constant->getDeclContext());
+      return Enum && !isSuccessEnumerator(*Constant) &&
+             llvm::any_of(Enum->enumerators(), [](const EnumConstantDecl *C) {
+               return isSuccessEnumerator(*C);
+             });
+    }
+  }
+  if (recordName(E->getType()) == "unexpected")
+    return true;
+  // A boolean or a negative number the compiler can evaluate.
+  if (Type->isBooleanType() || Type->isIntegerType()) {
+    Expr::EvalResult Value;
+    if (E->EvaluateAsInt(Value, Ctx))
+      return Type->isBooleanType() ? Value.Val.getInt() == 0
+                                   : Value.Val.getInt().isNegative();
+  }
+  return false;
+}
+
+bool OutcomeTest::isCheckerCall(const Expr *E, bool Verdict) const {
+  const auto *Call = dyn_cast_or_null<CallExpr>(E);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Summaries || !Callee || isa<CXXOperatorCallExpr>(Call) ||
+      returnsVerdict(*Callee) != Verdict)
+    return false;
+  const FunctionSummary *Summary = Summaries->get(*Callee);
+  if (!Summary || !Summary->ChecksStatusOf)
+    return false;
+  for (unsigned I = 0; I < Callee->getNumParams() && I < 64; ++I)
+    if ((Summary->ChecksStatusOf & paramBit(I)))
+      if (const Expr *Arg = argumentForParam(*Call, I); Arg && isOutcome(Arg))
+        return true;
+  return false;
+}
+
 bool OutcomeTest::isOutcome(const Expr *E) const {
   E = stripValueWrappers(E);
   if (IsSubject(E))
+    return true;
+  if (isCheckerCall(E, /*Verdict=*/true))
     return true;
   if (const auto *Member = dyn_cast<MemberExpr>(E))
     return isOutcome(Member->getBase());
