@@ -154,23 +154,28 @@ bool continuesLoop(const Stmt *Branch) {
   return anyBelow(Branch, [](const Stmt &S) { return isa<ContinueStmt>(S); });
 }
 
+} // namespace
+
 /// The test of the outcome of \p Call, also when held in \p Holder.
-OutcomeTest outcomeOf(const CallExpr &Call, const ValueDecl *Holder) {
+OutcomeTest RetryAnalysis::outcomeOf(const CallExpr &Call,
+                                     const ValueDecl *Holder) const {
+  ASTContext &Ctx = Call.getDirectCallee()->getASTContext();
   return OutcomeTest(
-      Call.getDirectCallee()->getASTContext(), [&Call, Holder](const Expr *E) {
+      Ctx,
+      [&Call, Holder](const Expr *E) {
         if (E == &Call)
           return true;
         const auto *Ref = dyn_cast<DeclRefExpr>(E);
         return Ref && Holder && Ref->getDecl() == Holder;
-      });
+      },
+      &Summaries.table(Ctx));
 }
-
-} // namespace
 
 RetryAnalysis::RetryAnalysis(
     const NetworkModel &Model, const std::vector<std::string> &Wrappers,
     std::function<bool(const FunctionDecl &)> IsBestEffort)
-    : Model(Model), IsBestEffortFunction(std::move(IsBestEffort)) {
+    : Model(Model), Summaries(Model),
+      IsBestEffortFunction(std::move(IsBestEffort)) {
   for (llvm::StringRef Wrapper : Wrappers)
     RetryWrappers.insert(Wrapper.ltrim(':'));
 }
@@ -179,6 +184,7 @@ void RetryAnalysis::clear() {
   Facts.clear();
   Wrapped.clear();
   Reported.clear();
+  Summaries.clear();
 }
 
 /// Functions and lambdas handed to a retry wrapper are retried.
@@ -353,6 +359,36 @@ bool RetryAnalysis::isRetryLoop(const Stmt &Loop, const UnitFacts &Seen,
   return false;
 }
 
+bool RetryAnalysis::waitsIn(const Stmt &Loop, const UnitFacts &Seen,
+                            ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  auto InLoop = [&](const CallExpr *Call) {
+    return containsStmt(Loop, *Call, SM);
+  };
+  if (llvm::any_of(Seen.Delays, InLoop))
+    return true;
+  return llvm::any_of(Seen.UserCalls, [&](const CallExpr *Call) {
+    if (!InLoop(Call))
+      return false;
+    const FunctionSummary *Summary = Summaries.calleeSummary(*Call, Ctx);
+    return Summary && Summary->Delays;
+  });
+}
+
+const CallExpr *RetryAnalysis::checkerExit(const UnitFacts &Seen,
+                                           const CallExpr &Call,
+                                           const ValueDecl *Holder) const {
+  const SourceManager &SM =
+      Call.getDirectCallee()->getASTContext().getSourceManager();
+  OutcomeTest Result = outcomeOf(Call, Holder);
+  for (const CallExpr *Checker : Seen.UserCalls)
+    if (SM.isBeforeInTranslationUnit(Call.getBeginLoc(),
+                                     Checker->getEndLoc()) &&
+        Result.isCheckerCall(Checker, /*Verdict=*/false))
+      return Checker;
+  return nullptr;
+}
+
 bool RetryAnalysis::isBestEffort(const Decl &Unit) const {
   for (const Decl *Current = &Unit; Current;) {
     const auto *Function = dyn_cast<FunctionDecl>(Current);
@@ -419,7 +455,8 @@ bool RetryAnalysis::callersHandleFailure(const FunctionDecl &F,
 
 std::optional<RetryFinding>
 RetryAnalysis::judgeCall(const Decl &Unit, const UnitFacts &Seen,
-                         const NetworkCall &Call, const SourceManager &SM) {
+                         const NetworkCall &Call, ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
   if (const FunctionDecl *Callee = Call.Call->getDirectCallee();
       Callee && IsBestEffortFunction(*Callee))
     return std::nullopt;
@@ -431,10 +468,7 @@ RetryAnalysis::judgeCall(const Decl &Unit, const UnitFacts &Seen,
   if (Loop) {
     if (!isRetryLoop(*Loop, Seen, *Call.Call, Holder, SM))
       return std::nullopt;
-    bool Waits = llvm::any_of(Seen.Delays, [&](const CallExpr *Delay) {
-      return containsStmt(*Loop, *Delay, SM);
-    });
-    if (Waits || !Reported.insert(Loop).second)
+    if (waitsIn(*Loop, Seen, Ctx) || !Reported.insert(Loop).second)
       return std::nullopt;
     return RetryFinding{RetryFinding::LoopWithoutDelay, Loop, Call.Name};
   }
@@ -448,6 +482,12 @@ RetryAnalysis::judgeCall(const Decl &Unit, const UnitFacts &Seen,
       Exit = If;
       break;
     }
+  // `check_curl(rc)`: a helper that throws or exits on failure.
+  if (!Exit && checkerExit(Seen, *Call.Call, Holder)) {
+    if (!Reported.insert(Call.Call).second)
+      return std::nullopt;
+    return RetryFinding{RetryFinding::NotRetried, Call.Call, Call.Name};
+  }
   if (!Exit)
     return std::nullopt;
   // A failure returned to a caller that retries or falls back is handled.
@@ -473,7 +513,7 @@ void RetryAnalysis::findingsIn(const Decl &Unit, ASTContext &Ctx,
     if (SM.isInSystemMacro(Call.Call->getBeginLoc()))
       continue;
     if (std::optional<RetryFinding> Finding =
-            judgeCall(Unit, It->second, Call, SM))
+            judgeCall(Unit, It->second, Call, Ctx))
       Out.push_back(std::move(*Finding));
   }
 }

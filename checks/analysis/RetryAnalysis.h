@@ -9,7 +9,10 @@
 // one of these (followed a few calls up in the translation unit).
 //
 // What counts as the failure branch of a test is decided by the polarity
-// of the condition (OutcomeTest.h). A loop that steps through candidates
+// of the condition (OutcomeTest.h). Project functions count as what their
+// summaries say they do (NetworkSummaries.h): `backoff(attempt)` that
+// sleeps is a delay, `check_curl(rc)` that throws on failure is an error
+// exit, `if (!ok(res))` a test of res. A loop that steps through candidates
 // the call uses (`for (p = res; p; p = p->ai_next) connect(fd, p->ai_addr,
 // ...)`) is the fallback itself, not a retry.
 //
@@ -22,6 +25,8 @@
 #define PRODREADY_CHECKS_ANALYSIS_RETRYANALYSIS_H
 
 #include "NetworkModel.h"
+#include "NetworkSummaries.h"
+#include "OutcomeTest.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/StringSet.h"
@@ -89,6 +94,14 @@ private:
   bool isRetryLoop(const Stmt &Loop, const UnitFacts &Seen,
                    const CallExpr &Call, const ValueDecl *Holder,
                    const SourceManager &SM) const;
+  /// True if \p Loop waits between attempts: a delay, or a call of a
+  /// project function that delays.
+  bool waitsIn(const Stmt &Loop, const UnitFacts &Seen, ASTContext &Ctx);
+  /// A call after \p Call of a void project function that throws or ends
+  /// the program unless the outcome of \p Call says success.
+  const CallExpr *checkerExit(const UnitFacts &Seen, const CallExpr &Call,
+                              const ValueDecl *Holder) const;
+  OutcomeTest outcomeOf(const CallExpr &Call, const ValueDecl *Holder) const;
   /// True if \p Unit is, or is a lambda in, a best-effort function.
   bool isBestEffort(const Decl &Unit) const;
   /// True if some caller of \p F in the TU handles the failure \p F
@@ -100,9 +113,11 @@ private:
   std::optional<RetryFinding> judgeCall(const Decl &Unit,
                                         const UnitFacts &Seen,
                                         const NetworkCall &Call,
-                                        const SourceManager &SM);
+                                        ASTContext &Ctx);
 
   const NetworkModel &Model;
+  /// Mutable: summaries are computed when first asked.
+  mutable NetworkSummaries Summaries;
   llvm::StringSet<> RetryWrappers;
   std::function<bool(const FunctionDecl &)> IsBestEffortFunction;
 
