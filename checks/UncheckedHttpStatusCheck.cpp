@@ -71,7 +71,9 @@ checkedArguments(const Expr *E, bool Verdict, NetworkSummaries &Summaries,
       returnsVerdict(*Callee) != Verdict)
     return Out;
   if (const FunctionSummary *Summary = Summaries.calleeSummary(*Call, Ctx))
-    for (const Expr *Arg : argumentsFor(*Call, Summary->ChecksStatusOf))
+    for (const Expr *Arg :
+         argumentsFor(*Call, Summary->ChecksStatusOf |
+                                 Summary->ChecksResponseOf))
       if (const VarDecl *Var = localVariable(Arg))
         Out.push_back(Var);
   return Out;

@@ -258,8 +258,12 @@ TEST(NetworkSummariesTest, StatusCheckers) {
   // Logged and carried on: not a check.
   EXPECT_EQ(T.of("log_status").ChecksStatusOf, 0u);
   EXPECT_EQ(T.of("ok").ChecksStatusOf, paramBit(0));
-  // A Result needs its status tested too.
+  // A Result needs its status tested too; a response alone is recorded
+  // apart.
   EXPECT_EQ(T.of("has_response").ChecksStatusOf, 0u);
+  EXPECT_EQ(T.of("has_response").ChecksResponseOf, paramBit(0));
+  EXPECT_EQ(T.of("ok").ChecksResponseOf, paramBit(0));
+  EXPECT_EQ(T.of("check_curl").ChecksResponseOf, 0u);
   EXPECT_EQ(T.of("grpc_ok").ChecksStatusOf, paramBit(0));
   EXPECT_EQ(T.of("both_ok").ChecksStatusOf, paramBit(0) | paramBit(1));
   EXPECT_EQ(T.of("must").ChecksStatusOf, paramBit(0));

@@ -101,6 +101,10 @@ struct FunctionSummary {
   /// Result or status parameters it checks, returning a failure or throwing
   /// when they say the operation failed.
   ParamSet ChecksStatusOf = 0;
+  /// httplib::Result parameters it checks hold a response (the request did
+  /// not fail to connect), on the same terms; their HTTP status may be
+  /// left unchecked. Contains the Results of ChecksStatusOf.
+  ParamSet ChecksResponseOf = 0;
 
   bool operator==(const FunctionSummary &O) const;
   bool operator!=(const FunctionSummary &O) const { return !(*this == O); }

@@ -142,6 +142,9 @@ private:
   PathState refine(const Expr *Cond, bool Truth, PathState S);
   void refineAtom(const Expr *Atom, bool Truth, PathState &S);
   void refineNullTest(const Expr *Atom, bool Truth, PathState &S) const;
+  /// True if \p Atom is a call of a checker whose verdict covers the
+  /// status of \p Param (not only that a response arrived).
+  bool checksStatusThrough(const Expr *Atom, const ParmVarDecl &Param) const;
 
   const FunctionDecl &F;
   const ASTContext &Ctx;
@@ -202,7 +205,8 @@ void FunctionPass::applySummary(const CallExpr &Call,
     // success; a checker returning its verdict counts where it is tested.
     if (!returnsVerdict(Callee)) {
       Apply(Summary.ChecksStatusOf, S.Status, nullptr);
-      Apply(Summary.ChecksStatusOf, S.Response, nullptr);
+      Apply(Summary.ChecksStatusOf | Summary.ChecksResponseOf, S.Response,
+            nullptr);
     }
   }
 }
@@ -272,6 +276,18 @@ void FunctionPass::refineNullTest(const Expr *Atom, bool Truth,
   S.Sink |= Null;
 }
 
+bool FunctionPass::checksStatusThrough(const Expr *Atom,
+                                       const ParmVarDecl &Param) const {
+  const auto *Call = dyn_cast<CallExpr>(stripValueWrappers(Atom));
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  const FunctionSummary *Summary = Callee ? Table.get(*Callee) : nullptr;
+  return Summary &&
+         llvm::any_of(argumentsFor(*Call, Summary->ChecksStatusOf),
+                      [&](const Expr *Arg) {
+                        return NetworkModel::handleDecl(Arg) == &Param;
+                      });
+}
+
 void FunctionPass::refineAtom(const Expr *Atom, bool Truth, PathState &S) {
   refineNullTest(Atom, Truth, S);
   for (unsigned I = 0; I < F.getNumParams() && I < 64; ++I) {
@@ -288,15 +304,16 @@ void FunctionPass::refineAtom(const Expr *Atom, bool Truth, PathState &S) {
     std::optional<bool> FailureWhenTrue = Test.failureWhenTrue(Atom);
     if (!FailureWhenTrue || *FailureWhenTrue == Truth)
       continue; // Not a test of it, or the edge where it failed.
-    bool ByChecker = Test.isCheckerCall(stripValueWrappers(Atom), true);
-    bool TestsStatus = ByChecker || !(ResultParams & paramBit(I)) ||
-                       mentionsStatusMember(Atom);
-    bool TestsResponse = ByChecker || !(ResultParams & paramBit(I)) ||
-                         !mentionsStatusMember(Atom);
-    if (TestsStatus)
+    if (!(ResultParams & paramBit(I))) {
       S.Status |= paramBit(I);
-    if (TestsResponse)
       S.Response |= paramBit(I);
+      continue;
+    }
+    // A Result: its response (`r`, `r != nullptr`, `r.error()`), its
+    // status (`r->status`), or both through a checker's verdict.
+    S.Response |= paramBit(I);
+    if (mentionsStatusMember(Atom) || checksStatusThrough(Atom, *Param))
+      S.Status |= paramBit(I);
   }
 }
 
@@ -336,6 +353,7 @@ void FunctionPass::run(FunctionSummary &Out) {
   Out.SetsConnectTimeoutOn |= Exit.Connect & Exit.ConnectMay;
   Out.SetsResponseSinkOn |= Exit.Sink & Exit.SinkMay;
   Out.ChecksStatusOf |= Exit.Status & Exit.Response & StatusParams;
+  Out.ChecksResponseOf |= Exit.Response & ResultParams;
 }
 
 } // namespace

@@ -32,9 +32,10 @@
 //  - ChecksStatusOf: on every path that counts, the parameter (a CURLcode,
 //    an HTTP code, a grpc::Status, an httplib::Result) was tested and found
 //    to say success (OutcomeTest.h polarity). A Result needs both a
-//    response (`r`, `r != nullptr`) and its `status` tested. A function
-//    returning bool that returns the test (`return r && r->status ==
-//    200;`) checks it too: on the paths where it returns true.
+//    response (`r`, `r != nullptr`) and its `status` tested; with the
+//    response alone it is in ChecksResponseOf. A function returning bool
+//    that returns the test (`return r && r->status == 200;`) checks it
+//    too: on the paths where it returns true.
 //  - Delays: some path that counts waits (a NetworkModel Delay, or a
 //    helper that delays). Not every path: `if (attempt == 0) return;`
 //    before the sleep is still a backoff, as a conditional sleep inside

@@ -94,10 +94,14 @@ bool OutcomeTest::isCheckerCall(const Expr *E, bool Verdict) const {
       returnsVerdict(*Callee) != Verdict)
     return false;
   const FunctionSummary *Summary = Summaries->get(*Callee);
-  if (!Summary || !Summary->ChecksStatusOf)
+  // For a Result, whether a response arrived is the outcome of the
+  // request (its status is the server's answer).
+  ParamSet Checked = Summary ? Summary->ChecksStatusOf | Summary->ChecksResponseOf
+                             : 0;
+  if (!Checked)
     return false;
   for (unsigned I = 0; I < Callee->getNumParams() && I < 64; ++I)
-    if ((Summary->ChecksStatusOf & paramBit(I)))
+    if (Checked & paramBit(I))
       if (const Expr *Arg = argumentForParam(*Call, I); Arg && isOutcome(Arg))
         return true;
   return false;
