@@ -148,6 +148,39 @@ TEST(TaintSummariesTest, TestedValidatorSanitizesDominatedPaths) {
   EXPECT_EQ(A.hits("not_tested"), 1u);
 }
 
+TEST(TaintSummariesTest, CanonicalPathInsideTheBase) {
+  Analyzed A(R"cpp(
+    namespace fs = std::filesystem;
+    static bool inside(const fs::path &base, const std::string &name) {
+      fs::path full = fs::weakly_canonical(base / name);
+      return full.string().rfind(base.string(), 0) == 0;
+    }
+    // Without canonicalization "a/../../x" passes the prefix test.
+    static bool prefix_only(const fs::path &base, const std::string &name) {
+      fs::path full = base / name;
+      return full.string().rfind(base.string(), 0) == 0;
+    }
+    // The name also reaches the result some other way.
+    static bool leaky(const fs::path &base, const std::string &name) {
+      fs::path full = fs::weakly_canonical(base / name);
+      if (name.size() > 200)
+        return true;
+      return full.string().rfind(base.string(), 0) == 0;
+    }
+    void open_inside() {
+      std::string name = std::getenv("NAME");
+      if (!inside("/data", name))
+        return;
+      sink("/data/" + name);
+    }
+  )cpp");
+  // The base is compared with, not vouched for.
+  EXPECT_EQ(A.validates("inside"), paramBit(1));
+  EXPECT_EQ(A.validates("prefix_only"), 0u);
+  EXPECT_EQ(A.validates("leaky"), 0u);
+  EXPECT_EQ(A.hits("open_inside"), 0u);
+}
+
 TEST(TaintSummariesTest, CValidators) {
   Analyzed A(R"cpp(
     static int safe_name(const char *p) {

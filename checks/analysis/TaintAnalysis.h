@@ -160,6 +160,8 @@ public:
                                const VarDecl &Var, const Stmt &Site,
                                const Expr &Cond, bool Truth);
 
+  const TaintModel &model() const { return Model; }
+
   /// The argument that \p Call, a call of a project function that
   /// validates it (FunctionSummary::Validates, TaintSummaries.h), is safe
   /// when the call returns true; null for other calls.

@@ -23,7 +23,7 @@ bool isPathLike(QualType Type) {
          Name == "path";
 }
 
-bool designates(const Expr *E, const ParmVarDecl &Param) {
+bool designates(const Expr *E, const ValueDecl &Param) {
   const auto *Ref =
       E ? dyn_cast<DeclRefExpr>(stripValueWrappers(E)->IgnoreParenImpCasts())
         : nullptr;
@@ -33,7 +33,7 @@ bool designates(const Expr *E, const ParmVarDecl &Param) {
 /// True if \p Body may change \p Param (assigns, increments or modifies it
 /// through a member): a check of what it holds later says nothing of the
 /// argument.
-bool mayWrite(const Stmt *S, const ParmVarDecl &Param) {
+bool mayWrite(const Stmt *S, const ValueDecl &Param) {
   if (!S)
     return false;
   if (const auto *Op = dyn_cast<BinaryOperator>(S);
@@ -65,6 +65,68 @@ void collectReturns(const Stmt *S,
     collectReturns(Child, Out);
 }
 
+/// True if every reference to \p Var in \p S is inside \p Within.
+bool onlyUsedWithin(const Stmt *S, const ValueDecl &Var, const Stmt &Within,
+                    const SourceManager &SM) {
+  if (!S)
+    return true;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S);
+      Ref && Ref->getDecl() == &Var && !containsStmt(Within, *Ref, SM))
+    return false;
+  return llvm::all_of(S->children(), [&](const Stmt *Child) {
+    return onlyUsedWithin(Child, Var, Within, SM);
+  });
+}
+
+/// The canonicalizing call whose result \p Init is (through `.string()`,
+/// `.c_str()` and conversions).
+const CallExpr *canonicalResult(const Expr *Init, const TaintModel &Model) {
+  const Expr *E = stripValueWrappers(Init);
+  for (unsigned Depth = 0; E && Depth < 4; ++Depth) {
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E);
+        Member && Member->getMethodDecl() &&
+        TaintModel::isTextAccessor(*Member->getMethodDecl())) {
+      E = stripValueWrappers(Member->getImplicitObjectArgument());
+      continue;
+    }
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+        Construct && Construct->getNumArgs() == 1) {
+      E = stripValueWrappers(Construct->getArg(0));
+      continue;
+    }
+    break;
+  }
+  const auto *Call = dyn_cast_or_null<CallExpr>(E);
+  return Call && Model.classify(*Call).Effect == CallEffect::Canonicalizer
+             ? Call
+             : nullptr;
+}
+
+/// The locals of \p S with the canonicalizing call that defines each:
+/// `fs::path full = fs::weakly_canonical(base / name);` and
+/// `realpath(name, resolved)`.
+void collectCanonicalLocals(
+    const Stmt *S, const TaintModel &Model,
+    llvm::SmallVectorImpl<std::pair<const VarDecl *, const CallExpr *>> &Out) {
+  if (!S || isa<LambdaExpr>(S) || isa<BlockExpr>(S))
+    return;
+  if (const auto *Decls = dyn_cast<DeclStmt>(S))
+    for (const Decl *D : Decls->decls())
+      if (const auto *Var = dyn_cast<VarDecl>(D); Var && Var->getInit())
+        if (const CallExpr *Call = canonicalResult(Var->getInit(), Model))
+          Out.emplace_back(Var, Call);
+  if (const auto *Call = dyn_cast<CallExpr>(S);
+      Call && Call->getNumArgs() == 2 && !isa<CXXMemberCallExpr>(Call) &&
+      Model.classify(*Call).Effect == CallEffect::Canonicalizer)
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(
+            Call->getArg(1)->IgnoreParenImpCasts()))
+      if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+          Var && Var->isLocalVarDecl())
+        Out.emplace_back(Var, Call);
+  for (const Stmt *Child : S->children())
+    collectCanonicalLocals(Child, Model, Out);
+}
+
 /// `return false;`, `return 0;`: the function rejects.
 bool returnsFalse(const ReturnStmt &Return, const ASTContext &Ctx) {
   const Expr *Value = Return.getRetValue();
@@ -74,6 +136,36 @@ bool returnsFalse(const ReturnStmt &Return, const ASTContext &Ctx) {
 }
 
 } // namespace
+
+bool ValidatorProvider::cleanAtTrueReturns(
+    const FunctionDecl &Definition, const VarDecl &Var, unsigned Index,
+    llvm::ArrayRef<const ReturnStmt *> Returns) {
+  const ASTContext &Ctx = Definition.getASTContext();
+  return llvm::all_of(Returns, [&](const ReturnStmt *Return) {
+    if (!Return->getRetValue() || returnsFalse(*Return, Ctx))
+      return true;
+    TaintValue Value = Engine.variableValueWhen(
+        Definition, Var, *Return, *Return->getRetValue(), /*Truth=*/true);
+    return !(Value.Labels & TaintValue::paramLabel(Index));
+  });
+}
+
+bool ValidatorProvider::validatedThroughCanonical(
+    const FunctionDecl &Definition, unsigned Index,
+    llvm::ArrayRef<const ReturnStmt *> Returns) {
+  const Stmt *Body = Definition.getBody();
+  const ParmVarDecl &Param = *Definition.getParamDecl(Index);
+  const SourceManager &SM = Definition.getASTContext().getSourceManager();
+  llvm::SmallVector<std::pair<const VarDecl *, const CallExpr *>, 2> Locals;
+  collectCanonicalLocals(Body, Engine.model(), Locals);
+  return llvm::any_of(Locals, [&](const auto &Local) {
+    const auto &[Var, Call] = Local;
+    // The parameter reaches nothing else (a base it is compared with is
+    // not vouched for), and the canonical path is not replaced later.
+    return onlyUsedWithin(Body, Param, *Call, SM) && !mayWrite(Body, *Var) &&
+           cleanAtTrueReturns(Definition, *Var, Index, Returns);
+  });
+}
 
 void ValidatorProvider::summarize(const FunctionDecl &Definition,
                                   FunctionSummaries &,
@@ -96,23 +188,16 @@ void ValidatorProvider::summarize(const FunctionDecl &Definition,
   llvm::SmallVector<const ReturnStmt *, 4> Returns;
   collectReturns(Definition.getBody(), Returns);
   const ASTContext &Ctx = Definition.getASTContext();
-  bool SaysYes = false;
-  for (const ReturnStmt *Return : Returns) {
-    if (!Return->getRetValue() || returnsFalse(*Return, Ctx))
-      continue;
-    SaysYes = true;
-    for (unsigned I = 0; I < 64 && Candidates >> I; ++I) {
-      if (!(Candidates & paramBit(I)))
-        continue;
-      TaintValue Value = Engine.variableValueWhen(
-          Definition, *Definition.getParamDecl(I), *Return,
-          *Return->getRetValue(), /*Truth=*/true);
-      if (Value.Labels & TaintValue::paramLabel(I))
-        Candidates &= ~paramBit(I);
-    }
-  }
-  if (SaysYes)
-    Out.Validates |= Candidates;
+  if (llvm::none_of(Returns, [&](const ReturnStmt *Return) {
+        return Return->getRetValue() && !returnsFalse(*Return, Ctx);
+      }))
+    return; // It never says yes.
+  for (unsigned I = 0; I < 62; ++I)
+    if ((Candidates & paramBit(I)) &&
+        (cleanAtTrueReturns(Definition, *Definition.getParamDecl(I), I,
+                            Returns) ||
+         validatedThroughCanonical(Definition, I, Returns)))
+      Out.Validates |= paramBit(I);
 }
 
 const Expr *ValidatorSummaries::validatedArgument(const CallExpr &Call) {

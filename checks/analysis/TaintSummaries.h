@@ -18,8 +18,12 @@
 // parameter cleaned: its `..` and absolute forms rejected (the same
 // predicates the analysis recognizes inline: find(".."), strstr(p, ".."),
 // p[0] == '/', is_absolute(), ...), or vouched for by a listed sanitizer
-// or another validator. One that checks only `..`, or only a prefix of a
-// path that was not canonicalized, is not a validator.
+// or another validator. A parameter is validated too when all it does is
+// flow into a canonical path (`fs::path full = fs::weakly_canonical(base /
+// name);`, `realpath(name, resolved)`) that is found inside the base at
+// every such return (`full.string().rfind(base.string(), 0) == 0`): the
+// argument then names a file inside the base. One that checks only `..`,
+// or a prefix of a path that was not canonicalized, is not a validator.
 //
 //===----------------------------------------------------------------------===//
 
@@ -39,6 +43,17 @@ public:
                  FunctionSummary &Out) override;
 
 private:
+  /// True if \p Param (index \p Index) flows only into a canonical path
+  /// that every return of true finds inside its base.
+  bool validatedThroughCanonical(const FunctionDecl &Definition,
+                                 unsigned Index,
+                                 llvm::ArrayRef<const ReturnStmt *> Returns);
+  /// True if \p Var holds no data of parameter \p Index wherever
+  /// \p Definition returns something other than false.
+  bool cleanAtTrueReturns(const FunctionDecl &Definition, const VarDecl &Var,
+                          unsigned Index,
+                          llvm::ArrayRef<const ReturnStmt *> Returns);
+
   TaintEngine &Engine;
 };
 

@@ -28,6 +28,18 @@ static bool noDotDot(const std::string &name) {
 
 static bool nonEmpty(const std::string &name) { return !name.empty(); }
 
+// The canonical path is inside the base: the name names a file in it.
+static bool staysInside(const fs::path &base, const std::string &name) {
+  fs::path full = fs::weakly_canonical(base / name);
+  return full.string().rfind(base.string(), 0) == 0;
+}
+
+// A prefix of a path that was not canonicalized proves nothing.
+static bool prefixOnly(const fs::path &base, const std::string &name) {
+  fs::path full = base / name;
+  return full.string().rfind(base.string(), 0) == 0;
+}
+
 void routes(httplib::Server &server) {
   server.Post("/checked", [](const httplib::Request &req, httplib::Response &res) {
     std::string name = req.get_param_value("name");
@@ -44,6 +56,21 @@ void routes(httplib::Server &server) {
       std::ofstream out(Uploads / name);
       out << req.body;
     }
+  });
+  server.Post("/inside", [](const httplib::Request &req, httplib::Response &) {
+    std::string name = req.get_param_value("name");
+    if (!staysInside(Uploads, name))
+      return;
+    std::ofstream out(Uploads / name);
+    out << req.body;
+  });
+  server.Post("/prefix", [](const httplib::Request &req, httplib::Response &) {
+    std::string name = req.get_param_value("name");
+    if (!prefixOnly(Uploads, name))
+      return;
+    std::ofstream out(Uploads / name);
+    // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: path built from request data reaches 'std::ofstream' unsanitized; a '..' or absolute component in it escapes the intended directory [prodready-unsafe-path-join]
+    // CHECK-FIXES: std::ofstream out(Uploads / std::filesystem::path(name).filename());
   });
   server.Post("/dots", [](const httplib::Request &req, httplib::Response &) {
     std::string name = req.get_param_value("name");
