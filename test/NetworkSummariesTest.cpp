@@ -189,6 +189,28 @@ TEST(NetworkSummariesTest, HelpersOfHelpers) {
   EXPECT_FALSE(T.of("backoff").PerformsNetworkIO);
 }
 
+TEST(NetworkSummariesTest, VirtualCallsAreNotFollowed) {
+  Summarized T(R"cpp(
+    struct Configurer {
+      virtual void configure(CURL *h) {
+        curl_easy_setopt(h, CURLOPT_TIMEOUT, 10L);
+      }
+    };
+    struct Final final : Configurer {
+      void configure(CURL *h) override {
+        curl_easy_setopt(h, CURLOPT_TIMEOUT, 20L);
+      }
+    };
+    // An override may do nothing.
+    static void through_base(Configurer &c, CURL *h) { c.configure(h); }
+    static void through_final(Final &c, CURL *h) { c.configure(h); }
+    static void qualified(Configurer &c, CURL *h) { c.Configurer::configure(h); }
+  )cpp");
+  EXPECT_EQ(T.of("through_base").SetsTimeoutOn, 0u);
+  EXPECT_EQ(T.of("through_final").SetsTimeoutOn, paramBit(1));
+  EXPECT_EQ(T.of("qualified").SetsTimeoutOn, paramBit(1));
+}
+
 TEST(NetworkSummariesTest, Recursion) {
   Summarized T(R"cpp(
     // Waits through its own recursion only: a cycle's summaries grow to

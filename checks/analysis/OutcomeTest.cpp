@@ -91,7 +91,7 @@ bool OutcomeTest::isCheckerCall(const Expr *E, bool Verdict) const {
   const auto *Call = dyn_cast_or_null<CallExpr>(E);
   const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
   if (!Summaries || !Callee || isa<CXXOperatorCallExpr>(Call) ||
-      returnsVerdict(*Callee) != Verdict)
+      mayCallOverride(*Call) || returnsVerdict(*Callee) != Verdict)
     return false;
   const FunctionSummary *Summary = Summaries->get(*Callee);
   // For a Result, whether a response arrived is the outcome of the
