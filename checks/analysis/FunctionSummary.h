@@ -88,7 +88,8 @@ struct FunctionSummary {
   std::vector<IndexUse> IndexUses;
 
   // Network.
-  /// Waits (sleeps, a timer) on every path that returns: a backoff helper.
+  /// Waits (sleeps, a timer) on some path that returns: a backoff helper
+  /// (one that skips the first attempt is still one).
   bool Delays = false;
   /// Performs blocking network I/O.
   bool PerformsNetworkIO = false;
