@@ -91,8 +91,9 @@ inline bool containsStmt(const Stmt &Outer, const Stmt &Inner,
 }
 
 /// True if \p Call may run an override of the method it names: a virtual
-/// method that is not final, called without qualification. Its summary
-/// says nothing about what runs.
+/// method that is not final, called without qualification. The named
+/// method's summary is then a guess at what runs: good enough to silence a
+/// check, not to report.
 inline bool mayCallOverride(const CallExpr &Call) {
   const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Call.getDirectCallee());
   if (!Method || !Method->isVirtual() || Method->hasAttr<FinalAttr>() ||

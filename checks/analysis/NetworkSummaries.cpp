@@ -224,7 +224,7 @@ void FunctionPass::transferCall(const CallExpr &Call, PathState &S) {
     return;
   }
   const FunctionDecl *Callee = Call.getDirectCallee();
-  if (!Callee || mayCallOverride(Call))
+  if (!Callee)
     return;
   const FunctionSummary *Summary = Table.get(*Callee);
   if (!Summary)
@@ -279,8 +279,7 @@ void FunctionPass::refineNullTest(const Expr *Atom, bool Truth,
 bool FunctionPass::checksStatusThrough(const Expr *Atom,
                                        const ParmVarDecl &Param) const {
   const auto *Call = dyn_cast<CallExpr>(stripValueWrappers(Atom));
-  const FunctionDecl *Callee =
-      Call && !mayCallOverride(*Call) ? Call->getDirectCallee() : nullptr;
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
   const FunctionSummary *Summary = Callee ? Table.get(*Callee) : nullptr;
   return Summary &&
          llvm::any_of(argumentsFor(*Call, Summary->ChecksStatusOf),
@@ -379,7 +378,7 @@ FunctionSummaries &NetworkSummaries::table(ASTContext &Ctx) {
 const FunctionSummary *NetworkSummaries::calleeSummary(const CallExpr &Call,
                                                        ASTContext &Ctx) {
   const FunctionDecl *Callee = Call.getDirectCallee();
-  return Callee && !mayCallOverride(Call) ? table(Ctx).get(*Callee) : nullptr;
+  return Callee ? table(Ctx).get(*Callee) : nullptr;
 }
 
 void NetworkSummaries::clear() {

@@ -87,6 +87,8 @@ bool isFailureValue(const Expr *Returned, const ASTContext &Ctx) {
   return false;
 }
 
+// A test of an outcome can make missing-retry report: a virtual checker,
+// whose override may do anything, is not relied on for that.
 bool OutcomeTest::isCheckerCall(const Expr *E, bool Verdict) const {
   const auto *Call = dyn_cast_or_null<CallExpr>(E);
   const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;

@@ -202,7 +202,7 @@ void ValidatorProvider::summarize(const FunctionDecl &Definition,
 
 const Expr *ValidatorSummaries::validatedArgument(const CallExpr &Call) {
   const FunctionDecl *Callee = Call.getDirectCallee();
-  if (!Callee || isa<CXXOperatorCallExpr>(Call) || mayCallOverride(Call))
+  if (!Callee || isa<CXXOperatorCallExpr>(Call))
     return nullptr;
   const FunctionSummary *Summary = Table.get(*Callee);
   if (!Summary || !Summary->Validates)
