@@ -93,7 +93,8 @@ struct FunctionSummary {
   bool Delays = false;
   /// Performs blocking network I/O.
   bool PerformsNetworkIO = false;
-  /// Handle parameters given a total timeout or deadline.
+  /// Handle parameters given a total timeout or deadline (on every path
+  /// that returns normally: see NetworkSummaries.h).
   ParamSet SetsTimeoutOn = 0;
   /// Handle parameters given a connect timeout.
   ParamSet SetsConnectTimeoutOn = 0;
