@@ -88,6 +88,7 @@ constexpr const char *Validators = R"cpp(
     return name.find("..") == std::string::npos;
   }
   static bool always(const std::string &name) { return !name.empty(); }
+  static bool ignores(const std::string &name) { return true; }
   static bool rewrites(std::string name) {
     name = "fixed";
     return true;
@@ -104,6 +105,8 @@ TEST(TaintSummariesTest, WhichFunctionsValidate) {
   // Rejecting ".." alone leaves absolute paths.
   EXPECT_EQ(A.validates("only_dots"), 0u);
   EXPECT_EQ(A.validates("always"), 0u);
+  // Never looks at it.
+  EXPECT_EQ(A.validates("ignores"), 0u);
   // It says yes to a value it made up, not to its argument.
   EXPECT_EQ(A.validates("rewrites"), 0u);
   // Through another validator, for the parameter it passes.

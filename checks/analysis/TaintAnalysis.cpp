@@ -1163,8 +1163,13 @@ TaintValue TaintEngine::FunctionAnalysis::valueAt(const Expr &E,
 TaintValue TaintEngine::FunctionAnalysis::variableValueWhen(
     const VarDecl &Var, const Stmt &Site, const Expr &Cond, bool Truth) {
   std::optional<unsigned> Index = findLocation(&Var, nullptr);
-  if (!Index)
-    return {};
+  if (!Index) {
+    // Not followed (never referenced, or past the location limit): it may
+    // hold anything.
+    TaintValue Unknown;
+    Unknown.Labels = ~uint64_t(0);
+    return Unknown;
+  }
   std::optional<State> Before;
   if (Finished && Cfg && Cfg->graph())
     Before = stateBefore(

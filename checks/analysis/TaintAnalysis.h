@@ -155,7 +155,8 @@ public:
 
   /// The value of the variable \p Var of \p Function just before \p Site,
   /// on the paths where \p Cond (evaluated there) is \p Truth: what a
-  /// validator has established about a parameter when it returns true.
+  /// validator has established about a parameter when it returns true. A
+  /// variable the analysis does not follow has every label.
   TaintValue variableValueWhen(const FunctionDecl &Function,
                                const VarDecl &Var, const Stmt &Site,
                                const Expr &Cond, bool Truth);
