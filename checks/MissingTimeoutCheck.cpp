@@ -1,9 +1,11 @@
 //===--- MissingTimeoutCheck.cpp - prodready ------------------------------===//
 //
 // Which calls are network operations and which configure a timeout comes
-// from analysis/NetworkModel.h; this file follows handles (locals, fields,
-// helpers of the same TU that create or configure them) from the one to the
-// other, and reports and fixes what is left unbounded.
+// from analysis/NetworkModel.h, what a project function does to a handle it
+// is given from its summary (analysis/NetworkSummaries.h); this file
+// follows handles (locals, fields, helpers of the same TU that create or
+// configure them) from the one to the other, and reports and fixes what is
+// left unbounded.
 //
 //===----------------------------------------------------------------------===//
 
@@ -88,7 +90,7 @@ MissingTimeoutCheck::MissingTimeoutCheck(StringRef Name,
     : ClangTidyCheck(Name, Context),
       DefaultTimeoutMs(Options.get("DefaultTimeoutMs", int64_t(30000))),
       RequireConnectTimeout(Options.get("RequireConnectTimeout", false)),
-      Network({}, {}), Model(Taint), NoSinks(std::make_unique<NoTaintSinks>()),
+      Network({}, {}), Summaries(Network), Model(Taint), NoSinks(std::make_unique<NoTaintSinks>()),
       Untrusted(Model), Sockets(Network),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         utils::IncludeSorter::IS_LLVM),
@@ -121,7 +123,8 @@ void MissingTimeoutCheck::registerMatchers(MatchFinder *Finder) {
 void MissingTimeoutCheck::onEndOfTranslationUnit() {
   Facts.clear();
   ConfiguredGlobals.clear();
-  HelperSummaries.clear();
+  ReturnedConfigured.clear();
+  Summaries.clear();
   Reported.clear();
   Untrusted.clear();
   Sockets.clear();
@@ -190,17 +193,9 @@ bool MissingTimeoutCheck::configuredBefore(const Decl &Unit,
       return true;
   if (Depth >= MaxHelperDepth)
     return false;
-  for (const CallExpr *Call : Seen.HelperCalls) {
-    if (!Earlier(*Call))
-      continue;
-    const FunctionDecl *Helper = userDefinition(*Call, SM);
-    for (unsigned I = 0; Helper && I < Call->getNumArgs() &&
-                         I < Helper->getNumParams();
-         ++I)
-      if (NetworkModel::handleDecl(Call->getArg(I)) == &Handle &&
-          helperConfiguresParam(*Helper, I, Need, Depth + 1))
-        return true;
-  }
+  for (const CallExpr *Call : Seen.HelperCalls)
+    if (Earlier(*Call) && helperConfiguresArgument(*Call, Handle, Need))
+      return true;
   for (const auto &[Target, Value] : Seen.Inits) {
     if (Target != &Handle || !Earlier(*Value))
       continue;
@@ -218,10 +213,10 @@ bool MissingTimeoutCheck::configuredBefore(const Decl &Unit,
 bool MissingTimeoutCheck::helperConfiguresReturn(const FunctionDecl &Helper,
                                                  Requirement Need,
                                                  unsigned Depth) {
-  auto Key = std::make_tuple(&Helper, ~0u, Need.first, Need.second);
-  if (auto It = HelperSummaries.find(Key); It != HelperSummaries.end())
+  auto Key = std::make_tuple(&Helper, Need.first, Need.second);
+  if (auto It = ReturnedConfigured.find(Key); It != ReturnedConfigured.end())
     return It->second;
-  HelperSummaries[Key] = false; // Recursion.
+  ReturnedConfigured[Key] = false; // Recursion.
   bool Configures = false;
   if (auto It = Facts.find(&Helper); It != Facts.end())
     for (const Expr *Returned : It->second.Returns) {
@@ -235,21 +230,25 @@ bool MissingTimeoutCheck::helperConfiguresReturn(const FunctionDecl &Helper,
       if (Configures)
         break;
     }
-  return HelperSummaries[Key] = Configures;
+  return ReturnedConfigured[Key] = Configures;
 }
 
-bool MissingTimeoutCheck::helperConfiguresParam(const FunctionDecl &Helper,
-                                                unsigned Index,
-                                                Requirement Need,
-                                                unsigned Depth) {
-  auto Key = std::make_tuple(&Helper, Index, Need.first, Need.second);
-  if (auto It = HelperSummaries.find(Key); It != HelperSummaries.end())
-    return It->second;
-  HelperSummaries[Key] = false; // Recursion.
-  bool Configures =
-      configuredBefore(Helper, *Helper.getParamDecl(Index), nullptr, Need,
-                       Depth);
-  return HelperSummaries[Key] = Configures;
+bool MissingTimeoutCheck::helperConfiguresArgument(const CallExpr &Call,
+                                                   const ValueDecl &Handle,
+                                                   Requirement Need) {
+  // Operators take the object as an argument: parameters do not line up.
+  if (isa<CXXOperatorCallExpr>(Call))
+    return false;
+  const FunctionSummary *Summary = Summaries.calleeSummary(
+      Call, Call.getDirectCallee()->getASTContext());
+  if (!Summary)
+    return false;
+  ParamSet Configured = Need.second == NetworkRole::SetsConnectTimeout
+                            ? Summary->SetsConnectTimeoutOn
+                            : Summary->SetsTimeoutOn;
+  return llvm::any_of(argumentsFor(Call, Configured), [&](const Expr *Arg) {
+    return NetworkModel::handleDecl(Arg) == &Handle;
+  });
 }
 
 bool MissingTimeoutCheck::handleConfigured(const Decl &Unit,

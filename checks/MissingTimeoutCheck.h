@@ -4,6 +4,7 @@
 #define PRODREADY_CHECKS_MISSINGTIMEOUTCHECK_H
 
 #include "analysis/NetworkModel.h"
+#include "analysis/NetworkSummaries.h"
 #include "analysis/SocketSetup.h"
 #include "analysis/TaintAnalysis.h"
 #include "analysis/UntrustedUnits.h"
@@ -40,7 +41,7 @@ private:
   struct UnitFacts {
     llvm::SmallVector<NetworkCall, 4> Calls;
     /// Calls of functions defined in this TU: helpers that may configure
-    /// a handle they are given.
+    /// a handle they are given (their network summaries say).
     llvm::SmallVector<const CallExpr *, 4> HelperCalls;
     /// `h = make_handle()` and `CURL *h = make_handle();`.
     llvm::SmallVector<std::pair<const ValueDecl *, const Expr *>, 2> Inits;
@@ -67,8 +68,10 @@ private:
                         const Expr *Site, Requirement Need, unsigned Depth);
   bool helperConfiguresReturn(const FunctionDecl &Helper, Requirement Need,
                               unsigned Depth);
-  bool helperConfiguresParam(const FunctionDecl &Helper, unsigned Index,
-                             Requirement Need, unsigned Depth);
+  /// True if \p Call, a call of a project function, configures \p Handle
+  /// (passed to it) on every path, per its summary.
+  bool helperConfiguresArgument(const CallExpr &Call, const ValueDecl &Handle,
+                                Requirement Need);
   bool functionBounded(const Decl &Unit) const;
   bool asioSocketBounded(const Decl &Unit, const NetworkCall &Op,
                          ASTContext &Ctx);
@@ -81,6 +84,7 @@ private:
   const int64_t DefaultTimeoutMs;
   const bool RequireConnectTimeout;
   NetworkModel Network;
+  NetworkSummaries Summaries;
   TaintOptions Taint;
   TaintModel Model;
   std::unique_ptr<TaintSinkModel> NoSinks;
@@ -92,10 +96,10 @@ private:
   llvm::MapVector<const Decl *, UnitFacts> Facts;
   llvm::DenseSet<std::tuple<const ValueDecl *, NetworkLibrary, NetworkRole>>
       ConfiguredGlobals;
-  llvm::DenseMap<std::tuple<const FunctionDecl *, unsigned, NetworkLibrary,
-                            NetworkRole>,
+  /// Whether a helper returns a handle it configured.
+  llvm::DenseMap<std::tuple<const FunctionDecl *, NetworkLibrary, NetworkRole>,
                  bool>
-      HelperSummaries;
+      ReturnedConfigured;
   llvm::DenseSet<const Expr *> Reported;
   std::unique_ptr<TaintEngine> Engine;
 };

@@ -5,13 +5,16 @@
 // HTTP status was read and tested. cpp-httplib: a Result holds no response
 // when the request failed (a flow-sensitive check over clang's CFG decides
 // whether it was tested on every path before `res->`), and a response's
-// body must not be used before its status was tested.
+// body must not be used before its status was tested. A project function
+// that checks a status, or sets the body sink of a handle, counts as what
+// its summary says (analysis/NetworkSummaries.h).
 //
 //===----------------------------------------------------------------------===//
 
 #include "UncheckedHttpStatusCheck.h"
 #include "analysis/ASTHelpers.h"
 #include "analysis/ForwardDataflow.h"
+#include "analysis/OutcomeTest.h"
 #include "analysis/UserCodeScanner.h"
 #include "clang/AST/StmtCXX.h"
 
@@ -55,19 +58,42 @@ bool mentions(const Stmt *Root, const ValueDecl *Var,
   return false;
 }
 
+/// The locals among the arguments of \p Call whose status its callee
+/// checks: after the call (a void checker, \p Verdict false), or where its
+/// result says yes (\p Verdict true).
+llvm::SmallVector<const VarDecl *, 1>
+checkedArguments(const Expr *E, bool Verdict, NetworkSummaries &Summaries,
+                 ASTContext &Ctx) {
+  llvm::SmallVector<const VarDecl *, 1> Out;
+  const auto *Call = dyn_cast_or_null<CallExpr>(E);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Callee || isa<CXXOperatorCallExpr>(Call) ||
+      returnsVerdict(*Callee) != Verdict)
+    return Out;
+  if (const FunctionSummary *Summary = Summaries.calleeSummary(*Call, Ctx))
+    for (const Expr *Arg :
+         argumentsFor(*Call, Summary->ChecksStatusOf |
+                                 Summary->ChecksResponseOf))
+      if (const VarDecl *Var = localVariable(Arg))
+        Out.push_back(Var);
+  return Out;
+}
+
 /// Which httplib Results are known, on every path, to hold a response.
 class ResultChecks {
 public:
-  ResultChecks(const FunctionDecl &Function, ASTContext &Ctx)
-      : Cfg(Function, *Function.getBody(), Ctx) {
+  ResultChecks(const FunctionDecl &Function, ASTContext &Ctx,
+               NetworkSummaries &Summaries)
+      : Cfg(Function, *Function.getBody(), Ctx), Ctx(Ctx),
+        Summaries(Summaries) {
     if (!Cfg.graph())
       return;
     State Initial;
     Initial.Reachable = true;
     Entry = solveForward(
         *Cfg.graph(), std::move(Initial),
-        [](const CFGElement &E, State &S) { transfer(E, S); },
-        [](const Expr *Cond, bool Truth, const State &S) {
+        [this](const CFGElement &E, State &S) { transfer(E, S); },
+        [this](const Expr *Cond, bool Truth, const State &S) {
           return refine(Cond, Truth, S);
         },
         join);
@@ -81,7 +107,9 @@ public:
     std::optional<IndexedCFG::Position> Where = Cfg.elementPosition(Site);
     if (!Where)
       return true;
-    State S = stateAt(Entry, *Where, transfer);
+    State S = stateAt(Entry, *Where, [this](const CFGElement &E, State &S) {
+      transfer(E, S);
+    });
     return !S.Reachable || S.Checked.contains(&Result);
   }
 
@@ -107,11 +135,15 @@ private:
     return Out;
   }
 
-  static void transfer(const CFGElement &Element, State &S) {
+  void transfer(const CFGElement &Element, State &S) const {
     std::optional<CFGStmt> Statement = Element.getAs<CFGStmt>();
     if (!Statement)
       return;
     const Stmt *St = Statement->getStmt();
+    // `must_succeed(res);` throws or exits unless res holds a response.
+    for (const VarDecl *Var :
+         checkedArguments(dyn_cast<Expr>(St), false, Summaries, Ctx))
+      S.Checked.insert(Var);
     if (const auto *Decls = dyn_cast<DeclStmt>(St)) {
       for (const Decl *D : Decls->decls())
         if (const auto *Var = dyn_cast<VarDecl>(D))
@@ -123,13 +155,18 @@ private:
     }
   }
 
-  static State refine(const Expr *Cond, bool Truth, State S) {
+  State refine(const Expr *Cond, bool Truth, State S) const {
     return refineCondition(
         Cond, Truth, std::move(S),
         [](const Expr *E) { return stripValueWrappers(E); },
-        [](const Expr *Atom, bool AtomTruth, State AtomState) {
+        [this](const Expr *Atom, bool AtomTruth, State AtomState) {
           if (const VarDecl *Var = testedResult(Atom, AtomTruth))
             AtomState.Checked.insert(Var);
+          // `if (ok(res))`: a helper's verdict, where it says yes.
+          if (AtomTruth)
+            for (const VarDecl *Var :
+                 checkedArguments(Atom, true, Summaries, Ctx))
+              AtomState.Checked.insert(Var);
           return AtomState;
         },
         join);
@@ -159,6 +196,8 @@ private:
   }
 
   IndexedCFG Cfg;
+  ASTContext &Ctx;
+  NetworkSummaries &Summaries;
   std::vector<State> Entry;
 };
 
@@ -166,7 +205,7 @@ private:
 
 UncheckedHttpStatusCheck::UncheckedHttpStatusCheck(StringRef Name,
                                                    ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context), Network({}, {}) {}
+    : ClangTidyCheck(Name, Context), Network({}, {}), Summaries(Network) {}
 
 void UncheckedHttpStatusCheck::storeOptions(ClangTidyOptions::OptionMap &) {}
 
@@ -230,6 +269,56 @@ void UncheckedHttpStatusCheck::noteStatement(const Stmt &S, const Decl &Unit,
                                    Member->getImplicitObjectArgument());
   if (std::optional<NetworkCall> Known = Network.classify(*Call, Ctx))
     Seen.Calls.push_back(*Known);
+  else if (userDefinition(*Call, Ctx.getSourceManager()))
+    Seen.UserCalls.push_back(Call);
+}
+
+bool UncheckedHttpStatusCheck::helperChecks(const UnitFacts &Seen,
+                                            const ValueDecl *Var,
+                                            const Stmt *Before,
+                                            ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  return llvm::any_of(Seen.UserCalls, [&](const CallExpr *Call) {
+    if (Before && !SM.isBeforeInTranslationUnit(Call->getBeginLoc(),
+                                                Before->getBeginLoc()))
+      return false;
+    const FunctionSummary *Summary = Summaries.calleeSummary(*Call, Ctx);
+    return Summary &&
+           llvm::any_of(argumentsFor(*Call, Summary->ChecksStatusOf),
+                        [&](const Expr *Arg) { return mentions(Arg, Var); });
+  });
+}
+
+const VarDecl *UncheckedHttpStatusCheck::helperSink(const UnitFacts &Seen,
+                                                    const ValueDecl *Handle,
+                                                    ASTContext &Ctx) {
+  for (const CallExpr *Call : Seen.UserCalls) {
+    const FunctionSummary *Summary = Summaries.calleeSummary(*Call, Ctx);
+    if (!Summary || !Summary->SetsResponseSinkOn ||
+        llvm::none_of(argumentsFor(*Call, Summary->SetsResponseSinkOn),
+                      [&](const Expr *Arg) {
+                        return NetworkModel::handleDecl(Arg) == Handle;
+                      }))
+      continue;
+    // The sink is the one local passed by address (`&body`): which
+    // parameter the helper hands to CURLOPT_WRITEDATA is not summarized.
+    const VarDecl *Sink = nullptr;
+    for (const Expr *Arg : Call->arguments()) {
+      const auto *AddressOf =
+          dyn_cast<UnaryOperator>(stripValueWrappers(Arg));
+      if (!AddressOf || AddressOf->getOpcode() != UO_AddrOf)
+        continue;
+      const VarDecl *Var = localVariable(AddressOf->getSubExpr());
+      if (!Var || Var == Handle)
+        continue;
+      if (Sink)
+        return nullptr; // Two candidates: unknown.
+      Sink = Var;
+    }
+    if (Sink)
+      return Sink;
+  }
+  return nullptr;
 }
 
 void UncheckedHttpStatusCheck::checkCurl(const UnitFacts &Seen,
@@ -264,8 +353,12 @@ void UncheckedHttpStatusCheck::checkCurl(const UnitFacts &Seen,
         StatusTested |= llvm::any_of(Seen.Tests, [&](const Expr *Test) {
           return mentions(Test, Status);
         });
+        // `check_http(status)`: a helper that checks it.
+        StatusTested = StatusTested || helperChecks(Seen, Status, nullptr, Ctx);
       }
     }
+    if (!Body)
+      Body = helperSink(Seen, Handle, Ctx);
     if (!Body || StatusTested)
       continue;
     for (const DeclRefExpr *Use : Seen.References)
@@ -310,7 +403,7 @@ void UncheckedHttpStatusCheck::checkHttplib(const Decl &Unit,
     if (!Var || ReportedResults.contains(Var))
       continue;
     if (!Checks)
-      Checks.emplace(*Function, Ctx);
+      Checks.emplace(*Function, Ctx, Summaries);
     if (!Checks->holdsResponse(*Var, *Use)) {
       ReportedResults.insert(Var);
       diag(Use->getExprLoc(),
@@ -329,11 +422,14 @@ void UncheckedHttpStatusCheck::checkHttplib(const Decl &Unit,
     const VarDecl *Var = localVariable(Result);
     if (!Var || ReportedResults.contains(Var))
       continue;
-    bool StatusTested = llvm::any_of(Seen.Tests, [&](const Expr *Test) {
-      return SM.isBeforeInTranslationUnit(Test->getBeginLoc(),
-                                          Body->getBeginLoc()) &&
-             mentions(Test, Var, "status");
-    });
+    bool StatusTested =
+        llvm::any_of(Seen.Tests,
+                     [&](const Expr *Test) {
+                       return SM.isBeforeInTranslationUnit(
+                                  Test->getBeginLoc(), Body->getBeginLoc()) &&
+                              mentions(Test, Var, "status");
+                     }) ||
+        helperChecks(Seen, Var, Body, Ctx);
     if (!StatusTested)
       diag(Body->getMemberLoc(),
            "response body is used without checking 'status'; an error page "

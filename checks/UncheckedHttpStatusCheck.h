@@ -4,6 +4,7 @@
 #define PRODREADY_CHECKS_UNCHECKEDHTTPSTATUSCHECK_H
 
 #include "analysis/NetworkModel.h"
+#include "analysis/NetworkSummaries.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
@@ -23,6 +24,7 @@ public:
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override { Summaries.clear(); }
 
 private:
   /// What the scan saw of a function.
@@ -41,14 +43,26 @@ private:
     /// `res->body`: the member expression and the Result.
     llvm::SmallVector<std::pair<const MemberExpr *, const Expr *>, 4>
         BodyReads;
+    /// Calls of project functions: helpers that may set a body sink or
+    /// check a status (their network summaries say).
+    llvm::SmallVector<const CallExpr *, 4> UserCalls;
   };
 
   void noteStatement(const Stmt &S, const Decl &Unit, ASTContext &Ctx);
   void checkUnit(const Decl &Unit, const UnitFacts &Seen, ASTContext &Ctx);
   void checkCurl(const UnitFacts &Seen, ASTContext &Ctx);
   void checkHttplib(const Decl &Unit, const UnitFacts &Seen, ASTContext &Ctx);
+  /// True if a helper called in \p Seen (before \p Before, when given)
+  /// checks the status of an argument that mentions \p Var.
+  bool helperChecks(const UnitFacts &Seen, const ValueDecl *Var,
+                    const Stmt *Before, ASTContext &Ctx);
+  /// The local a helper called with \p Handle makes the transfer write its
+  /// body to (`set_sink(h, &body)`), if any.
+  const VarDecl *helperSink(const UnitFacts &Seen, const ValueDecl *Handle,
+                            ASTContext &Ctx);
 
   NetworkModel Network;
+  NetworkSummaries Summaries;
   llvm::MapVector<const Decl *, UnitFacts> Facts;
 };
 

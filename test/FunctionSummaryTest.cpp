@@ -129,6 +129,7 @@ TEST(FunctionSummaryTest, JSONRoundTrip) {
   S.ReturnsUntrusted = true;
   S.ParamsToReturn = paramBit(0) | paramBit(63);
   S.SetsTimeoutOn = paramBit(2);
+  S.ChecksResponseOf = paramBit(1);
   S.Delays = true;
   IndexUse Use;
   Use.Param = 1;

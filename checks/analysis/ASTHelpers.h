@@ -7,6 +7,7 @@
 #ifndef PRODREADY_CHECKS_ANALYSIS_ASTHELPERS_H
 #define PRODREADY_CHECKS_ANALYSIS_ASTHELPERS_H
 
+#include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
@@ -87,6 +88,22 @@ inline bool containsStmt(const Stmt &Outer, const Stmt &Inner,
   return Range.isValid() && Loc.isValid() &&
          !SM.isBeforeInTranslationUnit(Loc, Range.getBegin()) &&
          !SM.isBeforeInTranslationUnit(Range.getEnd(), Loc);
+}
+
+/// True if \p Call may run an override of the method it names: a virtual
+/// method that is not final, called without qualification. The named
+/// method's summary is then a guess at what runs: good enough to silence a
+/// check, not to report.
+inline bool mayCallOverride(const CallExpr &Call) {
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Call.getDirectCallee());
+  if (!Method || !Method->isVirtual() || Method->hasAttr<FinalAttr>() ||
+      Method->getParent()->hasAttr<FinalAttr>())
+    return false;
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
+  const auto *Callee =
+      Member ? dyn_cast<MemberExpr>(Member->getCallee()->IgnoreParens())
+             : nullptr;
+  return !Callee || !Callee->hasQualifier();
 }
 
 /// The definition of the function \p Call calls, when it is the project's

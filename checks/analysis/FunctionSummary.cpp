@@ -16,7 +16,8 @@ bool FunctionSummary::operator==(const FunctionSummary &O) const {
          SetsTimeoutOn == O.SetsTimeoutOn &&
          SetsConnectTimeoutOn == O.SetsConnectTimeoutOn &&
          SetsResponseSinkOn == O.SetsResponseSinkOn &&
-         ChecksStatusOf == O.ChecksStatusOf;
+         ChecksStatusOf == O.ChecksStatusOf &&
+         ChecksResponseOf == O.ChecksResponseOf;
 }
 
 //===----------------------------------------------------------------------===//
@@ -125,7 +126,8 @@ llvm::json::Value toJSON(const FunctionSummary &S, llvm::StringRef Key,
       {"setsTimeoutOn", paramList(S.SetsTimeoutOn)},
       {"setsConnectTimeoutOn", paramList(S.SetsConnectTimeoutOn)},
       {"setsResponseSinkOn", paramList(S.SetsResponseSinkOn)},
-      {"checksStatusOf", paramList(S.ChecksStatusOf)}};
+      {"checksStatusOf", paramList(S.ChecksStatusOf)},
+      {"checksResponseOf", paramList(S.ChecksResponseOf)}};
 }
 
 std::optional<FunctionSummary> summaryFromJSON(const llvm::json::Value &V,
@@ -163,7 +165,8 @@ std::optional<FunctionSummary> summaryFromJSON(const llvm::json::Value &V,
             readParamList(*O, "setsConnectTimeoutOn",
                           S.SetsConnectTimeoutOn) &&
             readParamList(*O, "setsResponseSinkOn", S.SetsResponseSinkOn) &&
-            readParamList(*O, "checksStatusOf", S.ChecksStatusOf);
+            readParamList(*O, "checksStatusOf", S.ChecksStatusOf) &&
+            readParamList(*O, "checksResponseOf", S.ChecksResponseOf);
   if (Ok) {
     if (const llvm::json::Value *Uses = O->get("indexUses")) {
       const llvm::json::Array *List = Uses->getAsArray();

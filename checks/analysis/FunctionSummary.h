@@ -88,11 +88,13 @@ struct FunctionSummary {
   std::vector<IndexUse> IndexUses;
 
   // Network.
-  /// Waits (sleeps, a timer) on every path that returns: a backoff helper.
+  /// Waits (sleeps, a timer) on some path that returns: a backoff helper
+  /// (one that skips the first attempt is still one).
   bool Delays = false;
   /// Performs blocking network I/O.
   bool PerformsNetworkIO = false;
-  /// Handle parameters given a total timeout or deadline.
+  /// Handle parameters given a total timeout or deadline (on every path
+  /// that returns normally: see NetworkSummaries.h).
   ParamSet SetsTimeoutOn = 0;
   /// Handle parameters given a connect timeout.
   ParamSet SetsConnectTimeoutOn = 0;
@@ -101,6 +103,10 @@ struct FunctionSummary {
   /// Result or status parameters it checks, returning a failure or throwing
   /// when they say the operation failed.
   ParamSet ChecksStatusOf = 0;
+  /// httplib::Result parameters it checks hold a response (the request did
+  /// not fail to connect), on the same terms; their HTTP status may be
+  /// left unchecked. Contains the Results of ChecksStatusOf.
+  ParamSet ChecksResponseOf = 0;
 
   bool operator==(const FunctionSummary &O) const;
   bool operator!=(const FunctionSummary &O) const { return !(*this == O); }

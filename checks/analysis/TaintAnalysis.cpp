@@ -14,6 +14,7 @@
 #include "ASTHelpers.h"
 #include "ForwardDataflow.h"
 #include "MemoryRegion.h"
+#include "TaintSummaries.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -305,6 +306,8 @@ public:
 
   void run();
   TaintValue valueAt(const Expr &E, const Stmt &Site);
+  TaintValue variableValueWhen(const VarDecl &Var, const Stmt &Site,
+                               const Expr &Cond, bool Truth);
   bool isFinished() const { return Finished; }
 
   uint64_t ReturnLabels = 0;
@@ -1098,6 +1101,11 @@ TaintEngine::FunctionAnalysis::refine(const Expr *Cond, bool Truth, State S) {
       Cond, Truth, std::move(S), stripValueWrappers,
       [&](const Expr *Atom, bool AtomTruth, State AtomState) {
         PathPredicate P = classifyPredicate(Atom, Model);
+        // A project function that returns true only for a safe argument.
+        if (const auto *Call = dyn_cast<CallExpr>(Atom);
+            Call && P.Fact == PathFact::None)
+          if (const Expr *Validated = Engine.validatedArgument(*Call))
+            P = {PathFact::Safe, Validated, true};
         if (P.Fact != PathFact::None)
           applyPredicate(P, AtomTruth == P.Positive, AtomState);
         return AtomState;
@@ -1271,6 +1279,29 @@ TaintValue TaintEngine::FunctionAnalysis::valueAt(const Expr &E,
   return Before->Reachable ? eval(&E, *Before) : TaintValue{};
 }
 
+TaintValue TaintEngine::FunctionAnalysis::variableValueWhen(
+    const VarDecl &Var, const Stmt &Site, const Expr &Cond, bool Truth) {
+  std::optional<unsigned> Index = findLocation(&Var, nullptr);
+  if (!Index) {
+    // Not followed (never referenced, or past the location limit): it may
+    // hold anything.
+    TaintValue Unknown;
+    Unknown.Labels = ~uint64_t(0);
+    return Unknown;
+  }
+  std::optional<State> Before;
+  if (Finished && Cfg && Cfg->graph())
+    Before = stateBefore(
+        *Cfg, BlockEntry, Site,
+        [&](const CFGElement &Element, State &S) { transfer(Element, S); });
+  // Still running (recursion) or not in the CFG: nothing was established.
+  if (!Before)
+    return read(*Index, initialState());
+  if (!Before->Reachable)
+    return {};
+  return read(*Index, refine(&Cond, Truth, *Before));
+}
+
 //===----------------------------------------------------------------------===//
 // Engine
 //===----------------------------------------------------------------------===//
@@ -1310,6 +1341,21 @@ void TaintEngine::findHits(const Decl &Unit,
 TaintValue TaintEngine::valueAt(const Decl &Unit, const Expr &E,
                                 const Stmt &Site) {
   return analysisFor(Unit).valueAt(E, Site);
+}
+
+TaintValue TaintEngine::variableValueWhen(const FunctionDecl &Function,
+                                          const VarDecl &Var,
+                                          const Stmt &Site, const Expr &Cond,
+                                          bool Truth) {
+  return analysisFor(Function).variableValueWhen(Var, Site, Cond, Truth);
+}
+
+const Expr *TaintEngine::validatedArgument(const CallExpr &Call) {
+  if (!analyzableCallee(Call, Ctx.getSourceManager()))
+    return nullptr;
+  if (!Validators)
+    Validators = std::make_unique<ValidatorSummaries>(Ctx, *this);
+  return Validators->validatedArgument(Call);
 }
 
 uint64_t TaintEngine::returnLabels(const FunctionDecl &Function) {

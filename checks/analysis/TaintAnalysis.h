@@ -37,6 +37,8 @@
 
 namespace clang::tidy::prodready {
 
+class ValidatorSummaries;
+
 /// The labels of a value, with where untrusted data entered it, which
 /// kinds of source it may come from, where it was joined into a path, and
 /// what path checks it has passed.
@@ -154,6 +156,21 @@ public:
   /// untrusted data (bit 1+i for parameter i).
   uint64_t untrustedOutParameters(const FunctionDecl &Function);
 
+  /// The value of the variable \p Var of \p Function just before \p Site,
+  /// on the paths where \p Cond (evaluated there) is \p Truth: what a
+  /// validator has established about a parameter when it returns true. A
+  /// variable the analysis does not follow has every label.
+  TaintValue variableValueWhen(const FunctionDecl &Function,
+                               const VarDecl &Var, const Stmt &Site,
+                               const Expr &Cond, bool Truth);
+
+  const TaintModel &model() const { return Model; }
+
+  /// The argument that \p Call, a call of a project function that
+  /// validates it (FunctionSummary::Validates, TaintSummaries.h), is safe
+  /// when the call returns true; null for other calls.
+  const Expr *validatedArgument(const CallExpr &Call);
+
   /// True if the global variable, static member or field \p D is written
   /// from untrusted data in one of the units (see setUnits).
   bool isUntrustedGlobal(const ValueDecl &D) {
@@ -175,6 +192,8 @@ private:
   llvm::DenseMap<const Decl *, bool> InProgress;
   llvm::DenseMap<const ValueDecl *, TaintValue> CrossFunction;
   llvm::DenseMap<const ValueDecl *, bool> CrossFunctionDone;
+  /// Built when a condition first calls a project function.
+  std::unique_ptr<ValidatorSummaries> Validators;
 };
 
 } // namespace clang::tidy::prodready
