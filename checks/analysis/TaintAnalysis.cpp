@@ -10,9 +10,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "TaintAnalysis.h"
 #include "ASTHelpers.h"
-#include "ForwardDataflow.h"
+#include "TaintAnalysisImpl.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -20,28 +19,6 @@
 #include "llvm/ADT/StringSwitch.h"
 
 namespace clang::tidy::prodready {
-
-TaintSinkModel::~TaintSinkModel() = default;
-
-TaintValue join(const TaintValue &A, const TaintValue &B) {
-  if (!B.Labels)
-    return A;
-  if (!A.Labels)
-    return B;
-  TaintValue R;
-  R.Labels = A.Labels | B.Labels;
-  R.Origin = A.isUntrusted() ? A.Origin : B.Origin;
-  R.Sources = A.Sources | B.Sources;
-  R.Join = A.Join ? A.Join : B.Join;
-  R.UnderChosenBase = A.UnderChosenBase || B.UnderChosenBase;
-  R.Inserted = (!A.isUntrusted() || A.Inserted) &&
-               (!B.isUntrusted() || B.Inserted);
-  R.AppendedInLoop = A.AppendedInLoop || B.AppendedInLoop;
-  R.Canonical = A.Canonical && B.Canonical;
-  R.DotDotRejected = A.DotDotRejected && B.DotDotRejected;
-  R.AbsoluteRejected = A.AbsoluteRejected && B.AbsoluteRejected;
-  return R;
-}
 
 namespace {
 
@@ -136,252 +113,11 @@ const FunctionDecl *analyzableCallee(const CallExpr &Call,
   return Definition;
 }
 
-/// Path predicates recognized in branch conditions.
-enum class PathFact { None, HasDotDot, IsAbsolute, Safe, InsideBase };
-
-struct PathPredicate {
-  PathFact Fact = PathFact::None;
-  const Expr *Subject = nullptr;
-  bool Positive = true; ///< The fact holds when the expression is true.
-};
-
-bool isDotDotLiteral(const Expr *E) {
-  const auto *Literal = dyn_cast_or_null<StringLiteral>(stripValueWrappers(E));
-  return Literal && Literal->getCharByteWidth() == 1 &&
-         Literal->getString().contains("..");
-}
-
-bool isSlashLiteral(const Expr *E) {
-  E = stripValueWrappers(E);
-  if (const auto *Char = dyn_cast_or_null<CharacterLiteral>(E))
-    return Char->getValue() == '/';
-  if (const auto *Literal = dyn_cast_or_null<StringLiteral>(E))
-    return Literal->getCharByteWidth() == 1 && Literal->getString() == "/";
-  return false;
-}
-
-bool isNpos(const Expr *E) {
-  E = stripValueWrappers(E);
-  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E))
-    return Ref->getDecl()->getIdentifier() &&
-           Ref->getDecl()->getName() == "npos";
-  if (const auto *Minus = dyn_cast_or_null<UnaryOperator>(E))
-    return Minus->getOpcode() == UO_Minus;
-  return false;
-}
-
-bool isZero(const Expr *E) {
-  const auto *Literal = dyn_cast_or_null<IntegerLiteral>(stripValueWrappers(E));
-  return Literal && Literal->getValue() == 0;
-}
-
-const CXXMemberCallExpr *memberCall(const Expr *E, StringRef Name) {
-  const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(stripValueWrappers(E));
-  if (!Call || !Call->getMethodDecl() || !Call->getMethodDecl()->getIdentifier())
-    return nullptr;
-  return Call->getMethodDecl()->getName() == Name ? Call : nullptr;
-}
-
-/// `S[0]`, `S.front()`, `S.at(0)`, `*S`: the first character of S.
-const Expr *firstCharacterOf(const Expr *E) {
-  E = stripValueWrappers(E);
-  if (const auto *Sub = dyn_cast_or_null<ArraySubscriptExpr>(E))
-    return isZero(Sub->getIdx()) ? Sub->getBase() : nullptr;
-  if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(E)) {
-    if (Op->getOperator() == OO_Subscript && isZero(Op->getArg(1)))
-      return Op->getArg(0);
-    if (Op->getOperator() == OO_Star && Op->getNumArgs() == 1)
-      return Op->getArg(0);
-  }
-  if (const auto *Deref = dyn_cast_or_null<UnaryOperator>(E))
-    if (Deref->getOpcode() == UO_Deref)
-      return Deref->getSubExpr();
-  if (const auto *Call = memberCall(E, "front"))
-    return Call->getImplicitObjectArgument();
-  if (const auto *Call = memberCall(E, "at"))
-    return isZero(Call->getArg(0)) ? Call->getImplicitObjectArgument()
-                                   : nullptr;
-  return nullptr;
-}
-
-/// The std::mismatch call whose `.first` \p E is.
-const CallExpr *mismatchOfFirst(const Expr *E) {
-  E = stripValueWrappers(E);
-  const Expr *Pair = nullptr;
-  if (const auto *First = dyn_cast_or_null<MemberExpr>(E)) {
-    if (First->getMemberDecl()->getName() == "first")
-      Pair = First->getBase();
-  } else if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E)) {
-    if (const auto *Binding = dyn_cast<BindingDecl>(Ref->getDecl()))
-      if (const auto *Decomposition =
-              dyn_cast_or_null<DecompositionDecl>(Binding->getDecomposedDecl()))
-        if (!Decomposition->bindings().empty() &&
-            Decomposition->bindings()[0] == Binding)
-          Pair = Decomposition->getInit();
-  }
-  const auto *Call = dyn_cast_or_null<CallExpr>(stripValueWrappers(Pair));
-  if (!Call || Call->getNumArgs() < 3)
-    return nullptr;
-  const FunctionDecl *Callee = Call->getDirectCallee();
-  return Callee && Callee->getIdentifier() && Callee->getName() == "mismatch"
-             ? Call
-             : nullptr;
-}
-
-PathPredicate classifyComparison(const Expr *L, const Expr *R, bool IsEqual) {
-  for (int Swap = 0; Swap < 2; ++Swap, std::swap(L, R)) {
-    if (const auto *Find = memberCall(L, "find"))
-      if (Find->getNumArgs() >= 1 && isDotDotLiteral(Find->getArg(0)) &&
-          isNpos(R))
-        return {PathFact::HasDotDot, Find->getImplicitObjectArgument(),
-                !IsEqual};
-    if (const auto *RFind = memberCall(L, "rfind"))
-      if (RFind->getNumArgs() == 2 && isZero(RFind->getArg(1)) && isZero(R))
-        return {PathFact::InsideBase, RFind->getImplicitObjectArgument(),
-                IsEqual};
-    if (const auto *Compare = memberCall(L, "compare"))
-      if (Compare->getNumArgs() == 3 && isZero(Compare->getArg(0)) &&
-          isZero(R))
-        return {PathFact::InsideBase, Compare->getImplicitObjectArgument(),
-                IsEqual};
-    if (const Expr *Subject = firstCharacterOf(L))
-      if (isSlashLiteral(R))
-        return {PathFact::IsAbsolute, Subject, IsEqual};
-    // std::mismatch(base.begin(), base.end(), full.begin()).first == base.end()
-    // (also through `auto [first, second] = std::mismatch(...)`).
-    if (const CallExpr *Mismatch = mismatchOfFirst(L))
-      if (const auto *Begin = memberCall(Mismatch->getArg(2), "begin"))
-        return {PathFact::InsideBase, Begin->getImplicitObjectArgument(),
-                IsEqual};
-    // strstr(s, "..") != nullptr
-    if (const auto *Strstr = dyn_cast_or_null<CallExpr>(stripValueWrappers(L)))
-      if (const FunctionDecl *Callee = Strstr->getDirectCallee();
-          Callee && Callee->getIdentifier() && Callee->getName() == "strstr" &&
-          Strstr->getNumArgs() == 2 && isDotDotLiteral(Strstr->getArg(1)))
-        return {PathFact::HasDotDot, Strstr->getArg(0), !IsEqual};
-  }
-  return {};
-}
-
-PathPredicate classifyPredicate(const Expr *E, const TaintModel &Model) {
-  E = stripValueWrappers(E);
-  if (const auto *Op = dyn_cast<BinaryOperator>(E))
-    if (Op->getOpcode() == BO_EQ || Op->getOpcode() == BO_NE)
-      return classifyComparison(Op->getLHS(), Op->getRHS(),
-                                Op->getOpcode() == BO_EQ);
-  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E))
-    if ((Op->getOperator() == OO_EqualEqual ||
-         Op->getOperator() == OO_ExclaimEqual) &&
-        Op->getNumArgs() == 2)
-      return classifyComparison(Op->getArg(0), Op->getArg(1),
-                                Op->getOperator() == OO_EqualEqual);
-  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E)) {
-    const CXXMethodDecl *Method = Member->getMethodDecl();
-    if (!Method || !Method->getIdentifier())
-      return {};
-    StringRef Name = Method->getName();
-    const Expr *Object = Member->getImplicitObjectArgument();
-    if (Name == "is_absolute" || Name == "has_root_path" ||
-        Name == "has_root_directory")
-      return {PathFact::IsAbsolute, Object, true};
-    if (Name == "is_relative")
-      return {PathFact::IsAbsolute, Object, false};
-    if (Name == "contains" && Member->getNumArgs() == 1 &&
-        isDotDotLiteral(Member->getArg(0)))
-      return {PathFact::HasDotDot, Object, true};
-    if (Name == "starts_with" && Member->getNumArgs() == 1)
-      return isSlashLiteral(Member->getArg(0))
-                 ? PathPredicate{PathFact::IsAbsolute, Object, true}
-                 : PathPredicate{PathFact::InsideBase, Object, true};
-  }
-  if (const auto *Call = dyn_cast<CallExpr>(E)) {
-    CallModel M = Model.classify(*Call);
-    if (M.Effect == CallEffect::SanitizerPredicate && Call->getNumArgs() >= 1)
-      return {PathFact::Safe, Call->getArg(0), true};
-    if (const FunctionDecl *Callee = Call->getDirectCallee();
-        Callee && Callee->getIdentifier() && Callee->getName() == "strstr" &&
-        Call->getNumArgs() == 2 && isDotDotLiteral(Call->getArg(1)))
-      return {PathFact::HasDotDot, Call->getArg(0), true};
-  }
-  return {};
-}
-
 } // namespace
 
 //===----------------------------------------------------------------------===//
-// Per-function analysis
+// Per-function analysis (the class is in TaintAnalysisImpl.h)
 //===----------------------------------------------------------------------===//
-
-class TaintEngine::FunctionAnalysis {
-public:
-  FunctionAnalysis(TaintEngine &Engine, const Decl &Unit)
-      : Engine(Engine), Unit(Unit), Ctx(Engine.Ctx), Model(Engine.Model) {}
-
-  void run();
-  TaintValue valueAt(const Expr &E, const Stmt &Site);
-  bool isFinished() const { return Finished; }
-
-  uint64_t ReturnLabels = 0;
-  const Expr *ReturnOrigin = nullptr;
-  uint8_t ReturnSources = 0;
-  llvm::SmallVector<TaintHit, 4> Hits;
-  llvm::SmallVector<std::pair<unsigned, TaintHit>, 4> ParameterHits;
-  llvm::DenseMap<const CXXRecordDecl *,
-                 llvm::DenseMap<const ValueDecl *, TaintValue>>
-      CaptureValues;
-
-private:
-  struct State {
-    bool Reachable = false;
-    llvm::SmallVector<TaintValue, 8> Values;
-    bool operator==(const State &O) const {
-      return Reachable == O.Reachable && Values == O.Values;
-    }
-    bool operator!=(const State &O) const { return !(*this == O); }
-  };
-  struct Place {
-    unsigned Index;
-    bool Strong;
-  };
-
-  void discoverLocations();
-  unsigned addLocation(const ValueDecl *Base, const FieldDecl *Field);
-  std::optional<unsigned> findLocation(const ValueDecl *Base,
-                                       const FieldDecl *Field) const;
-  std::optional<Place> placeOf(const Expr *E, unsigned Depth = 0) const;
-  State initialState();
-  static State joinStates(const State &A, const State &B);
-
-  TaintValue eval(const Expr *E, const State &S);
-  TaintValue evalCall(const CallExpr &Call, const State &S);
-  TaintValue read(unsigned Index, const State &S) const;
-  void write(const Expr *Target, TaintValue Value, State &S,
-             bool ForceWeak = false);
-  void transfer(const CFGElement &Element, State &S);
-  void transferCall(const CallExpr &Call, State &S);
-  void markJoin(TaintValue &Value, const CallExpr &Call, const Expr *Base,
-                const State &S);
-  State refine(const Expr *Cond, bool Truth, State S);
-  void applyPredicate(const PathPredicate &P, bool Holds, State &S);
-  void collect(const CFGElement &Element, const State &S);
-  void collectSinks(const Expr &E, const State &S);
-  void recordHit(TaintHit Hit);
-
-  TaintEngine &Engine;
-  const Decl &Unit;
-  ASTContext &Ctx;
-  const TaintModel &Model;
-  const Stmt *Body = nullptr;
-  const FunctionDecl *Function = nullptr;
-
-  std::vector<std::pair<const ValueDecl *, const FieldDecl *>> Locations;
-  llvm::DenseMap<std::pair<const ValueDecl *, const FieldDecl *>, unsigned>
-      LocationIndex;
-  llvm::DenseMap<const VarDecl *, const Expr *> Aliases;
-  std::unique_ptr<IndexedCFG> Cfg;
-  std::vector<State> BlockEntry;
-  bool Finished = false; ///< BlockEntry holds the fixpoint.
-};
 
 namespace {
 /// Finds the locations of a unit and the aliases among its locals.
@@ -398,6 +134,10 @@ public:
     return true;
   }
   bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; }
+  bool VisitCXXForRangeStmt(CXXForRangeStmt *Loop) {
+    RangeLoops.push_back(Loop);
+    return true;
+  }
   bool VisitDeclRefExpr(DeclRefExpr *Ref) {
     if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
       if (!Var->hasGlobalStorage() || Var->isStaticLocal())
@@ -424,6 +164,7 @@ public:
   }
   std::vector<const ValueDecl *> Vars;
   std::vector<std::pair<const ValueDecl *, const FieldDecl *>> Fields;
+  std::vector<const CXXForRangeStmt *> RangeLoops;
 };
 } // namespace
 
@@ -486,6 +227,12 @@ void TaintEngine::FunctionAnalysis::discoverLocations() {
   for (const auto &[Base, Field] : Collector.Fields)
     if (Locations.size() < MaxLocations)
       addLocation(Base, Field);
+  for (const CXXForRangeStmt *Loop : Collector.RangeLoops)
+    if (std::optional<ComponentLoop> Components = componentLoop(*Loop))
+      if (const Expr *Cond = Loop->getCond()) {
+        ComponentLoops[Cond] = *Components;
+        ComponentLoops[stripValueWrappers(Cond)] = *Components;
+      }
 }
 
 std::optional<TaintEngine::FunctionAnalysis::Place>
@@ -564,10 +311,8 @@ void TaintEngine::FunctionAnalysis::write(const Expr *Target, TaintValue Value,
   // and gains the new part, joined after what was there - a base the
   // program chose when that is clean.
   if (const Expr *Buffer = bufferBeforeOffset(*Target)) {
-    if (Value.isUntrusted() && !Value.Join) {
-      Value.Join = Target;
-      Value.UnderChosenBase = eval(Buffer, S).Labels == 0;
-    }
+    if (Value.isUntrusted() && !Value.Join)
+      setJoin(Value, *Target, eval(Buffer, S).Labels == 0);
     Target = Buffer;
     ForceWeak = true;
   }
@@ -750,6 +495,19 @@ TaintValue TaintEngine::FunctionAnalysis::evalCall(const CallExpr &Call,
     Value.Canonical = Value.Labels != 0;
     return Value;
   }
+  case CallEffect::RelativePath: {
+    // `full.lexically_relative(base)`, `relative(full, base)`: a relative
+    // path, normalized when `full` was (or always, for relative()).
+    const Expr *Subject = Call.getNumArgs() ? Call.getArg(0) : nullptr;
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
+      Subject = Member->getImplicitObjectArgument();
+    TaintValue Value = eval(Subject, S);
+    if (Value.Labels) {
+      Value.AbsoluteRejected = true;
+      Value.Canonical |= M.Canonical;
+    }
+    return Value;
+  }
   case CallEffect::Default:
     break;
   }
@@ -790,24 +548,17 @@ TaintValue TaintEngine::FunctionAnalysis::evalCall(const CallExpr &Call,
       // format("{}/{}", base, name): the first argument after the format.
       if (Callee->getName() == "format" && Call.getNumArgs() >= 2)
         Base = Call.getArg(1);
+      // format("/srv/{}", name): the literal prefix.
+      if (Callee->getName() == "format" && Call.getNumArgs() >= 1 &&
+          hasLiteralPrefix(Call.getArg(0), '{')) {
+        setJoin(Value, Call, /*ChosenBase=*/true);
+        return Value;
+      }
     }
     if (IsJoin)
       markJoin(Value, Call, Base, S);
   }
   return Value;
-}
-
-/// \p Value was joined into a path or string at \p Call onto \p Base (the
-/// directory or prefix it is appended to). Whether that base is a constant
-/// or a value the program chose (it carries no label: neither untrusted
-/// nor a parameter) decides whether the untrusted part is a component
-/// under a directory the program meant to confine it to.
-void TaintEngine::FunctionAnalysis::markJoin(TaintValue &Value,
-                                             const CallExpr &Call,
-                                             const Expr *Base,
-                                             const State &S) {
-  Value.Join = &Call;
-  Value.UnderChosenBase = Base && eval(Base, S).Labels == 0;
 }
 
 void TaintEngine::FunctionAnalysis::transferCall(const CallExpr &Call,
@@ -846,12 +597,16 @@ void TaintEngine::FunctionAnalysis::transferCall(const CallExpr &Call,
     TaintValue Value;
     for (unsigned I = First; I < NumArgs; ++I)
       Value = join(Value, eval(Call.getArg(I), S));
-    // The base is the first formatted argument: sprintf(buf, fmt, base,
-    // ...), snprintf(buf, size, fmt, base, ...).
+    // The base is the format's literal prefix ("/var/spool/%s"), or the
+    // first formatted argument: sprintf(buf, "%s/%s", base, ...).
     unsigned BaseIndex = First + 1;
-    if (Value.Labels && !Value.Join)
-      markJoin(Value, Call, BaseIndex < NumArgs ? Call.getArg(BaseIndex) : nullptr,
-               S);
+    if (Value.Labels && !Value.Join) {
+      if (hasLiteralPrefix(Call.getArg(First), '%'))
+        setJoin(Value, Call, /*ChosenBase=*/true);
+      else
+        markJoin(Value, Call,
+                 BaseIndex < NumArgs ? Call.getArg(BaseIndex) : nullptr, S);
+    }
     write(Call.getArg(0), Value, S);
     return;
   }
@@ -967,68 +722,6 @@ void TaintEngine::FunctionAnalysis::transfer(const CFGElement &Element,
         Captured[Var] = join(Captured[Var], read(*Index, S));
     }
   }
-}
-
-void TaintEngine::FunctionAnalysis::applyPredicate(const PathPredicate &P,
-                                                   bool Holds, State &S) {
-  // The subject may be written `name`, `name.string()`, `path(name)`.
-  const Expr *Subject = stripValueWrappers(P.Subject);
-  while (true) {
-    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Subject)) {
-      const CXXMethodDecl *Method = Member->getMethodDecl();
-      if (Method && TaintModel::isTextAccessor(*Method)) {
-        Subject = stripValueWrappers(Member->getImplicitObjectArgument());
-        continue;
-      }
-    }
-    if (const auto *Construct = dyn_cast<CXXConstructExpr>(Subject);
-        Construct && Construct->getNumArgs() >= 1) {
-      Subject = stripValueWrappers(Construct->getArg(0));
-      continue;
-    }
-    break;
-  }
-  // Only a whole location can be vouched for: a check of one element
-  // (`argv[2]`, `names[i]`) says nothing of the others.
-  std::optional<Place> Where = placeOf(Subject);
-  if (!Where || !Where->Strong)
-    return;
-  TaintValue &Value = S.Values[Where->Index];
-  switch (P.Fact) {
-  case PathFact::HasDotDot:
-    if (!Holds)
-      Value.DotDotRejected = true;
-    break;
-  case PathFact::IsAbsolute:
-    if (!Holds)
-      Value.AbsoluteRejected = true;
-    break;
-  case PathFact::Safe:
-    if (Holds)
-      Value = {};
-    break;
-  case PathFact::InsideBase:
-    if (Holds && Value.Canonical)
-      Value = {};
-    break;
-  case PathFact::None:
-    break;
-  }
-  if (Value.DotDotRejected && Value.AbsoluteRejected)
-    Value = {};
-}
-
-TaintEngine::FunctionAnalysis::State
-TaintEngine::FunctionAnalysis::refine(const Expr *Cond, bool Truth, State S) {
-  return refineCondition(
-      Cond, Truth, std::move(S), stripValueWrappers,
-      [&](const Expr *Atom, bool AtomTruth, State AtomState) {
-        PathPredicate P = classifyPredicate(Atom, Model);
-        if (P.Fact != PathFact::None)
-          applyPredicate(P, AtomTruth == P.Positive, AtomState);
-        return AtomState;
-      },
-      &joinStates);
 }
 
 void TaintEngine::FunctionAnalysis::recordHit(TaintHit Hit) {
@@ -1150,132 +843,6 @@ TaintValue TaintEngine::FunctionAnalysis::valueAt(const Expr &E,
   if (!Before)
     return Body ? eval(&E, initialState()) : TaintValue{};
   return Before->Reachable ? eval(&E, *Before) : TaintValue{};
-}
-
-//===----------------------------------------------------------------------===//
-// Engine
-//===----------------------------------------------------------------------===//
-
-TaintEngine::TaintEngine(ASTContext &Ctx, const TaintModel &Model,
-                         TaintSinkModel &Sinks)
-    : Ctx(Ctx), Model(Model), Sinks(Sinks) {}
-
-TaintEngine::~TaintEngine() = default;
-
-void TaintEngine::setUnits(llvm::ArrayRef<const Decl *> NewUnits) {
-  Units.assign(NewUnits.begin(), NewUnits.end());
-  CrossFunction.clear();
-  CrossFunctionDone.clear();
-}
-
-void TaintEngine::resetAnalyses() { Analyses.clear(); }
-
-TaintEngine::FunctionAnalysis &TaintEngine::analysisFor(const Decl &Unit) {
-  std::unique_ptr<FunctionAnalysis> &Slot = Analyses[&Unit];
-  if (!Slot) {
-    // Registered before it runs: a recursive call sees an empty summary.
-    Slot = std::make_unique<FunctionAnalysis>(*this, Unit);
-    FunctionAnalysis &Analysis = *Slot;
-    Analysis.run();
-    return Analysis;
-  }
-  return *Slot;
-}
-
-void TaintEngine::findHits(const Decl &Unit,
-                           llvm::SmallVectorImpl<TaintHit> &Out) {
-  FunctionAnalysis &Analysis = analysisFor(Unit);
-  Out.append(Analysis.Hits.begin(), Analysis.Hits.end());
-}
-
-TaintValue TaintEngine::valueAt(const Decl &Unit, const Expr &E,
-                                const Stmt &Site) {
-  return analysisFor(Unit).valueAt(E, Site);
-}
-
-uint64_t TaintEngine::returnLabels(const FunctionDecl &Function) {
-  return analysisFor(Function).ReturnLabels;
-}
-
-uint64_t TaintEngine::sinkParameterLabels(const FunctionDecl &Function) {
-  uint64_t Labels = 0;
-  for (const auto &Entry : analysisFor(Function).ParameterHits)
-    Labels |= TaintValue::paramLabel(Entry.first);
-  return Labels;
-}
-
-namespace {
-/// Finds the writes to one global variable or field in a unit.
-void findWrites(const Stmt *S, const ValueDecl &Target,
-                llvm::SmallVectorImpl<std::pair<const Expr *, const Stmt *>>
-                    &Writes) {
-  if (!S || isa<LambdaExpr>(S))
-    return;
-  auto Names = [&](const Expr *E) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
-      return Ref->getDecl() == &Target;
-    if (const auto *Member = dyn_cast<MemberExpr>(E))
-      return Member->getMemberDecl() == &Target;
-    return false;
-  };
-  if (const auto *Op = dyn_cast<BinaryOperator>(S)) {
-    if (Op->isAssignmentOp() && Names(Op->getLHS()))
-      Writes.emplace_back(Op->getRHS(), Op);
-  } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S)) {
-    if ((Op->getOperator() == OO_Equal || Op->getOperator() == OO_PlusEqual ||
-         Op->getOperator() == OO_SlashEqual) &&
-        Op->getNumArgs() == 2 && Names(Op->getArg(0)))
-      Writes.emplace_back(Op->getArg(1), Op);
-  }
-  for (const Stmt *Child : S->children())
-    findWrites(Child, Target, Writes);
-}
-} // namespace
-
-TaintValue TaintEngine::crossFunctionValue(const ValueDecl &D) {
-  if (auto Done = CrossFunctionDone.find(&D); Done != CrossFunctionDone.end())
-    return CrossFunction.lookup(&D);
-  CrossFunctionDone[&D] = true; // A cycle reads as clean.
-  TaintValue Value;
-  // A writer still being analyzed (up the stack) cannot answer yet: the
-  // result is then used, but not remembered.
-  bool Incomplete = false;
-  auto Keep = [&](TaintValue Written) {
-    // Only untrusted data crosses functions; parameter labels do not.
-    if (Written.isUntrusted()) {
-      Written.Labels = TaintValue::UntrustedLabel;
-      Value = join(Value, Written);
-    }
-  };
-  for (const Decl *Unit : Units) {
-    if (Unit == &D) {
-      if (const auto *Var = dyn_cast<VarDecl>(Unit); Var && Var->getInit())
-        Keep(analysisFor(*Unit).valueAt(*Var->getInit(), *Var->getInit()));
-      continue;
-    }
-    const auto *Function = dyn_cast<FunctionDecl>(Unit);
-    if (!Function || !Function->hasBody())
-      continue;
-    llvm::SmallVector<std::pair<const Expr *, const Stmt *>, 2> Writes;
-    findWrites(Function->getBody(), D, Writes);
-    if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Function))
-      for (const CXXCtorInitializer *Init : Ctor->inits())
-        if (Init->getMember() == &D && Init->getInit())
-          Writes.emplace_back(Init->getInit(), Init->getInit());
-    if (Writes.empty())
-      continue;
-    FunctionAnalysis &Writer = analysisFor(*Unit);
-    Incomplete |= !Writer.isFinished();
-    for (const auto &[Written, Site] : Writes)
-      Keep(Writer.valueAt(*Written, *Site));
-  }
-  if (Incomplete) {
-    CrossFunctionDone.erase(&D);
-    return Value;
-  }
-  CrossFunction[&D] = Value;
-  return Value;
 }
 
 } // namespace clang::tidy::prodready

@@ -159,6 +159,10 @@ CallModel TaintModel::classify(const CallExpr &Call) const {
         Model.Effect = CallEffect::Canonicalizer;
         return Model;
       }
+      if (Name == "lexically_relative") {
+        Model.Effect = CallEffect::RelativePath;
+        return Model;
+      }
     }
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call)) {
       QualType Object = Member->getImplicitObjectArgument()->getType();
@@ -190,6 +194,11 @@ CallModel TaintModel::classify(const CallExpr &Call) const {
     if (Name == "canonical" || Name == "weakly_canonical" ||
         Name == "absolute") {
       Model.Effect = CallEffect::Canonicalizer;
+      return Model;
+    }
+    if (Name == "relative" && Call.getNumArgs() >= 1) {
+      Model.Effect = CallEffect::RelativePath;
+      Model.Canonical = true;
       return Model;
     }
   }

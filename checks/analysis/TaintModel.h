@@ -66,6 +66,9 @@ enum class CallEffect {
   AppendToFirst,      ///< strcat: argument 0 += argument 1 (a join).
   FormatToFirst,      ///< sprintf/snprintf: argument 0 = formatted (a join).
   ScanFromFirst,      ///< sscanf: OutArgs = argument 0.
+  /// `full.lexically_relative(base)`, `relative(full, base)`: `full` as a
+  /// path relative to the base (never absolute).
+  RelativePath,
 };
 
 struct CallModel {
@@ -73,6 +76,9 @@ struct CallModel {
   llvm::SmallVector<unsigned, 4> OutArgs;
   /// For a source: what kind of source it is.
   SourceKind Kind = SourceKind::UserSource;
+  /// For RelativePath: the result is also normalized (relative()
+  /// canonicalizes its arguments first).
+  bool Canonical = false;
 };
 
 class TaintModel {
