@@ -392,9 +392,28 @@ TaintEngine::FunctionAnalysis::joinStates(const State &A, const State &B) {
   return R;
 }
 
+/// Values of arithmetic type are numbers: formatted into text, they can
+/// spell neither `..` nor `/`. A character is text.
+static void applyValueType(TaintValue &Value, const Expr &E) {
+  QualType Type = E.getType();
+  if (!Value.Labels || Type.isNull() || Type->isDependentType())
+    return;
+  if (Type->isAnyCharacterType())
+    Value.Numeric = false;
+  else if (Type->isArithmeticType() && !Type->isBooleanType())
+    Value.Numeric = true;
+}
+
 TaintValue TaintEngine::FunctionAnalysis::eval(const Expr *E, const State &S) {
   if (!E)
     return {};
+  TaintValue Value = evalExpr(E, S);
+  applyValueType(Value, *E);
+  return Value;
+}
+
+TaintValue TaintEngine::FunctionAnalysis::evalExpr(const Expr *E,
+                                                   const State &S) {
   E = E->IgnoreParens();
   if (const auto *Cast = dyn_cast<CastExpr>(E))
     return Cast->getCastKind() == CK_PointerToBoolean ||
@@ -432,9 +451,15 @@ TaintValue TaintEngine::FunctionAnalysis::eval(const Expr *E, const State &S) {
   }
   if (const auto *Sub = dyn_cast<ArraySubscriptExpr>(E))
     return eval(Sub->getBase(), S);
-  if (const auto *Op = dyn_cast<UnaryOperator>(E))
-    return Op->getOpcode() == UO_LNot ? TaintValue{}
-                                      : eval(Op->getSubExpr(), S);
+  if (const auto *Op = dyn_cast<UnaryOperator>(E)) {
+    if (Op->getOpcode() == UO_LNot)
+      return {};
+    TaintValue Value = eval(Op->getSubExpr(), S);
+    // The bytes of a number (`&n`) are not its digits.
+    if (Op->getOpcode() == UO_AddrOf)
+      Value.Numeric = false;
+    return Value;
+  }
   if (const auto *Op = dyn_cast<BinaryOperator>(E)) {
     if (Op->isComparisonOp() || Op->isLogicalOp())
       return {};
@@ -640,13 +665,26 @@ void TaintEngine::FunctionAnalysis::transferCall(const CallExpr &Call,
     case OO_PlusEqual:
     case OO_SlashEqual:
     case OO_LessLess: {
-      if (Op->getOperator() == OO_LessLess &&
-          !isStringStream(Op->getArg(0)->IgnoreImpCasts()->getType()))
-        return;
+      const Expr *Target = Op->getArg(0);
+      bool Chained = false;
+      if (Op->getOperator() == OO_LessLess) {
+        // `os << dir << name` writes to os.
+        while (const auto *Inner = dyn_cast<CXXOperatorCallExpr>(
+                   stripValueWrappers(Target))) {
+          if (Inner->getOperator() != OO_LessLess || Inner->getNumArgs() != 2)
+            break;
+          Target = Inner->getArg(0);
+          Chained = true;
+        }
+        if (!isStringStream(Target->IgnoreImpCasts()->getType()))
+          return;
+      }
       TaintValue Added = eval(Op->getArg(1), S);
-      if (Added.Labels && !Added.Join && Op->getOperator() != OO_LessLess)
-        markJoin(Added, Call, Op->getArg(0), S);
-      write(Op->getArg(0), Added, S, /*ForceWeak=*/true);
+      // A stream is joined onto what this statement wrote before.
+      if (Added.Labels && !Added.Join &&
+          (Op->getOperator() != OO_LessLess || Chained))
+        markJoin(Added, Call, Target, S);
+      write(Target, Added, S, /*ForceWeak=*/true);
       return;
     }
     default:
@@ -760,6 +798,8 @@ void TaintEngine::FunctionAnalysis::collectSinks(const Expr &E,
     Hit.Value.Labels = Value.Labels;
     Hit.Value.Origin = Value.Origin;
     Hit.Value.Sources = Value.Sources;
+    // A number passed in stays one whatever the callee does with it.
+    Hit.Value.Numeric |= Value.Numeric;
     if (!Hit.Value.Join) {
       Hit.Value.Join = Value.Join;
       Hit.Value.UnderChosenBase = Value.UnderChosenBase;

@@ -57,6 +57,7 @@ private:
   static State joinStates(const State &A, const State &B);
 
   TaintValue eval(const Expr *E, const State &S);
+  TaintValue evalExpr(const Expr *E, const State &S);
   TaintValue evalCall(const CallExpr &Call, const State &S);
   TaintValue read(unsigned Index, const State &S) const;
   void write(const Expr *Target, TaintValue Value, State &S,

@@ -29,6 +29,7 @@ TaintValue join(const TaintValue &A, const TaintValue &B) {
   R.Canonical = A.Canonical && B.Canonical;
   R.DotDotRejected = A.DotDotRejected && B.DotDotRejected;
   R.AbsoluteRejected = A.AbsoluteRejected && B.AbsoluteRejected;
+  R.Numeric = A.Numeric && B.Numeric;
   return R;
 }
 

@@ -201,6 +201,12 @@ CallModel TaintModel::classify(const CallExpr &Call) const {
       Model.Canonical = true;
       return Model;
     }
+    // from_chars(first, last, value): the number read from the text.
+    if (Name == "from_chars" && Call.getNumArgs() >= 3) {
+      Model.Effect = CallEffect::ScanFromFirst;
+      Model.OutArgs.push_back(2);
+      return Model;
+    }
   }
   if (!isCLibrary(*Callee))
     return Model;

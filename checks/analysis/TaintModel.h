@@ -65,7 +65,7 @@ enum class CallEffect {
   CopyToFirst,        ///< strcpy, memcpy: argument 0 = argument 1.
   AppendToFirst,      ///< strcat: argument 0 += argument 1 (a join).
   FormatToFirst,      ///< sprintf/snprintf: argument 0 = formatted (a join).
-  ScanFromFirst,      ///< sscanf: OutArgs = argument 0.
+  ScanFromFirst,      ///< sscanf, from_chars: OutArgs = argument 0.
   /// `full.lexically_relative(base)`, `relative(full, base)`: `full` as a
   /// path relative to the base (never absolute).
   RelativePath,
