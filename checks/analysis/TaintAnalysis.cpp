@@ -144,6 +144,12 @@ public:
         Vars.push_back(Var);
     return true;
   }
+  bool VisitBindingDecl(BindingDecl *Binding) {
+    // `auto &[key, value] = pair`: the reference each name is.
+    if (VarDecl *Holding = Binding->getHoldingVar())
+      Vars.push_back(Holding);
+    return true;
+  }
   bool VisitVarDecl(VarDecl *Var) {
     if (!Var->hasGlobalStorage() || Var->isStaticLocal())
       Vars.push_back(Var);
@@ -158,13 +164,19 @@ public:
       Fields.emplace_back(Field, nullptr);
     else if (const auto *Ref = dyn_cast<DeclRefExpr>(Base))
       if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
-        if (!Var->hasGlobalStorage())
+        if (!Var->hasGlobalStorage()) {
           Fields.emplace_back(Var, Field);
+          FieldReads.try_emplace({Var, Field}, Member);
+        }
     return true;
   }
   std::vector<const ValueDecl *> Vars;
   std::vector<std::pair<const ValueDecl *, const FieldDecl *>> Fields;
   std::vector<const CXXForRangeStmt *> RangeLoops;
+  /// One access to each field location, to ask the model about it.
+  llvm::DenseMap<std::pair<const ValueDecl *, const FieldDecl *>,
+                 const MemberExpr *>
+      FieldReads;
 };
 } // namespace
 
@@ -224,9 +236,16 @@ void TaintEngine::FunctionAnalysis::discoverLocations() {
     }
     addLocation(Var, nullptr);
   }
-  for (const auto &[Base, Field] : Collector.Fields)
-    if (Locations.size() < MaxLocations)
-      addLocation(Base, Field);
+  for (const auto &[Base, Field] : Collector.Fields) {
+    if (Locations.size() >= MaxLocations)
+      break;
+    unsigned Index = addLocation(Base, Field);
+    // Request data read through a reference (`auto &files = req.files;`,
+    // a range-for over it) is as untrusted as `req.files` itself.
+    const MemberExpr *Read = Collector.FieldReads.lookup({Base, Field});
+    if (Read && Model.isUntrustedMember(*Read))
+      UntrustedFields.try_emplace(Index, Read);
+  }
   for (const CXXForRangeStmt *Loop : Collector.RangeLoops)
     if (std::optional<ComponentLoop> Components = componentLoop(*Loop))
       if (const Expr *Cond = Loop->getCond()) {
@@ -263,11 +282,12 @@ TaintEngine::FunctionAnalysis::placeOf(const Expr *E, unsigned Depth) const {
     if (Field && isa<CXXThisExpr>(Base))
       if (std::optional<unsigned> Index = findLocation(Field, nullptr))
         return Place{*Index, true};
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(Base))
-      if (Field)
-        if (std::optional<unsigned> Index =
-                findLocation(Ref->getDecl(), Field))
-          return Place{*Index, true};
+    // A field of a reference (`entry.second` in a range-for) is in what
+    // the reference designates.
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Base);
+        Ref && Field && !Aliases.count(dyn_cast<VarDecl>(Ref->getDecl())))
+      if (std::optional<unsigned> Index = findLocation(Ref->getDecl(), Field))
+        return Place{*Index, true};
     return Weak(placeOf(Member->getBase(), Depth + 1));
   }
   if (const auto *Sub = dyn_cast<ArraySubscriptExpr>(E))
@@ -354,8 +374,11 @@ TaintEngine::FunctionAnalysis::initialState() {
         Enclosing = &Engine.analysisFor(*Outer);
   for (unsigned I = 0, E = Locations.size(); I < E; ++I) {
     const auto [Base, Field] = Locations[I];
-    if (Field)
+    if (Field) {
+      if (const MemberExpr *Read = UntrustedFields.lookup(I))
+        S.Values[I] = TaintValue::source(SourceKind::Request, Read);
       continue;
+    }
     if (const auto *Param = dyn_cast<ParmVarDecl>(Base)) {
       if (Function && Param->getDeclContext() == Function)
         S.Values[I].Labels =
@@ -433,9 +456,17 @@ TaintValue TaintEngine::FunctionAnalysis::evalExpr(const Expr *E,
       return TaintValue::source(SourceKind::CommandLine, E);
     if (std::optional<Place> P = placeOf(E))
       return read(P->Index, S);
-    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl())) {
       if (Var->hasGlobalStorage() && !Var->isStaticLocal())
         return Engine.crossFunctionValue(*Var);
+      // A reference bound to a temporary (`const std::string &name =
+      // req.get_param_value("n")`) or to what is not followed.
+      if (auto Alias = Aliases.find(Var); Alias != Aliases.end())
+        return eval(Alias->second, S);
+    }
+    // `auto &[name, file] = *it`: what the binding designates.
+    if (const auto *Binding = dyn_cast<BindingDecl>(Ref->getDecl()))
+      return eval(Binding->getBinding(), S);
     return {};
   }
   if (const auto *Member = dyn_cast<MemberExpr>(E)) {

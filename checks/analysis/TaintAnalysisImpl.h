@@ -90,6 +90,8 @@ private:
   /// Conditions of range-for loops over a path's components that reject
   /// some (their exit edge vouches for the path).
   llvm::DenseMap<const Expr *, ComponentLoop> ComponentLoops;
+  /// Field locations that hold request data (`req.body`), with a read.
+  llvm::DenseMap<unsigned, const MemberExpr *> UntrustedFields;
   std::unique_ptr<IndexedCFG> Cfg;
   std::vector<State> BlockEntry;
   bool Finished = false; ///< BlockEntry holds the fixpoint.

@@ -89,9 +89,12 @@ bool TaintModel::isUntrustedMember(const MemberExpr &Member) const {
   if (!isWebRequest(Member.getBase()->getType()))
     return false;
   StringRef Name = Member.getMemberDecl()->getName();
+  // `files` (and `form` in newer cpp-httplib) hold multipart uploads: the
+  // file names a client chose.
   return llvm::StringSwitch<bool>(Name)
       .Cases("body", "path", "params", "headers", "matches", true)
       .Cases("path_params", "url", "raw_url", "url_params", "target", true)
+      .Cases("files", "form", true)
       .Default(false);
 }
 
@@ -132,6 +135,7 @@ CallModel TaintModel::classify(const CallExpr &Call) const {
         llvm::StringSwitch<bool>(Name)
             .Cases("get_param_value", "get_header_value", "get_file_value",
                    "target", "body", true)
+            .Case("get_file_values", true)
             .Case("get", true)
             .Default(false)) {
       Model.Effect = CallEffect::SourceResult;

@@ -8,8 +8,8 @@
 // Sources (catalog): argv of main (handled by the analysis), the getenv
 // family, standard input and files (std::cin/ifstream `>>`, std::getline,
 // fgets, fread, scanf, gets), sockets and descriptors (recv, recvfrom, read),
-// cpp-httplib/Crow/Beast request data, nlohmann::json::parse results, and
-// functions users list.
+// cpp-httplib/Crow/Beast request data (multipart uploads included),
+// nlohmann::json::parse results, and functions users list.
 //
 //===----------------------------------------------------------------------===//
 
