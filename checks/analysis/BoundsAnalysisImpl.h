@@ -258,6 +258,13 @@ private:
   std::optional<LinearTerm> opaqueTerm(const Expr *E);
   bool isIgnoredAssert(const Expr &Cond) const;
 
+  // C strings (BoundsCStrings.cpp).
+  std::optional<LinearTerm> cStringLength(const Expr *E);
+  std::optional<int64_t> cStringCapacity(unsigned LengthSlot) const;
+  void forgetCStringLength(const Expr *Buffer, State &S);
+  void forgetWrittenCString(const Expr *Written, State &S);
+  void refineNonZero(const Expr *Cond, bool Truth, State &S);
+
   // Queries.
   int64_t knownMinSize(unsigned Slot, const State &S) const;
   std::optional<unsigned> wholeRangeOf(const Expr *First, const Expr *Last);
@@ -301,6 +308,11 @@ private:
   /// every iteration (not empty at the loop's exit).
   llvm::DenseMap<const Expr *, llvm::SmallVector<unsigned, 2>>
       GrownByLoop;
+
+  /// The length slot of each C string (`strlen(buf)`), to the size of its
+  /// buffer when that is an array: the terminator is inside it, so the
+  /// length is below the size.
+  llvm::DenseMap<unsigned, int64_t> CStringCapacities;
 
   /// Range-for loop conditions, to the range they iterate.
   llvm::DenseMap<const Expr *, const Expr *> RangeLoops;
