@@ -3,6 +3,7 @@
 #ifndef PRODREADY_CHECKS_UNCHECKEDHTTPSTATUSCHECK_H
 #define PRODREADY_CHECKS_UNCHECKEDHTTPSTATUSCHECK_H
 
+#include "analysis/HttpStatusUse.h"
 #include "analysis/NetworkModel.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseSet.h"
@@ -45,11 +46,18 @@ private:
 
   void noteStatement(const Stmt &S, const Decl &Unit, ASTContext &Ctx);
   void checkUnit(const Decl &Unit, const UnitFacts &Seen, ASTContext &Ctx);
-  void checkCurl(const UnitFacts &Seen, ASTContext &Ctx);
+  void checkCurl(const Decl &Unit, const UnitFacts &Seen, ASTContext &Ctx);
+  static const VarDecl *responseBody(const UnitFacts &Seen,
+                                     const ValueDecl &Handle);
+  bool statusChecked(const UnitFacts &Seen, const ValueDecl &Handle,
+                     const FunctionDecl &Function);
+  const CallExpr *callerNotChecking(const FunctionDecl &Function,
+                                    unsigned HandleParam, ASTContext &Ctx);
   void checkHttplib(const Decl &Unit, const UnitFacts &Seen, ASTContext &Ctx);
 
   NetworkModel Network;
   llvm::MapVector<const Decl *, UnitFacts> Facts;
+  std::unique_ptr<HttpStatusUses> StatusUses;
 };
 
 } // namespace clang::tidy::prodready
