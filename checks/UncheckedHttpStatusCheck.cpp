@@ -15,6 +15,7 @@
 #include "analysis/ASTHelpers.h"
 #include "analysis/ForwardDataflow.h"
 #include "analysis/OutcomeTest.h"
+#include "analysis/HttpStatusUse.h"
 #include "analysis/UserCodeScanner.h"
 #include "clang/AST/StmtCXX.h"
 
@@ -173,8 +174,11 @@ private:
   }
 
   /// The Result that \p Cond, being \p Truth, shows to hold a response:
-  /// `res`, `res != nullptr`, `res == nullptr` (false).
+  /// `res`, `res != nullptr`, `res == nullptr` (false),
+  /// `res.error() == httplib::Error::Success`.
   static const VarDecl *testedResult(const Expr *Cond, bool Truth) {
+    if (const Expr *Succeeded = httplibSuccessTest(Cond, Truth))
+      return localVariable(Succeeded);
     if (const auto *Conversion = dyn_cast<CXXMemberCallExpr>(Cond)) {
       if (isa_and_nonnull<CXXConversionDecl>(Conversion->getMethodDecl()) &&
           Truth)
@@ -232,6 +236,8 @@ void UncheckedHttpStatusCheck::noteStatement(const Stmt &S, const Decl &Unit,
     Seen.Tests.push_back(If->getCond());
   } else if (const auto *While = dyn_cast<WhileStmt>(&S)) {
     Seen.Tests.push_back(While->getCond());
+  } else if (const auto *Switch = dyn_cast<SwitchStmt>(&S)) {
+    Seen.Tests.push_back(Switch->getCond());
   } else if (const auto *Conditional = dyn_cast<ConditionalOperator>(&S)) {
     Seen.Tests.push_back(Conditional->getCond());
   } else if (const auto *Op = dyn_cast<BinaryOperator>(&S)) {
@@ -321,9 +327,11 @@ const VarDecl *UncheckedHttpStatusCheck::helperSink(const UnitFacts &Seen,
   return nullptr;
 }
 
-void UncheckedHttpStatusCheck::checkCurl(const UnitFacts &Seen,
+void UncheckedHttpStatusCheck::checkCurl(const Decl &Unit,
+                                         const UnitFacts &Seen,
                                          ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
+  const auto *Function = dyn_cast<FunctionDecl>(&Unit);
   for (const NetworkCall &Perform : Seen.Calls) {
     if (Perform.Library != NetworkLibrary::Curl ||
         Perform.Role != NetworkRole::Operation)
@@ -333,45 +341,110 @@ void UncheckedHttpStatusCheck::checkCurl(const UnitFacts &Seen,
            "the CURLcode of 'curl_easy_perform' is ignored; a failed transfer "
            "(timeout, refused connection, TLS error) goes unnoticed");
     const ValueDecl *Handle = NetworkModel::handleDecl(Perform.Handle);
-    if (!Handle)
+    if (!Handle || !Function || !Function->hasBody())
       continue;
-    // The local the transfer writes its body to, and whether the status
-    // was read into a variable that is then tested.
-    const VarDecl *Body = nullptr;
-    bool StatusTested = false;
-    for (const NetworkCall &Other : Seen.Calls) {
-      if (Other.Library != NetworkLibrary::Curl ||
-          NetworkModel::handleDecl(Other.Handle) != Handle)
-        continue;
-      if (Other.Role == NetworkRole::SetsResponseSink) {
-        const Expr *Target = Other.Value->IgnoreParenImpCasts();
-        if (const auto *AddressOf = dyn_cast<UnaryOperator>(Target);
-            AddressOf && AddressOf->getOpcode() == UO_AddrOf)
-          Body = localVariable(AddressOf->getSubExpr());
-      } else if (Other.Role == NetworkRole::ReadsStatus) {
-        const ValueDecl *Status = NetworkModel::handleDecl(Other.Value);
-        StatusTested |= llvm::any_of(Seen.Tests, [&](const Expr *Test) {
-          return mentions(Test, Status);
-        });
-        // `check_http(status)`: a helper that checks it.
-        StatusTested = StatusTested || helperChecks(Seen, Status, nullptr, Ctx);
-      }
-    }
+    const VarDecl *Body = responseBody(Seen, *Handle);
+    // `set_sink(h, &body)`: a helper that gives the handle its sink.
     if (!Body)
       Body = helperSink(Seen, Handle, Ctx);
-    if (!Body || StatusTested)
+    if (!Body || statusChecked(Seen, *Handle, *Function))
       continue;
+    // The first use after the transfer, and whether the body is only
+    // returned (then the caller may still check the status).
+    const DeclRefExpr *FirstUse = nullptr;
+    bool OnlyReturned = true;
     for (const DeclRefExpr *Use : Seen.References)
       if (Use->getDecl() == Body &&
           SM.isBeforeInTranslationUnit(Perform.Call->getEndLoc(),
                                        Use->getBeginLoc())) {
-        diag(Use->getBeginLoc(),
-             "response body '%0' is used without checking the HTTP status "
-             "(CURLINFO_RESPONSE_CODE); an error page would be taken as data")
-            << Body->getName();
-        break;
+        FirstUse = FirstUse ? FirstUse : Use;
+        OnlyReturned &= StatusUses->isReturned(*Use, *Function);
       }
+    if (!FirstUse)
+      continue;
+    const CallExpr *UncheckedCaller = nullptr;
+    if (OnlyReturned && isa<ParmVarDecl>(Handle)) {
+      // The caller holds the handle: it may read the status itself.
+      UncheckedCaller = callerNotChecking(
+          *Function, cast<ParmVarDecl>(*Handle).getFunctionScopeIndex(), Ctx);
+      if (!UncheckedCaller)
+        continue;
+    }
+    diag(FirstUse->getBeginLoc(),
+         "response body '%0' is used without checking the HTTP status "
+         "(CURLINFO_RESPONSE_CODE); an error page would be taken as data")
+        << Body->getName();
+    if (UncheckedCaller)
+      diag(UncheckedCaller->getBeginLoc(),
+           "'%0' returns it here, to a caller that does not check the status "
+           "either",
+           DiagnosticIDs::Note)
+          << Function->getName();
   }
+}
+
+/// The local that CURLOPT_WRITEDATA on \p Handle points at.
+const VarDecl *UncheckedHttpStatusCheck::responseBody(const UnitFacts &Seen,
+                                                      const ValueDecl &Handle) {
+  for (const NetworkCall &Sink : Seen.Calls) {
+    if (Sink.Library != NetworkLibrary::Curl ||
+        Sink.Role != NetworkRole::SetsResponseSink ||
+        NetworkModel::handleDecl(Sink.Handle) != &Handle)
+      continue;
+    const Expr *Target = Sink.Value->IgnoreParenImpCasts();
+    if (const auto *AddressOf = dyn_cast<UnaryOperator>(Target);
+        AddressOf && AddressOf->getOpcode() == UO_AddrOf)
+      if (const VarDecl *Body = localVariable(AddressOf->getSubExpr()))
+        return Body;
+  }
+  return nullptr;
+}
+
+/// Whether \p Function reads the HTTP status of \p Handle and decides on it
+/// (or hands it on): only logging it is not a check.
+bool UncheckedHttpStatusCheck::statusChecked(const UnitFacts &Seen,
+                                             const ValueDecl &Handle,
+                                             const FunctionDecl &Function) {
+  for (const NetworkCall &Read : Seen.Calls) {
+    if (Read.Library != NetworkLibrary::Curl ||
+        Read.Role != NetworkRole::ReadsStatus ||
+        NetworkModel::handleDecl(Read.Handle) != &Handle)
+      continue;
+    // Read into a field, a global or an out-parameter: the status goes
+    // on, to be checked elsewhere.
+    const VarDecl *Status =
+        dyn_cast_or_null<VarDecl>(NetworkModel::handleDecl(Read.Value));
+    if (!Status || !Status->isLocalVarDecl() ||
+        StatusUses->isChecked(*Status, Function))
+      return true;
+  }
+  return false;
+}
+
+/// A call of \p Function in this file whose caller uses the returned body
+/// without checking the status of the handle it passed as parameter
+/// \p HandleParam. Callers that return the body on, or that other files
+/// may hold, are not judged.
+const CallExpr *UncheckedHttpStatusCheck::callerNotChecking(
+    const FunctionDecl &Function, unsigned HandleParam, ASTContext &Ctx) {
+  for (const auto &[Unit, Seen] : Facts) {
+    const auto *Caller = dyn_cast<FunctionDecl>(Unit);
+    if (!Caller || !Caller->hasBody() || Caller == &Function)
+      continue;
+    llvm::SmallVector<const CallExpr *, 2> Calls;
+    findCallsTo(Function, *Caller->getBody(), Calls);
+    for (const CallExpr *Call : Calls) {
+      if (HandleParam >= Call->getNumArgs() || Seen.Discarded.contains(Call))
+        continue;
+      if (StatusUses->isReturned(*Call, *Caller))
+        continue;
+      const ValueDecl *Handle =
+          NetworkModel::handleDecl(Call->getArg(HandleParam));
+      if (!Handle || !statusChecked(Seen, *Handle, *Caller))
+        return Call;
+    }
+  }
+  return nullptr;
 }
 
 void UncheckedHttpStatusCheck::checkHttplib(const Decl &Unit,
@@ -440,13 +513,14 @@ void UncheckedHttpStatusCheck::checkHttplib(const Decl &Unit,
 void UncheckedHttpStatusCheck::checkUnit(const Decl &Unit,
                                          const UnitFacts &Seen,
                                          ASTContext &Ctx) {
-  checkCurl(Seen, Ctx);
+  checkCurl(Unit, Seen, Ctx);
   checkHttplib(Unit, Seen, Ctx);
 }
 
 void UncheckedHttpStatusCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
   Facts.clear();
+  StatusUses = std::make_unique<HttpStatusUses>(Ctx);
   scanMatchedUserStmts(Result, [&](const Stmt &S, const Decl *Unit) {
     if (Unit)
       noteStatement(S, *Unit, Ctx);

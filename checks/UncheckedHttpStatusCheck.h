@@ -3,6 +3,7 @@
 #ifndef PRODREADY_CHECKS_UNCHECKEDHTTPSTATUSCHECK_H
 #define PRODREADY_CHECKS_UNCHECKEDHTTPSTATUSCHECK_H
 
+#include "analysis/HttpStatusUse.h"
 #include "analysis/NetworkModel.h"
 #include "analysis/NetworkSummaries.h"
 #include "clang-tidy/ClangTidyCheck.h"
@@ -50,7 +51,13 @@ private:
 
   void noteStatement(const Stmt &S, const Decl &Unit, ASTContext &Ctx);
   void checkUnit(const Decl &Unit, const UnitFacts &Seen, ASTContext &Ctx);
-  void checkCurl(const UnitFacts &Seen, ASTContext &Ctx);
+  void checkCurl(const Decl &Unit, const UnitFacts &Seen, ASTContext &Ctx);
+  static const VarDecl *responseBody(const UnitFacts &Seen,
+                                     const ValueDecl &Handle);
+  bool statusChecked(const UnitFacts &Seen, const ValueDecl &Handle,
+                     const FunctionDecl &Function);
+  const CallExpr *callerNotChecking(const FunctionDecl &Function,
+                                    unsigned HandleParam, ASTContext &Ctx);
   void checkHttplib(const Decl &Unit, const UnitFacts &Seen, ASTContext &Ctx);
   /// True if a helper called in \p Seen (before \p Before, when given)
   /// checks the status of an argument that mentions \p Var.
@@ -64,6 +71,7 @@ private:
   NetworkModel Network;
   NetworkSummaries Summaries;
   llvm::MapVector<const Decl *, UnitFacts> Facts;
+  std::unique_ptr<HttpStatusUses> StatusUses;
 };
 
 } // namespace clang::tidy::prodready

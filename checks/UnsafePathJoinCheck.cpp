@@ -249,6 +249,10 @@ std::optional<FixItHint> UnsafePathJoinCheck::joinFix(const Expr &Join,
 /// the file its user named, a directory from the environment) only where
 /// the program meant to confine it, under a base directory of its choice.
 bool UnsafePathJoinCheck::shouldReport(const TaintHit &Hit) const {
+  // A number formatted into the path (an id, a port) spells no '..' or
+  // '/', whoever chose it.
+  if (Hit.Value.Numeric)
+    return false;
   if (Hit.Value.mayComeFromOthers())
     return true;
   switch (OperatorInputs) {

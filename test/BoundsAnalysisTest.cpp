@@ -42,6 +42,8 @@ constexpr const char *Prelude = R"cpp(
   };
   } }
   void fill(std::vector<int> &v);
+  extern "C" size_t strlen(const char *);
+  extern "C" char *strcpy(char *, const char *);
   void ensure(bool condition);
   bool flag();
   [[noreturn]] void fail();
@@ -198,6 +200,28 @@ TEST(BoundsAnalysisTest, BothBoundsOfARawArrayIndex) {
   ASSERT_EQ(Both.size(), 1u);
   EXPECT_TRUE(Both[0].InBounds);
   EXPECT_TRUE(Both[0].NonNegative);
+}
+
+TEST(BoundsAnalysisTest, LengthOfACString) {
+  // In range with both bounds once the length is known not to be 0, until
+  // the buffer is written.
+  auto Safe = [](llvm::StringRef Body) {
+    std::vector<bool> Result;
+    for (const AccessVerdict &V : verdicts(Body))
+      Result.push_back(V.InBounds && V.NonNegative);
+    return Result;
+  };
+  EXPECT_EQ(Safe("char *src) { char b[8]; strcpy(b, src); "
+                 "(void)b[strlen(b) - 1]; (void)b[strlen(b)]; "),
+            (Bools{false, true}));
+  EXPECT_EQ(Safe("char *src) { char b[8]; strcpy(b, src); "
+                 "if (strlen(b) > 0) { (void)b[strlen(b) - 1]; "
+                 "b[strlen(b) - 1] = 0; (void)b[strlen(b) - 1]; } "),
+            (Bools{true, true, false}));
+  EXPECT_EQ(Safe("char *src) { char b[8]; strcpy(b, src); "
+                 "size_t n = strlen(b); if (!n) return; (void)b[n - 1]; "
+                 "strcpy(b, src); (void)b[n - 1]; (void)b[n + 1]; "),
+            (Bools{true, true, false}));
 }
 
 TEST(BoundsAnalysisTest, BinarySearchMidpoint) {

@@ -251,4 +251,58 @@ void fromSocket(int fd) {
   EXPECT_TRUE(Hits[0].Value.mayComeFromOthers());
 }
 
+TEST(TaintAnalysisTest, NumbersKeepTheirLabelsButSpellNoPath) {
+  Analyzed A(R"cpp(
+int main(int argc, char **argv) {
+  int id = std::atoi(argv[1]);
+  sink(std::filesystem::path("/srv") / std::to_string(id));
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "/srv/%d-%s", id, argv[2]);
+  sink(buf);
+  std::string s = "/srv/";
+  s += argv[3][0];
+  sink(s);
+}
+)cpp");
+  llvm::SmallVector<TaintHit, 4> Hits;
+  A.Engine.findHits(A.function("main"), Hits);
+  ASSERT_EQ(Hits.size(), 3u);
+  // The number is still untrusted data.
+  EXPECT_TRUE(Hits[0].Value.isUntrusted());
+  EXPECT_TRUE(Hits[0].Value.Numeric);
+  // Joined with text, or a character: text.
+  EXPECT_FALSE(Hits[1].Value.Numeric);
+  EXPECT_FALSE(Hits[2].Value.Numeric);
+}
+
+TEST(TaintAnalysisTest, PathTestsOfCAndFilesystem) {
+  Analyzed A(R"cpp(
+#include <algorithm>
+void f() {
+  std::string a, b, c, d;
+  std::cin >> a >> b >> c >> d;
+  if (std::strchr(a.c_str(), '/'))
+    return;
+  sink(a);
+  if (b.find("..") != std::string::npos)
+    return;
+  sink("/srv/" + b);
+  sink(std::filesystem::path("/srv") / b);
+  std::filesystem::path full = std::filesystem::weakly_canonical(c);
+  std::filesystem::path rel = full.lexically_relative("/srv");
+  if (rel.empty() || *rel.begin() == "..")
+    return;
+  sink(full);
+  std::filesystem::path p = d;
+  if (p.is_absolute())
+    return;
+  for (const auto &part : p)
+    if (part == "..")
+      return;
+  sink(p);
+}
+)cpp");
+  EXPECT_EQ(A.hitLines("f"), (std::vector<unsigned>{12}));
+}
+
 } // namespace

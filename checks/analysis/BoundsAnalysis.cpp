@@ -370,6 +370,15 @@ bool ContainerBoundsAnalysis::Impl::indexCovered(unsigned Container,
                                                  int64_t SizeLower,
                                                  int64_t Slack,
                                                  const State &S) const {
+  // strlen(buf) + off, where the string's terminator is inside an array
+  // of N: the length is at most N - 1.
+  if (std::optional<int64_t> Capacity = cStringCapacity(Index.Slot))
+    if (*Capacity - 1 + Index.Value < SizeLower + Slack)
+      return true;
+  // strlen(p) - k indexing p itself (k >= 0): below p's size.
+  if (Index.Value <= 0 && measuredBufferSlot(Index.Slot) == Container &&
+      Container != NoSlot)
+    return true;
   for (const Fact &F : S.Facts) {
     if (F.Kind != Fact::Below || F.A != Index.Slot)
       continue;
@@ -489,10 +498,13 @@ void ContainerBoundsAnalysis::Impl::judgeIndex(
         (Least != std::numeric_limits<int64_t>::min() &&
          Least + Term->Value >= 0) ||
         (Term->Value >= 0 && Var &&
-         Var->getType()->isUnsignedIntegerOrEnumerationType());
-    Verdict.UpperBounded = llvm::any_of(S.Facts, [&](const Fact &F) {
-      return F.Kind == Fact::Below && F.A == Term->Slot;
-    });
+         Var->getType()->isUnsignedIntegerOrEnumerationType()) ||
+        (Term->Value >= 0 && cStringCapacity(Term->Slot)); // strlen(buf) + k
+    Verdict.UpperBounded =
+        cStringCapacity(Term->Slot) ||
+        llvm::any_of(S.Facts, [&](const Fact &F) {
+          return F.Kind == Fact::Below && F.A == Term->Slot;
+        });
     Verdict.InBounds = indexCovered(Container, *Term, SizeLower, Slack, S);
     break;
   }

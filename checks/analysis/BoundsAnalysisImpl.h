@@ -215,6 +215,9 @@ private:
   std::optional<unsigned> rootSlot(const ValueDecl &D);
   std::optional<unsigned> elementSlot(unsigned Base, const Expr *Key);
   bool isWithin(unsigned Slot, unsigned Ancestor) const;
+  /// For the `strlen(buf)` slot of a buffer: the buffer's slot (a string's
+  /// terminator is inside its buffer, so its length is below the size).
+  std::optional<unsigned> measuredBufferSlot(unsigned LengthSlot) const;
   bool isContainerGetter(const CXXMemberCallExpr &Call) const;
   const VarDecl *indexVariable(const Expr *E);
 
@@ -261,6 +264,13 @@ private:
   std::optional<LinearTerm> opaqueTerm(const Expr *E);
   bool isIgnoredAssert(const Expr &Cond) const;
 
+  // C strings (BoundsCStrings.cpp).
+  std::optional<LinearTerm> cStringLength(const Expr *E);
+  std::optional<int64_t> cStringCapacity(unsigned LengthSlot) const;
+  void forgetCStringLength(const Expr *Buffer, State &S);
+  void forgetWrittenCString(const Expr *Written, State &S);
+  void refineNonZero(const Expr *Cond, bool Truth, State &S);
+
   // Queries.
   int64_t knownMinSize(unsigned Slot, const State &S) const;
   bool sizeKnown(unsigned Container, const State &S) const;
@@ -305,6 +315,11 @@ private:
   /// every iteration (not empty at the loop's exit).
   llvm::DenseMap<const Expr *, llvm::SmallVector<unsigned, 2>>
       GrownByLoop;
+
+  /// The length slot of each C string (`strlen(buf)`), to the size of its
+  /// buffer when that is an array: the terminator is inside it, so the
+  /// length is below the size.
+  llvm::DenseMap<unsigned, int64_t> CStringCapacities;
 
   /// Range-for loop conditions, to the range they iterate.
   llvm::DenseMap<const Expr *, const Expr *> RangeLoops;

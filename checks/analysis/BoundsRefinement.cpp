@@ -223,7 +223,8 @@ State ContainerBoundsAnalysis::Impl::refineAtom(const Expr *Cond, bool Truth,
   // `c.empty() == false`, `found != true`.
   if (const Expr *Operand = comparedWithBool(Cond, Truth))
     return refine(Operand, Truth, std::move(S));
-  refineComparison(Cond, Truth, S);
+  if (!refineComparison(Cond, Truth, S))
+    refineNonZero(Cond, Truth, S);
   return S;
 }
 
@@ -358,6 +359,17 @@ void ContainerBoundsAnalysis::Impl::refineOrdering(BinaryOperatorKind Opcode,
     break;
   }
   case BO_NE:
+    // i != k where i >= k (an unsigned i != 0): i >= k + 1.
+    for (auto [Index, K] :
+         {std::pair(*Left, *Right), std::pair(*Right, *Left)})
+      if (Index.Kind == Fact::Var && Index.Value == 0 &&
+          K.Kind == Fact::Const) {
+        int64_t Least = lowerBound(Index.Slot, S);
+        if (Least == std::numeric_limits<int64_t>::min() && Unsigned)
+          Least = 0;
+        if (Least == K.Value)
+          S.add({Fact::AtLeast, Fact::NoTerm, Index.Slot, NoSlot, K.Value + 1});
+      }
     // c.size() != k where c.size() >= k: c.size() >= k + 1.
     for (auto [Size, K] :
          {std::pair(*Left, *Right), std::pair(*Right, *Left)})
@@ -460,6 +472,8 @@ ContainerBoundsAnalysis::Impl::linearTerm(const Expr *E, const State &S) {
   }
   if (const VarDecl *Var = indexVariable(E))
     return LinearTerm{Fact::Var, *rootSlot(*Var), 0, Var};
+  if (std::optional<LinearTerm> Length = cStringLength(E))
+    return Length;
   const auto *Op = dyn_cast<BinaryOperator>(E);
   if (!Op || (Op->getOpcode() != BO_Add && Op->getOpcode() != BO_Sub))
     return opaqueTerm(E);

@@ -362,6 +362,24 @@ void ContainerBoundsAnalysis::Impl::assignIndex(unsigned Slot,
         S.add({Fact::AtLeast, Fact::NoTerm, Slot, NoSlot, 0});
       return;
     }
+    // len = strlen(buf) + k, buf an array of N: len < N + k.
+    if (Term->Kind == Fact::Var)
+      if (std::optional<int64_t> Capacity = cStringCapacity(Term->Slot)) {
+        S.add({Fact::Below, Fact::Const, Slot, NoSlot,
+               *Capacity + Term->Value});
+        if (Term->Value >= 0)
+          S.add({Fact::AtLeast, Fact::NoTerm, Slot, NoSlot, Term->Value});
+        return;
+      }
+    // len = strlen(p) + k, p a heap block or a buffer of unknown size:
+    // len - k is below p's size, whatever is later written into p.
+    if (Term->Kind == Fact::Var)
+      if (std::optional<unsigned> Buffer = measuredBufferSlot(Term->Slot)) {
+        S.add({Fact::Below, Fact::Size, Slot, *Buffer, -Term->Value});
+        if (Term->Value >= 0)
+          S.add({Fact::AtLeast, Fact::NoTerm, Slot, NoSlot, Term->Value});
+        return;
+      }
     if (Term->Kind == Fact::Size && Term->Value == 0) {
       // n = c.size(): c holds at least n elements.
       S.add({Fact::SizeAtLeast, Fact::Var, Term->Slot, Slot, 0});
@@ -554,6 +572,17 @@ void ContainerBoundsAnalysis::Impl::escapingArguments(
     const FunctionDecl *Callee, llvm::ArrayRef<const Expr *> Args, State &S) {
   if (!Callee)
     return;
+  // A buffer given as a pointer to non-const (fgets, strcpy, sprintf, and
+  // the variadic arguments of scanf) may hold another string afterwards.
+  for (unsigned I = 0; I < Args.size(); ++I) {
+    QualType Type = I < Callee->getNumParams()
+                        ? Callee->getParamDecl(I)->getType()
+                        : Args[I]->IgnoreParenImpCasts()->getType();
+    if (Type->isPointerType() && !Type->getPointeeType().isConstQualified())
+      forgetCStringLength(Args[I], S);
+    else if (Type->isArrayType() && !Type.isConstQualified())
+      forgetCStringLength(Args[I], S);
+  }
   for (unsigned I = 0; I < Args.size() && I < Callee->getNumParams(); ++I) {
     QualType Param = Callee->getParamDecl(I)->getType();
     const Expr *Arg = Args[I];
@@ -633,6 +662,7 @@ void ContainerBoundsAnalysis::Impl::transferStmt(const Stmt &Statement,
   if (const auto *Op = dyn_cast<BinaryOperator>(&Statement)) {
     if (!Op->isAssignmentOp())
       return;
+    forgetWrittenCString(Op->getLHS(), S);
     std::optional<unsigned> Slot = slotOf(Op->getLHS());
     if (!Slot)
       return;
@@ -656,13 +686,15 @@ void ContainerBoundsAnalysis::Impl::transferStmt(const Stmt &Statement,
     return;
   }
   if (const auto *Op = dyn_cast<UnaryOperator>(&Statement)) {
-    if (Op->isIncrementDecrementOp())
+    if (Op->isIncrementDecrementOp()) {
+      forgetWrittenCString(Op->getSubExpr(), S);
       if (std::optional<unsigned> Slot = slotOf(Op->getSubExpr())) {
         if (Op->getSubExpr()->getType()->isPointerType())
           kill(*Slot, S);
         else
           killIndexVariable(*Slot, Op->isIncrementOp() ? 1 : -1, S);
       }
+    }
     if (Op->getOpcode() == UO_Deref)
       if (std::optional<ElementAccess> Access = matchElementAccess(*Op, Model))
         establishAccess(*Access, S);

@@ -10,9 +10,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "TaintAnalysis.h"
 #include "ASTHelpers.h"
-#include "ForwardDataflow.h"
+#include "TaintAnalysisImpl.h"
 #include "MemoryRegion.h"
 #include "TaintSummaries.h"
 #include "clang/AST/DeclCXX.h"
@@ -22,28 +21,6 @@
 #include "llvm/ADT/StringSwitch.h"
 
 namespace clang::tidy::prodready {
-
-TaintSinkModel::~TaintSinkModel() = default;
-
-TaintValue join(const TaintValue &A, const TaintValue &B) {
-  if (!B.Labels)
-    return A;
-  if (!A.Labels)
-    return B;
-  TaintValue R;
-  R.Labels = A.Labels | B.Labels;
-  R.Origin = A.isUntrusted() ? A.Origin : B.Origin;
-  R.Sources = A.Sources | B.Sources;
-  R.Join = A.Join ? A.Join : B.Join;
-  R.UnderChosenBase = A.UnderChosenBase || B.UnderChosenBase;
-  R.Inserted = (!A.isUntrusted() || A.Inserted) &&
-               (!B.isUntrusted() || B.Inserted);
-  R.AppendedInLoop = A.AppendedInLoop || B.AppendedInLoop;
-  R.Canonical = A.Canonical && B.Canonical;
-  R.DotDotRejected = A.DotDotRejected && B.DotDotRejected;
-  R.AbsoluteRejected = A.AbsoluteRejected && B.AbsoluteRejected;
-  return R;
-}
 
 namespace {
 
@@ -123,269 +100,11 @@ bool isOutParameter(const ParmVarDecl &Param) {
   return !Type->getPointeeType().isConstQualified();
 }
 
-/// Path predicates recognized in branch conditions.
-enum class PathFact { None, HasDotDot, IsAbsolute, Safe, InsideBase };
-
-struct PathPredicate {
-  PathFact Fact = PathFact::None;
-  const Expr *Subject = nullptr;
-  bool Positive = true; ///< The fact holds when the expression is true.
-};
-
-bool isDotDotLiteral(const Expr *E) {
-  const auto *Literal = dyn_cast_or_null<StringLiteral>(stripValueWrappers(E));
-  return Literal && Literal->getCharByteWidth() == 1 &&
-         Literal->getString().contains("..");
-}
-
-bool isSlashLiteral(const Expr *E) {
-  E = stripValueWrappers(E);
-  if (const auto *Char = dyn_cast_or_null<CharacterLiteral>(E))
-    return Char->getValue() == '/';
-  if (const auto *Literal = dyn_cast_or_null<StringLiteral>(E))
-    return Literal->getCharByteWidth() == 1 && Literal->getString() == "/";
-  return false;
-}
-
-bool isNpos(const Expr *E) {
-  E = stripValueWrappers(E);
-  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E))
-    return Ref->getDecl()->getIdentifier() &&
-           Ref->getDecl()->getName() == "npos";
-  if (const auto *Minus = dyn_cast_or_null<UnaryOperator>(E))
-    return Minus->getOpcode() == UO_Minus;
-  return false;
-}
-
-bool isZero(const Expr *E) {
-  const auto *Literal = dyn_cast_or_null<IntegerLiteral>(stripValueWrappers(E));
-  return Literal && Literal->getValue() == 0;
-}
-
-const CXXMemberCallExpr *memberCall(const Expr *E, StringRef Name) {
-  const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(stripValueWrappers(E));
-  if (!Call || !Call->getMethodDecl() || !Call->getMethodDecl()->getIdentifier())
-    return nullptr;
-  return Call->getMethodDecl()->getName() == Name ? Call : nullptr;
-}
-
-/// `S[0]`, `S.front()`, `S.at(0)`, `*S`: the first character of S.
-const Expr *firstCharacterOf(const Expr *E) {
-  E = stripValueWrappers(E);
-  if (const auto *Sub = dyn_cast_or_null<ArraySubscriptExpr>(E))
-    return isZero(Sub->getIdx()) ? Sub->getBase() : nullptr;
-  if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(E)) {
-    if (Op->getOperator() == OO_Subscript && isZero(Op->getArg(1)))
-      return Op->getArg(0);
-    if (Op->getOperator() == OO_Star && Op->getNumArgs() == 1)
-      return Op->getArg(0);
-  }
-  if (const auto *Deref = dyn_cast_or_null<UnaryOperator>(E))
-    if (Deref->getOpcode() == UO_Deref)
-      return Deref->getSubExpr();
-  if (const auto *Call = memberCall(E, "front"))
-    return Call->getImplicitObjectArgument();
-  if (const auto *Call = memberCall(E, "at"))
-    return isZero(Call->getArg(0)) ? Call->getImplicitObjectArgument()
-                                   : nullptr;
-  return nullptr;
-}
-
-/// The std::mismatch call whose `.first` \p E is.
-const CallExpr *mismatchOfFirst(const Expr *E) {
-  E = stripValueWrappers(E);
-  const Expr *Pair = nullptr;
-  if (const auto *First = dyn_cast_or_null<MemberExpr>(E)) {
-    if (First->getMemberDecl()->getName() == "first")
-      Pair = First->getBase();
-  } else if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E)) {
-    if (const auto *Binding = dyn_cast<BindingDecl>(Ref->getDecl()))
-      if (const auto *Decomposition =
-              dyn_cast_or_null<DecompositionDecl>(Binding->getDecomposedDecl()))
-        if (!Decomposition->bindings().empty() &&
-            Decomposition->bindings()[0] == Binding)
-          Pair = Decomposition->getInit();
-  }
-  const auto *Call = dyn_cast_or_null<CallExpr>(stripValueWrappers(Pair));
-  if (!Call || Call->getNumArgs() < 3)
-    return nullptr;
-  const FunctionDecl *Callee = Call->getDirectCallee();
-  return Callee && Callee->getIdentifier() && Callee->getName() == "mismatch"
-             ? Call
-             : nullptr;
-}
-
-PathPredicate classifyComparison(const Expr *L, const Expr *R, bool IsEqual) {
-  for (int Swap = 0; Swap < 2; ++Swap, std::swap(L, R)) {
-    if (const auto *Find = memberCall(L, "find"))
-      if (Find->getNumArgs() >= 1 && isDotDotLiteral(Find->getArg(0)) &&
-          isNpos(R))
-        return {PathFact::HasDotDot, Find->getImplicitObjectArgument(),
-                !IsEqual};
-    if (const auto *RFind = memberCall(L, "rfind"))
-      if (RFind->getNumArgs() == 2 && isZero(RFind->getArg(1)) && isZero(R))
-        return {PathFact::InsideBase, RFind->getImplicitObjectArgument(),
-                IsEqual};
-    if (const auto *Compare = memberCall(L, "compare"))
-      if (Compare->getNumArgs() == 3 && isZero(Compare->getArg(0)) &&
-          isZero(R))
-        return {PathFact::InsideBase, Compare->getImplicitObjectArgument(),
-                IsEqual};
-    if (const Expr *Subject = firstCharacterOf(L))
-      if (isSlashLiteral(R))
-        return {PathFact::IsAbsolute, Subject, IsEqual};
-    // std::mismatch(base.begin(), base.end(), full.begin()).first == base.end()
-    // (also through `auto [first, second] = std::mismatch(...)`).
-    if (const CallExpr *Mismatch = mismatchOfFirst(L))
-      if (const auto *Begin = memberCall(Mismatch->getArg(2), "begin"))
-        return {PathFact::InsideBase, Begin->getImplicitObjectArgument(),
-                IsEqual};
-    // strstr(s, "..") != nullptr
-    if (const auto *Strstr = dyn_cast_or_null<CallExpr>(stripValueWrappers(L)))
-      if (const FunctionDecl *Callee = Strstr->getDirectCallee();
-          Callee && Callee->getIdentifier() && Callee->getName() == "strstr" &&
-          Strstr->getNumArgs() == 2 && isDotDotLiteral(Strstr->getArg(1)))
-        return {PathFact::HasDotDot, Strstr->getArg(0), !IsEqual};
-  }
-  return {};
-}
-
-PathPredicate classifyPredicate(const Expr *E, const TaintModel &Model) {
-  E = stripValueWrappers(E);
-  if (const auto *Op = dyn_cast<BinaryOperator>(E))
-    if (Op->getOpcode() == BO_EQ || Op->getOpcode() == BO_NE)
-      return classifyComparison(Op->getLHS(), Op->getRHS(),
-                                Op->getOpcode() == BO_EQ);
-  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E))
-    if ((Op->getOperator() == OO_EqualEqual ||
-         Op->getOperator() == OO_ExclaimEqual) &&
-        Op->getNumArgs() == 2)
-      return classifyComparison(Op->getArg(0), Op->getArg(1),
-                                Op->getOperator() == OO_EqualEqual);
-  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E)) {
-    const CXXMethodDecl *Method = Member->getMethodDecl();
-    if (!Method || !Method->getIdentifier())
-      return {};
-    StringRef Name = Method->getName();
-    const Expr *Object = Member->getImplicitObjectArgument();
-    if (Name == "is_absolute" || Name == "has_root_path" ||
-        Name == "has_root_directory")
-      return {PathFact::IsAbsolute, Object, true};
-    if (Name == "is_relative")
-      return {PathFact::IsAbsolute, Object, false};
-    if (Name == "contains" && Member->getNumArgs() == 1 &&
-        isDotDotLiteral(Member->getArg(0)))
-      return {PathFact::HasDotDot, Object, true};
-    if (Name == "starts_with" && Member->getNumArgs() == 1)
-      return isSlashLiteral(Member->getArg(0))
-                 ? PathPredicate{PathFact::IsAbsolute, Object, true}
-                 : PathPredicate{PathFact::InsideBase, Object, true};
-  }
-  if (const auto *Call = dyn_cast<CallExpr>(E)) {
-    CallModel M = Model.classify(*Call);
-    if (M.Effect == CallEffect::SanitizerPredicate && Call->getNumArgs() >= 1)
-      return {PathFact::Safe, Call->getArg(0), true};
-    if (const FunctionDecl *Callee = Call->getDirectCallee();
-        Callee && Callee->getIdentifier() && Callee->getName() == "strstr" &&
-        Call->getNumArgs() == 2 && isDotDotLiteral(Call->getArg(1)))
-      return {PathFact::HasDotDot, Call->getArg(0), true};
-  }
-  return {};
-}
-
 } // namespace
 
 //===----------------------------------------------------------------------===//
-// Per-function analysis
+// Per-function analysis (the class is in TaintAnalysisImpl.h)
 //===----------------------------------------------------------------------===//
-
-class TaintEngine::FunctionAnalysis {
-public:
-  FunctionAnalysis(TaintEngine &Engine, const Decl &Unit)
-      : Engine(Engine), Unit(Unit), Ctx(Engine.Ctx), Model(Engine.Model) {}
-
-  void run();
-  TaintValue valueAt(const Expr &E, const Stmt &Site);
-  TaintValue variableValueWhen(const VarDecl &Var, const Stmt &Site,
-                               const Expr &Cond, bool Truth);
-  bool isFinished() const { return Finished; }
-
-  uint64_t ReturnLabels = 0;
-  const Expr *ReturnOrigin = nullptr;
-  uint8_t ReturnSources = 0;
-  llvm::SmallVector<TaintHit, 4> Hits;
-  llvm::SmallVector<std::pair<unsigned, TaintHit>, 4> ParameterHits;
-  /// What the function writes through its pointer and reference
-  /// parameters, by parameter (labels other than the parameter's own).
-  llvm::SmallVector<std::pair<unsigned, TaintValue>, 2> OutParams;
-  llvm::DenseMap<const CXXRecordDecl *,
-                 llvm::DenseMap<const ValueDecl *, TaintValue>>
-      CaptureValues;
-
-private:
-  struct State {
-    bool Reachable = false;
-    llvm::SmallVector<TaintValue, 8> Values;
-    bool operator==(const State &O) const {
-      return Reachable == O.Reachable && Values == O.Values;
-    }
-    bool operator!=(const State &O) const { return !(*this == O); }
-  };
-  struct Place {
-    unsigned Index;
-    bool Strong;
-  };
-
-  void discoverLocations();
-  unsigned addLocation(const ValueDecl *Base, const FieldDecl *Field);
-  std::optional<unsigned> findLocation(const ValueDecl *Base,
-                                       const FieldDecl *Field) const;
-  std::optional<Place> placeOf(const Expr *E, unsigned Depth = 0) const;
-  State initialState();
-  static State joinStates(const State &A, const State &B);
-
-  TaintValue eval(const Expr *E, const State &S);
-  TaintValue evalCall(const CallExpr &Call, const State &S);
-  TaintValue read(unsigned Index, const State &S) const;
-  void write(const Expr *Target, TaintValue Value, State &S,
-             bool ForceWeak = false);
-  void transfer(const CFGElement &Element, State &S);
-  void transferCall(const CallExpr &Call, State &S);
-  void markJoin(TaintValue &Value, const CallExpr &Call, const Expr *Base,
-                const State &S);
-  State refine(const Expr *Cond, bool Truth, State S);
-  void applyPredicate(const PathPredicate &P, bool Holds, State &S);
-  void collect(const CFGElement &Element, const State &S);
-  void collectSinks(const Expr &E, const State &S);
-  void recordHit(TaintHit Hit);
-  void collectOutParams();
-  void applyOutParams(const CallExpr &Call, const FunctionDecl &Callee,
-                      State &S);
-
-  TaintEngine &Engine;
-  const Decl &Unit;
-  ASTContext &Ctx;
-  const TaintModel &Model;
-  const Stmt *Body = nullptr;
-  const FunctionDecl *Function = nullptr;
-
-  std::vector<std::pair<const ValueDecl *, const FieldDecl *>> Locations;
-  llvm::DenseMap<std::pair<const ValueDecl *, const FieldDecl *>, unsigned>
-      LocationIndex;
-  llvm::DenseMap<const VarDecl *, const Expr *> Aliases;
-  /// Aliases that point past the start of their region: a write through
-  /// one adds to the region after what is there.
-  llvm::SmallPtrSet<const VarDecl *, 4> AdvancedPointers;
-  bool isAdvancedPointer(const Expr *E) const {
-    const auto *Ref = dyn_cast_or_null<DeclRefExpr>(
-        E ? E->IgnoreParenImpCasts() : nullptr);
-    const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-    return Var && AdvancedPointers.count(Var);
-  }
-  std::unique_ptr<IndexedCFG> Cfg;
-  std::vector<State> BlockEntry;
-  bool Finished = false; ///< BlockEntry holds the fixpoint.
-};
 
 namespace {
 /// Finds the locations of a unit and the aliases among its locals.
@@ -402,10 +121,20 @@ public:
     return true;
   }
   bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; }
+  bool VisitCXXForRangeStmt(CXXForRangeStmt *Loop) {
+    RangeLoops.push_back(Loop);
+    return true;
+  }
   bool VisitDeclRefExpr(DeclRefExpr *Ref) {
     if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
       if (!Var->hasGlobalStorage() || Var->isStaticLocal())
         Vars.push_back(Var);
+    return true;
+  }
+  bool VisitBindingDecl(BindingDecl *Binding) {
+    // `auto &[key, value] = pair`: the reference each name is.
+    if (VarDecl *Holding = Binding->getHoldingVar())
+      Vars.push_back(Holding);
     return true;
   }
   bool VisitVarDecl(VarDecl *Var) {
@@ -422,8 +151,10 @@ public:
       Fields.emplace_back(Field, nullptr);
     else if (const auto *Ref = dyn_cast<DeclRefExpr>(Base))
       if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
-        if (!Var->hasGlobalStorage())
+        if (!Var->hasGlobalStorage()) {
           Fields.emplace_back(Var, Field);
+          FieldReads.try_emplace({Var, Field}, Member);
+        }
     return true;
   }
   /// `p += n`, `p++`, `p = p + n`: pointers moved within their region.
@@ -454,6 +185,11 @@ public:
   }
   std::vector<const ValueDecl *> Vars;
   std::vector<std::pair<const ValueDecl *, const FieldDecl *>> Fields;
+  std::vector<const CXXForRangeStmt *> RangeLoops;
+  /// One access to each field location, to ask the model about it.
+  llvm::DenseMap<std::pair<const ValueDecl *, const FieldDecl *>,
+                 const MemberExpr *>
+      FieldReads;
   llvm::SmallPtrSet<const VarDecl *, 4> Advanced;
   llvm::SmallPtrSet<const VarDecl *, 4> Reseated;
 
@@ -552,9 +288,22 @@ void TaintEngine::FunctionAnalysis::discoverLocations() {
     }
     addLocation(Var, nullptr);
   }
-  for (const auto &[Base, Field] : Collector.Fields)
-    if (Locations.size() < MaxLocations)
-      addLocation(Base, Field);
+  for (const auto &[Base, Field] : Collector.Fields) {
+    if (Locations.size() >= MaxLocations)
+      break;
+    unsigned Index = addLocation(Base, Field);
+    // Request data read through a reference (`auto &files = req.files;`,
+    // a range-for over it) is as untrusted as `req.files` itself.
+    const MemberExpr *Read = Collector.FieldReads.lookup({Base, Field});
+    if (Read && Model.isUntrustedMember(*Read))
+      UntrustedFields.try_emplace(Index, Read);
+  }
+  for (const CXXForRangeStmt *Loop : Collector.RangeLoops)
+    if (std::optional<ComponentLoop> Components = componentLoop(*Loop))
+      if (const Expr *Cond = Loop->getCond()) {
+        ComponentLoops[Cond] = *Components;
+        ComponentLoops[stripValueWrappers(Cond)] = *Components;
+      }
 }
 
 std::optional<TaintEngine::FunctionAnalysis::Place>
@@ -585,11 +334,12 @@ TaintEngine::FunctionAnalysis::placeOf(const Expr *E, unsigned Depth) const {
     if (Field && isa<CXXThisExpr>(Base))
       if (std::optional<unsigned> Index = findLocation(Field, nullptr))
         return Place{*Index, true};
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(Base))
-      if (Field)
-        if (std::optional<unsigned> Index =
-                findLocation(Ref->getDecl(), Field))
-          return Place{*Index, true};
+    // A field of a reference (`entry.second` in a range-for) is in what
+    // the reference designates.
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Base);
+        Ref && Field && !Aliases.count(dyn_cast<VarDecl>(Ref->getDecl())))
+      if (std::optional<unsigned> Index = findLocation(Ref->getDecl(), Field))
+        return Place{*Index, true};
     return Weak(placeOf(Member->getBase(), Depth + 1));
   }
   if (const auto *Sub = dyn_cast<ArraySubscriptExpr>(E))
@@ -634,10 +384,8 @@ void TaintEngine::FunctionAnalysis::write(const Expr *Target, TaintValue Value,
   // program chose when that is clean.
   if (RegionPointer Region = regionPointer(*Target);
       Region.AtOffset || isAdvancedPointer(Region.Base)) {
-    if (Value.isUntrusted() && !Value.Join) {
-      Value.Join = Target;
-      Value.UnderChosenBase = eval(Region.Base, S).Labels == 0;
-    }
+    if (Value.isUntrusted() && !Value.Join)
+      setJoin(Value, *Target, eval(Region.Base, S).Labels == 0);
     Target = Region.Base;
     ForceWeak = true;
   }
@@ -679,8 +427,11 @@ TaintEngine::FunctionAnalysis::initialState() {
         Enclosing = &Engine.analysisFor(*Outer);
   for (unsigned I = 0, E = Locations.size(); I < E; ++I) {
     const auto [Base, Field] = Locations[I];
-    if (Field)
+    if (Field) {
+      if (const MemberExpr *Read = UntrustedFields.lookup(I))
+        S.Values[I] = TaintValue::source(SourceKind::Request, Read);
       continue;
+    }
     if (const auto *Param = dyn_cast<ParmVarDecl>(Base)) {
       if (Function && Param->getDeclContext() == Function)
         S.Values[I].Labels =
@@ -717,9 +468,28 @@ TaintEngine::FunctionAnalysis::joinStates(const State &A, const State &B) {
   return R;
 }
 
+/// Values of arithmetic type are numbers: formatted into text, they can
+/// spell neither `..` nor `/`. A character is text.
+static void applyValueType(TaintValue &Value, const Expr &E) {
+  QualType Type = E.getType();
+  if (!Value.Labels || Type.isNull() || Type->isDependentType())
+    return;
+  if (Type->isAnyCharacterType())
+    Value.Numeric = false;
+  else if (Type->isArithmeticType() && !Type->isBooleanType())
+    Value.Numeric = true;
+}
+
 TaintValue TaintEngine::FunctionAnalysis::eval(const Expr *E, const State &S) {
   if (!E)
     return {};
+  TaintValue Value = evalExpr(E, S);
+  applyValueType(Value, *E);
+  return Value;
+}
+
+TaintValue TaintEngine::FunctionAnalysis::evalExpr(const Expr *E,
+                                                   const State &S) {
   E = E->IgnoreParens();
   if (const auto *Cast = dyn_cast<CastExpr>(E))
     return Cast->getCastKind() == CK_PointerToBoolean ||
@@ -739,9 +509,17 @@ TaintValue TaintEngine::FunctionAnalysis::eval(const Expr *E, const State &S) {
       return TaintValue::source(SourceKind::CommandLine, E);
     if (std::optional<Place> P = placeOf(E))
       return read(P->Index, S);
-    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl())) {
       if (Var->hasGlobalStorage() && !Var->isStaticLocal())
         return Engine.crossFunctionValue(*Var);
+      // A reference bound to a temporary (`const std::string &name =
+      // req.get_param_value("n")`) or to what is not followed.
+      if (auto Alias = Aliases.find(Var); Alias != Aliases.end())
+        return eval(Alias->second, S);
+    }
+    // `auto &[name, file] = *it`: what the binding designates.
+    if (const auto *Binding = dyn_cast<BindingDecl>(Ref->getDecl()))
+      return eval(Binding->getBinding(), S);
     return {};
   }
   if (const auto *Member = dyn_cast<MemberExpr>(E)) {
@@ -757,9 +535,15 @@ TaintValue TaintEngine::FunctionAnalysis::eval(const Expr *E, const State &S) {
   }
   if (const auto *Sub = dyn_cast<ArraySubscriptExpr>(E))
     return eval(Sub->getBase(), S);
-  if (const auto *Op = dyn_cast<UnaryOperator>(E))
-    return Op->getOpcode() == UO_LNot ? TaintValue{}
-                                      : eval(Op->getSubExpr(), S);
+  if (const auto *Op = dyn_cast<UnaryOperator>(E)) {
+    if (Op->getOpcode() == UO_LNot)
+      return {};
+    TaintValue Value = eval(Op->getSubExpr(), S);
+    // The bytes of a number (`&n`) are not its digits.
+    if (Op->getOpcode() == UO_AddrOf)
+      Value.Numeric = false;
+    return Value;
+  }
   if (const auto *Op = dyn_cast<BinaryOperator>(E)) {
     if (Op->isComparisonOp() || Op->isLogicalOp())
       return {};
@@ -820,6 +604,19 @@ TaintValue TaintEngine::FunctionAnalysis::evalCall(const CallExpr &Call,
     Value.Canonical = Value.Labels != 0;
     return Value;
   }
+  case CallEffect::RelativePath: {
+    // `full.lexically_relative(base)`, `relative(full, base)`: a relative
+    // path, normalized when `full` was (or always, for relative()).
+    const Expr *Subject = Call.getNumArgs() ? Call.getArg(0) : nullptr;
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
+      Subject = Member->getImplicitObjectArgument();
+    TaintValue Value = eval(Subject, S);
+    if (Value.Labels) {
+      Value.AbsoluteRejected = true;
+      Value.Canonical |= M.Canonical;
+    }
+    return Value;
+  }
   case CallEffect::Default:
     break;
   }
@@ -860,24 +657,17 @@ TaintValue TaintEngine::FunctionAnalysis::evalCall(const CallExpr &Call,
       // format("{}/{}", base, name): the first argument after the format.
       if (Callee->getName() == "format" && Call.getNumArgs() >= 2)
         Base = Call.getArg(1);
+      // format("/srv/{}", name): the literal prefix.
+      if (Callee->getName() == "format" && Call.getNumArgs() >= 1 &&
+          hasLiteralPrefix(Call.getArg(0), '{')) {
+        setJoin(Value, Call, /*ChosenBase=*/true);
+        return Value;
+      }
     }
     if (IsJoin)
       markJoin(Value, Call, Base, S);
   }
   return Value;
-}
-
-/// \p Value was joined into a path or string at \p Call onto \p Base (the
-/// directory or prefix it is appended to). Whether that base is a constant
-/// or a value the program chose (it carries no label: neither untrusted
-/// nor a parameter) decides whether the untrusted part is a component
-/// under a directory the program meant to confine it to.
-void TaintEngine::FunctionAnalysis::markJoin(TaintValue &Value,
-                                             const CallExpr &Call,
-                                             const Expr *Base,
-                                             const State &S) {
-  Value.Join = &Call;
-  Value.UnderChosenBase = Base && eval(Base, S).Labels == 0;
 }
 
 void TaintEngine::FunctionAnalysis::transferCall(const CallExpr &Call,
@@ -916,12 +706,16 @@ void TaintEngine::FunctionAnalysis::transferCall(const CallExpr &Call,
     TaintValue Value;
     for (unsigned I = First; I < NumArgs; ++I)
       Value = join(Value, eval(Call.getArg(I), S));
-    // The base is the first formatted argument: sprintf(buf, fmt, base,
-    // ...), snprintf(buf, size, fmt, base, ...).
+    // The base is the format's literal prefix ("/var/spool/%s"), or the
+    // first formatted argument: sprintf(buf, "%s/%s", base, ...).
     unsigned BaseIndex = First + 1;
-    if (Value.Labels && !Value.Join)
-      markJoin(Value, Call, BaseIndex < NumArgs ? Call.getArg(BaseIndex) : nullptr,
-               S);
+    if (Value.Labels && !Value.Join) {
+      if (hasLiteralPrefix(Call.getArg(First), '%'))
+        setJoin(Value, Call, /*ChosenBase=*/true);
+      else
+        markJoin(Value, Call,
+                 BaseIndex < NumArgs ? Call.getArg(BaseIndex) : nullptr, S);
+    }
     write(Call.getArg(0), Value, S);
     return;
   }
@@ -962,13 +756,26 @@ void TaintEngine::FunctionAnalysis::transferCall(const CallExpr &Call,
     case OO_PlusEqual:
     case OO_SlashEqual:
     case OO_LessLess: {
-      if (Op->getOperator() == OO_LessLess &&
-          !isStringStream(Op->getArg(0)->IgnoreImpCasts()->getType()))
-        return;
+      const Expr *Target = Op->getArg(0);
+      bool Chained = false;
+      if (Op->getOperator() == OO_LessLess) {
+        // `os << dir << name` writes to os.
+        while (const auto *Inner = dyn_cast<CXXOperatorCallExpr>(
+                   stripValueWrappers(Target))) {
+          if (Inner->getOperator() != OO_LessLess || Inner->getNumArgs() != 2)
+            break;
+          Target = Inner->getArg(0);
+          Chained = true;
+        }
+        if (!isStringStream(Target->IgnoreImpCasts()->getType()))
+          return;
+      }
       TaintValue Added = eval(Op->getArg(1), S);
-      if (Added.Labels && !Added.Join && Op->getOperator() != OO_LessLess)
-        markJoin(Added, Call, Op->getArg(0), S);
-      write(Op->getArg(0), Added, S, /*ForceWeak=*/true);
+      // A stream is joined onto what this statement wrote before.
+      if (Added.Labels && !Added.Join &&
+          (Op->getOperator() != OO_LessLess || Chained))
+        markJoin(Added, Call, Target, S);
+      write(Target, Added, S, /*ForceWeak=*/true);
       return;
     }
     default:
@@ -1046,73 +853,6 @@ void TaintEngine::FunctionAnalysis::transfer(const CFGElement &Element,
   }
 }
 
-void TaintEngine::FunctionAnalysis::applyPredicate(const PathPredicate &P,
-                                                   bool Holds, State &S) {
-  // The subject may be written `name`, `name.string()`, `path(name)`.
-  const Expr *Subject = stripValueWrappers(P.Subject);
-  while (true) {
-    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Subject)) {
-      const CXXMethodDecl *Method = Member->getMethodDecl();
-      if (Method && TaintModel::isTextAccessor(*Method)) {
-        Subject = stripValueWrappers(Member->getImplicitObjectArgument());
-        continue;
-      }
-    }
-    if (const auto *Construct = dyn_cast<CXXConstructExpr>(Subject);
-        Construct && Construct->getNumArgs() >= 1) {
-      Subject = stripValueWrappers(Construct->getArg(0));
-      continue;
-    }
-    break;
-  }
-  // Only a whole location can be vouched for: a check of one element
-  // (`argv[2]`, `names[i]`) says nothing of the others.
-  std::optional<Place> Where = placeOf(Subject);
-  if (!Where || !Where->Strong)
-    return;
-  TaintValue &Value = S.Values[Where->Index];
-  switch (P.Fact) {
-  case PathFact::HasDotDot:
-    if (!Holds)
-      Value.DotDotRejected = true;
-    break;
-  case PathFact::IsAbsolute:
-    if (!Holds)
-      Value.AbsoluteRejected = true;
-    break;
-  case PathFact::Safe:
-    if (Holds)
-      Value = {};
-    break;
-  case PathFact::InsideBase:
-    if (Holds && Value.Canonical)
-      Value = {};
-    break;
-  case PathFact::None:
-    break;
-  }
-  if (Value.DotDotRejected && Value.AbsoluteRejected)
-    Value = {};
-}
-
-TaintEngine::FunctionAnalysis::State
-TaintEngine::FunctionAnalysis::refine(const Expr *Cond, bool Truth, State S) {
-  return refineCondition(
-      Cond, Truth, std::move(S), stripValueWrappers,
-      [&](const Expr *Atom, bool AtomTruth, State AtomState) {
-        PathPredicate P = classifyPredicate(Atom, Model);
-        // A project function that returns true only for a safe argument.
-        if (const auto *Call = dyn_cast<CallExpr>(Atom);
-            Call && P.Fact == PathFact::None)
-          if (const Expr *Validated = Engine.validatedArgument(*Call))
-            P = {PathFact::Safe, Validated, true};
-        if (P.Fact != PathFact::None)
-          applyPredicate(P, AtomTruth == P.Positive, AtomState);
-        return AtomState;
-      },
-      &joinStates);
-}
-
 void TaintEngine::FunctionAnalysis::recordHit(TaintHit Hit) {
   if (Hit.Value.isUntrusted())
     Hits.push_back(Hit);
@@ -1149,6 +889,8 @@ void TaintEngine::FunctionAnalysis::collectSinks(const Expr &E,
     Hit.Value.Labels = Value.Labels;
     Hit.Value.Origin = Value.Origin;
     Hit.Value.Sources = Value.Sources;
+    // A number passed in stays one whatever the callee does with it.
+    Hit.Value.Numeric |= Value.Numeric;
     if (!Hit.Value.Join) {
       Hit.Value.Join = Value.Join;
       Hit.Value.UnderChosenBase = Value.UnderChosenBase;
@@ -1300,155 +1042,6 @@ TaintValue TaintEngine::FunctionAnalysis::variableValueWhen(
   if (!Before->Reachable)
     return {};
   return read(*Index, refine(&Cond, Truth, *Before));
-}
-
-//===----------------------------------------------------------------------===//
-// Engine
-//===----------------------------------------------------------------------===//
-
-TaintEngine::TaintEngine(ASTContext &Ctx, const TaintModel &Model,
-                         TaintSinkModel &Sinks)
-    : Ctx(Ctx), Model(Model), Sinks(Sinks) {}
-
-TaintEngine::~TaintEngine() = default;
-
-void TaintEngine::setUnits(llvm::ArrayRef<const Decl *> NewUnits) {
-  Units.assign(NewUnits.begin(), NewUnits.end());
-  CrossFunction.clear();
-  CrossFunctionDone.clear();
-}
-
-void TaintEngine::resetAnalyses() { Analyses.clear(); }
-
-TaintEngine::FunctionAnalysis &TaintEngine::analysisFor(const Decl &Unit) {
-  std::unique_ptr<FunctionAnalysis> &Slot = Analyses[&Unit];
-  if (!Slot) {
-    // Registered before it runs: a recursive call sees an empty summary.
-    Slot = std::make_unique<FunctionAnalysis>(*this, Unit);
-    FunctionAnalysis &Analysis = *Slot;
-    Analysis.run();
-    return Analysis;
-  }
-  return *Slot;
-}
-
-void TaintEngine::findHits(const Decl &Unit,
-                           llvm::SmallVectorImpl<TaintHit> &Out) {
-  FunctionAnalysis &Analysis = analysisFor(Unit);
-  Out.append(Analysis.Hits.begin(), Analysis.Hits.end());
-}
-
-TaintValue TaintEngine::valueAt(const Decl &Unit, const Expr &E,
-                                const Stmt &Site) {
-  return analysisFor(Unit).valueAt(E, Site);
-}
-
-TaintValue TaintEngine::variableValueWhen(const FunctionDecl &Function,
-                                          const VarDecl &Var,
-                                          const Stmt &Site, const Expr &Cond,
-                                          bool Truth) {
-  return analysisFor(Function).variableValueWhen(Var, Site, Cond, Truth);
-}
-
-const Expr *TaintEngine::validatedArgument(const CallExpr &Call) {
-  if (!analyzableCallee(Call, Ctx.getSourceManager()))
-    return nullptr;
-  if (!Validators)
-    Validators = std::make_unique<ValidatorSummaries>(Ctx, *this);
-  return Validators->validatedArgument(Call);
-}
-
-uint64_t TaintEngine::returnLabels(const FunctionDecl &Function) {
-  return analysisFor(Function).ReturnLabels;
-}
-
-uint64_t TaintEngine::untrustedOutParameters(const FunctionDecl &Function) {
-  uint64_t Labels = 0;
-  for (const auto &[Param, Written] : analysisFor(Function).OutParams)
-    if (Written.isUntrusted())
-      Labels |= TaintValue::paramLabel(Param);
-  return Labels;
-}
-
-uint64_t TaintEngine::sinkParameterLabels(const FunctionDecl &Function) {
-  uint64_t Labels = 0;
-  for (const auto &Entry : analysisFor(Function).ParameterHits)
-    Labels |= TaintValue::paramLabel(Entry.first);
-  return Labels;
-}
-
-namespace {
-/// Finds the writes to one global variable or field in a unit.
-void findWrites(const Stmt *S, const ValueDecl &Target,
-                llvm::SmallVectorImpl<std::pair<const Expr *, const Stmt *>>
-                    &Writes) {
-  if (!S || isa<LambdaExpr>(S))
-    return;
-  auto Names = [&](const Expr *E) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
-      return Ref->getDecl() == &Target;
-    if (const auto *Member = dyn_cast<MemberExpr>(E))
-      return Member->getMemberDecl() == &Target;
-    return false;
-  };
-  if (const auto *Op = dyn_cast<BinaryOperator>(S)) {
-    if (Op->isAssignmentOp() && Names(Op->getLHS()))
-      Writes.emplace_back(Op->getRHS(), Op);
-  } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S)) {
-    if ((Op->getOperator() == OO_Equal || Op->getOperator() == OO_PlusEqual ||
-         Op->getOperator() == OO_SlashEqual) &&
-        Op->getNumArgs() == 2 && Names(Op->getArg(0)))
-      Writes.emplace_back(Op->getArg(1), Op);
-  }
-  for (const Stmt *Child : S->children())
-    findWrites(Child, Target, Writes);
-}
-} // namespace
-
-TaintValue TaintEngine::crossFunctionValue(const ValueDecl &D) {
-  if (auto Done = CrossFunctionDone.find(&D); Done != CrossFunctionDone.end())
-    return CrossFunction.lookup(&D);
-  CrossFunctionDone[&D] = true; // A cycle reads as clean.
-  TaintValue Value;
-  // A writer still being analyzed (up the stack) cannot answer yet: the
-  // result is then used, but not remembered.
-  bool Incomplete = false;
-  auto Keep = [&](TaintValue Written) {
-    // Only untrusted data crosses functions; parameter labels do not.
-    if (Written.isUntrusted()) {
-      Written.Labels = TaintValue::UntrustedLabel;
-      Value = join(Value, Written);
-    }
-  };
-  for (const Decl *Unit : Units) {
-    if (Unit == &D) {
-      if (const auto *Var = dyn_cast<VarDecl>(Unit); Var && Var->getInit())
-        Keep(analysisFor(*Unit).valueAt(*Var->getInit(), *Var->getInit()));
-      continue;
-    }
-    const auto *Function = dyn_cast<FunctionDecl>(Unit);
-    if (!Function || !Function->hasBody())
-      continue;
-    llvm::SmallVector<std::pair<const Expr *, const Stmt *>, 2> Writes;
-    findWrites(Function->getBody(), D, Writes);
-    if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Function))
-      for (const CXXCtorInitializer *Init : Ctor->inits())
-        if (Init->getMember() == &D && Init->getInit())
-          Writes.emplace_back(Init->getInit(), Init->getInit());
-    if (Writes.empty())
-      continue;
-    FunctionAnalysis &Writer = analysisFor(*Unit);
-    Incomplete |= !Writer.isFinished();
-    for (const auto &[Written, Site] : Writes)
-      Keep(Writer.valueAt(*Written, *Site));
-  }
-  if (Incomplete) {
-    CrossFunctionDone.erase(&D);
-    return Value;
-  }
-  CrossFunction[&D] = Value;
-  return Value;
 }
 
 } // namespace clang::tidy::prodready

@@ -75,6 +75,11 @@ struct TaintValue {
   bool Canonical = false;       ///< Normalized or canonicalized.
   bool DotDotRejected = false;  ///< Tested not to contain "..".
   bool AbsoluteRejected = false; ///< Tested not to be absolute.
+  /// Every labeled part is a number (`atoi(s)`, `std::stoi(s)`, an `int`
+  /// read by `sscanf("%d")`) or text formatted from one (`"%d"`,
+  /// `std::to_string`, `<<`): it still counts as an untrusted index, but
+  /// spells no `..` or `/` in a path.
+  bool Numeric = false;
 
   bool isUntrusted() const { return Labels & UntrustedLabel; }
   /// True if some source of the value is not the operator's (see
@@ -85,7 +90,7 @@ struct TaintValue {
            Join == O.Join && UnderChosenBase == O.UnderChosenBase &&
            Inserted == O.Inserted && AppendedInLoop == O.AppendedInLoop &&
            Canonical == O.Canonical && DotDotRejected == O.DotDotRejected &&
-           AbsoluteRejected == O.AbsoluteRejected;
+           AbsoluteRejected == O.AbsoluteRejected && Numeric == O.Numeric;
   }
   bool operator!=(const TaintValue &O) const { return !(*this == O); }
 };

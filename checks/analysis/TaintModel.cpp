@@ -89,9 +89,12 @@ bool TaintModel::isUntrustedMember(const MemberExpr &Member) const {
   if (!isWebRequest(Member.getBase()->getType()))
     return false;
   StringRef Name = Member.getMemberDecl()->getName();
+  // `files` (and `form` in newer cpp-httplib) hold multipart uploads: the
+  // file names a client chose.
   return llvm::StringSwitch<bool>(Name)
       .Cases("body", "path", "params", "headers", "matches", true)
       .Cases("path_params", "url", "raw_url", "url_params", "target", true)
+      .Cases("files", "form", true)
       .Default(false);
 }
 
@@ -132,6 +135,7 @@ CallModel TaintModel::classify(const CallExpr &Call) const {
         llvm::StringSwitch<bool>(Name)
             .Cases("get_param_value", "get_header_value", "get_file_value",
                    "target", "body", true)
+            .Case("get_file_values", true)
             .Case("get", true)
             .Default(false)) {
       Model.Effect = CallEffect::SourceResult;
@@ -157,6 +161,10 @@ CallModel TaintModel::classify(const CallExpr &Call) const {
       }
       if (Name == "lexically_normal") {
         Model.Effect = CallEffect::Canonicalizer;
+        return Model;
+      }
+      if (Name == "lexically_relative") {
+        Model.Effect = CallEffect::RelativePath;
         return Model;
       }
     }
@@ -192,6 +200,17 @@ CallModel TaintModel::classify(const CallExpr &Call) const {
       Model.Effect = CallEffect::Canonicalizer;
       return Model;
     }
+    if (Name == "relative" && Call.getNumArgs() >= 1) {
+      Model.Effect = CallEffect::RelativePath;
+      Model.Canonical = true;
+      return Model;
+    }
+    // from_chars(first, last, value): the number read from the text.
+    if (Name == "from_chars" && Call.getNumArgs() >= 3) {
+      Model.Effect = CallEffect::ScanFromFirst;
+      Model.OutArgs.push_back(2);
+      return Model;
+    }
   }
   if (!isCLibrary(*Callee))
     return Model;
@@ -199,11 +218,6 @@ CallModel TaintModel::classify(const CallExpr &Call) const {
                           .Cases("getenv", "secure_getenv", "_wgetenv",
                                  CallEffect::SourceResult)
                           .Cases("basename", "__xpg_basename",
-                                 CallEffect::Sanitizer)
-                          // A string's length is bounded by its buffer, and
-                          // is not text: neither an index the outside
-                          // chooses nor part of a path.
-                          .Cases("strlen", "strnlen", "wcslen",
                                  CallEffect::Sanitizer)
                           .Case("realpath", CallEffect::Canonicalizer)
                           .Cases("strcpy", "strncpy", "memcpy", "memmove",

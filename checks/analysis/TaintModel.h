@@ -8,8 +8,8 @@
 // Sources (catalog): argv of main (handled by the analysis), the getenv
 // family, standard input and files (std::cin/ifstream `>>`, std::getline,
 // fgets, fread, scanf, gets), sockets and descriptors (recv, recvfrom, read),
-// cpp-httplib/Crow/Beast request data, nlohmann::json::parse results, and
-// functions users list.
+// cpp-httplib/Crow/Beast request data (multipart uploads included),
+// nlohmann::json::parse results, and functions users list.
 //
 //===----------------------------------------------------------------------===//
 
@@ -65,7 +65,10 @@ enum class CallEffect {
   CopyToFirst,        ///< strcpy, memcpy: argument 0 = argument 1.
   AppendToFirst,      ///< strcat: argument 0 += argument 1 (a join).
   FormatToFirst,      ///< sprintf/snprintf: argument 0 = formatted (a join).
-  ScanFromFirst,      ///< sscanf: OutArgs = argument 0.
+  ScanFromFirst,      ///< sscanf, from_chars: OutArgs = argument 0.
+  /// `full.lexically_relative(base)`, `relative(full, base)`: `full` as a
+  /// path relative to the base (never absolute).
+  RelativePath,
 };
 
 struct CallModel {
@@ -73,6 +76,9 @@ struct CallModel {
   llvm::SmallVector<unsigned, 4> OutArgs;
   /// For a source: what kind of source it is.
   SourceKind Kind = SourceKind::UserSource;
+  /// For RelativePath: the result is also normalized (relative()
+  /// canonicalizes its arguments first).
+  bool Canonical = false;
 };
 
 class TaintModel {

@@ -48,8 +48,9 @@ std::string bodyViaHelper(CURL *h) {
   std::string body;
   setSink(h, &body);
   checkCurl(curl_easy_perform(h));
+  std::printf("%s", body.c_str());
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: response body 'body' is used without checking the HTTP status (CURLINFO_RESPONSE_CODE); an error page would be taken as data [prodready-unchecked-http-status]
   return body;
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: response body 'body' is used without checking the HTTP status (CURLINFO_RESPONSE_CODE); an error page would be taken as data [prodready-unchecked-http-status]
 }
 
 std::string statusLogged(CURL *h) {
@@ -59,8 +60,9 @@ std::string statusLogged(CURL *h) {
   long status = 0;
   curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
   logHttp(status);
+  std::printf("%s", body.c_str());
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: response body 'body' is used without checking the HTTP status (CURLINFO_RESPONSE_CODE); an error page would be taken as data [prodready-unchecked-http-status]
   return body;
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: response body 'body' is used without checking the HTTP status (CURLINFO_RESPONSE_CODE); an error page would be taken as data [prodready-unchecked-http-status]
 }
 
 std::string statusChecked(CURL *h) {
