@@ -18,7 +18,7 @@
 // this file knows no analysis. Summaries are plain data and serialize to
 // JSON (with a format version) for the driver's whole-program mode.
 //
-// See docs/design/summaries.md.
+// See docs/design/regions-and-summaries.md.
 //
 //===----------------------------------------------------------------------===//
 
