@@ -13,6 +13,7 @@
 #include "FixItBuilders.h"
 #include "TitledFix.h"
 #include "analysis/ASTHelpers.h"
+#include "analysis/MemoryRegion.h"
 #include "analysis/UserCodeScanner.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -326,6 +327,24 @@ TaintValue UncheckedContainerAccessCheck::untrustedValue(const Decl &Unit,
   return Engine->valueAt(Unit, E, Site);
 }
 
+/// A C buffer whose size the analysis can know: a local pointer given a
+/// heap block where it is declared, or an index that is the buffer's own
+/// string length (`s[strlen(s) - 1]`). A buffer from elsewhere (a
+/// parameter, a project allocator) may well be large enough: silence.
+static bool bufferJudgeable(const ElementAccess &Access) {
+  const auto *Ref =
+      dyn_cast<DeclRefExpr>(Access.Container->IgnoreParenImpCasts());
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (Var && Var->getInit() && isAllocation(*Var->getInit()))
+    return true;
+  const Expr *Index = Access.Index->IgnoreParenImpCasts();
+  if (const auto *Op = dyn_cast<BinaryOperator>(Index))
+    Index = Op->getLHS()->IgnoreParenImpCasts();
+  const auto *Call = dyn_cast<CallExpr>(Index);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  return Callee && Callee->getIdentifier() && Callee->getName() == "strlen";
+}
+
 bool UncheckedContainerAccessCheck::shouldReport(const Decl &Unit,
                                                  const ElementAccess &Access,
                                                  const AccessVerdict &Verdict,
@@ -333,7 +352,8 @@ bool UncheckedContainerAccessCheck::shouldReport(const Decl &Unit,
                                                  Finding &Out) {
   // An index from outside needs both bounds (CWE-129), whatever the mode.
   if (VariableIndex && (!Verdict.InBounds || !Verdict.NonNegative) &&
-      !isStoredElement(*Access.Index, Containers)) {
+      !isStoredElement(*Access.Index, Containers) &&
+      (!Access.IsBuffer || bufferJudgeable(Access))) {
     TaintValue Index = untrustedValue(Unit, *Access.Index, *Access.Access);
     if (Index.isUntrusted()) {
       Out.UntrustedIndex = true;

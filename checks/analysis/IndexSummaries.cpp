@@ -93,6 +93,15 @@ void IndexSummaryProvider::summarize(const FunctionDecl &Definition,
     const ParmVarDecl *Param = indexParameter(*Access.Index, Definition);
     if (!Param)
       continue;
+    // A local buffer from an allocator the model does not know (a project
+    // wrapper): its size is unknown, and often sized by this very index.
+    if (Access.IsBuffer)
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(
+              Access.Container->IgnoreParenImpCasts());
+          Ref && isa<VarDecl>(Ref->getDecl()) &&
+          !isa<ParmVarDecl>(Ref->getDecl()) &&
+          !Ref->getDecl()->getType()->isArrayType())
+        continue;
     AccessVerdict Verdict = Analysis.check(Access);
     IndexUse Use;
     Use.Param = Param->getFunctionScopeIndex();
