@@ -118,6 +118,20 @@ inline const FunctionDecl *userDefinition(const CallExpr &Call,
   return Definition;
 }
 
+/// The argument of \p Call that binds parameter \p Param of its callee:
+/// member operator calls have the object as argument 0. Null past the
+/// arguments written (defaults are not arguments of the call).
+inline const Expr *argumentForParameter(const CallExpr &Call, unsigned Param) {
+  unsigned Offset = 0;
+  if (isa<CXXOperatorCallExpr>(Call))
+    if (const auto *Method =
+            dyn_cast_or_null<CXXMethodDecl>(Call.getDirectCallee()))
+      if (!Method->isStatic())
+        Offset = 1;
+  return Param + Offset < Call.getNumArgs() ? Call.getArg(Param + Offset)
+                                            : nullptr;
+}
+
 } // namespace clang::tidy::prodready
 
 #endif // PRODREADY_CHECKS_ANALYSIS_ASTHELPERS_H

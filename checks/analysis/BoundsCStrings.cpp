@@ -10,6 +10,7 @@
 
 #include "ASTHelpers.h"
 #include "BoundsAnalysisImpl.h"
+#include "MemoryRegion.h"
 
 namespace clang::tidy::prodready {
 
@@ -39,21 +40,8 @@ const ConstantArrayType *arrayType(const Expr *E, const ASTContext &Ctx) {
 /// The buffer that \p E, a pointer into it, points into: `buf`, `buf + n`,
 /// `&buf[n]`.
 const Expr *bufferOf(const Expr *E) {
-  E = E->IgnoreParenImpCasts();
-  if (const auto *Op = dyn_cast<BinaryOperator>(E);
-      Op && (Op->getOpcode() == BO_Add || Op->getOpcode() == BO_Sub))
-    return Op->getLHS()->getType()->isPointerType() ? bufferOf(Op->getLHS())
-           : Op->getRHS()->getType()->isPointerType()
-               ? bufferOf(Op->getRHS())
-               : nullptr;
-  if (const auto *AddressOf = dyn_cast<UnaryOperator>(E);
-      AddressOf && AddressOf->getOpcode() == UO_AddrOf)
-    if (const auto *Element = dyn_cast<ArraySubscriptExpr>(
-            AddressOf->getSubExpr()->IgnoreParenImpCasts()))
-      return bufferOf(Element->getBase());
-  if (isa<DeclRefExpr, MemberExpr>(E))
-    return E;
-  return nullptr;
+  const Expr *Base = regionPointer(*E).Base->IgnoreParenImpCasts();
+  return isa<DeclRefExpr, MemberExpr>(Base) ? Base : nullptr;
 }
 
 } // namespace

@@ -16,15 +16,6 @@ const ParmVarDecl *indexParameter(const Expr &Index, const FunctionDecl &F) {
   return Param;
 }
 
-const Expr *argumentForParameter(const CallExpr &Call, unsigned Param) {
-  unsigned Shift = 0;
-  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call))
-    if (isa_and_nonnull<CXXMethodDecl>(Op->getDirectCallee()))
-      Shift = 1;
-  unsigned Arg = Param + Shift;
-  return Arg < Call.getNumArgs() ? Call.getArg(Arg) : nullptr;
-}
-
 namespace {
 
 /// The element accesses and the calls of one function body (not of the

@@ -62,10 +62,6 @@ void indexUsesThroughCall(
 /// through), if it is one.
 const ParmVarDecl *indexParameter(const Expr &Index, const FunctionDecl &F);
 
-/// The argument of \p Call that initializes parameter \p Param of its
-/// callee (member operator calls have the object as argument 0).
-const Expr *argumentForParameter(const CallExpr &Call, unsigned Param);
-
 } // namespace clang::tidy::prodready
 
 #endif // PRODREADY_CHECKS_ANALYSIS_INDEXSUMMARIES_H

@@ -188,7 +188,7 @@ void FunctionPass::applySummary(const CallExpr &Call,
                                 PathState &S) const {
   S.Delayed |= Summary.Delays;
   for (unsigned I = 0; I < Callee.getNumParams() && I < 64; ++I) {
-    ParamSet Mine = paramBitOf(argumentForParam(Call, I));
+    ParamSet Mine = paramBitOf(argumentForParameter(Call, I));
     if (!Mine)
       continue;
     auto Apply = [&](ParamSet Theirs, ParamSet &Must, ParamSet *May) {
@@ -392,7 +392,7 @@ llvm::SmallVector<const Expr *, 2> argumentsFor(const CallExpr &Call,
   llvm::SmallVector<const Expr *, 2> Out;
   for (unsigned I = 0; I < 64 && Params >> I; ++I)
     if (Params & paramBit(I))
-      if (const Expr *Arg = argumentForParam(Call, I))
+      if (const Expr *Arg = argumentForParameter(Call, I))
         Out.push_back(Arg);
   return Out;
 }

@@ -34,17 +34,6 @@ llvm::StringRef recordName(QualType Type) {
 
 } // namespace
 
-const Expr *argumentForParam(const CallExpr &Call, unsigned Param) {
-  unsigned Offset = 0;
-  if (isa<CXXOperatorCallExpr>(Call))
-    if (const auto *Method =
-            dyn_cast_or_null<CXXMethodDecl>(Call.getDirectCallee()))
-      if (!Method->isStatic())
-        Offset = 1;
-  return Param + Offset < Call.getNumArgs() ? Call.getArg(Param + Offset)
-                                            : nullptr;
-}
-
 bool isFailureValue(const Expr *Returned, const ASTContext &Ctx) {
   if (!Returned || Returned->isValueDependent() || Returned->containsErrors())
     return false;
@@ -104,7 +93,7 @@ bool OutcomeTest::isCheckerCall(const Expr *E, bool Verdict) const {
     return false;
   for (unsigned I = 0; I < Callee->getNumParams() && I < 64; ++I)
     if (Checked & paramBit(I))
-      if (const Expr *Arg = argumentForParam(*Call, I); Arg && isOutcome(Arg))
+      if (const Expr *Arg = argumentForParameter(*Call, I); Arg && isOutcome(Arg))
         return true;
   return false;
 }

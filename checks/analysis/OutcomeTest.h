@@ -46,10 +46,6 @@ inline bool returnsVerdict(const FunctionDecl &Callee) {
   return !Callee.getReturnType()->isVoidType();
 }
 
-/// The argument of \p Call that binds parameter \p Param of its callee
-/// (an operator call of a method passes the object as argument 0).
-const Expr *argumentForParam(const CallExpr &Call, unsigned Param);
-
 class OutcomeTest {
 public:
   /// \p IsSubject says whether an expression (wrappers stripped) is the

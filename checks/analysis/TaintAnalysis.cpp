@@ -67,18 +67,6 @@ const Expr *streamOperandOf(const CallExpr &Call) {
   return Call.getArg(0);
 }
 
-/// The argument of \p Call that binds parameter \p Param of its callee.
-const Expr *argumentFor(const CallExpr &Call, unsigned Param) {
-  unsigned Offset = 0;
-  if (isa<CXXOperatorCallExpr>(Call))
-    if (const auto *Method =
-            dyn_cast_or_null<CXXMethodDecl>(Call.getDirectCallee()))
-      if (!Method->isStatic())
-        Offset = 1;
-  return Param + Offset < Call.getNumArgs() ? Call.getArg(Param + Offset)
-                                            : nullptr;
-}
-
 const FunctionDecl *analyzableCallee(const CallExpr &Call,
                                      const SourceManager &SM) {
   const FunctionDecl *Callee = Call.getDirectCallee();
@@ -631,7 +619,7 @@ TaintValue TaintEngine::FunctionAnalysis::evalCall(const CallExpr &Call,
     }
     for (unsigned I = 0, E = Callee->getNumParams(); I < E && I < 62; ++I)
       if (Summary.ReturnLabels & TaintValue::paramLabel(I))
-        Value = join(Value, eval(argumentFor(Call, I), S));
+        Value = join(Value, eval(argumentForParameter(Call, I), S));
     return Value;
   }
   QualType Type = Call.getType();
@@ -882,7 +870,7 @@ void TaintEngine::FunctionAnalysis::collectSinks(const Expr &E,
     return;
   FunctionAnalysis &Summary = Engine.analysisFor(*Callee);
   for (const auto &[Param, Inner] : Summary.ParameterHits) {
-    TaintValue Value = eval(argumentFor(*Call, Param), S);
+    TaintValue Value = eval(argumentForParameter(*Call, Param), S);
     if (!Value.Labels)
       continue;
     TaintHit Hit = Inner;
@@ -989,7 +977,7 @@ void TaintEngine::FunctionAnalysis::applyOutParams(const CallExpr &Call,
                                                    State &S) {
   FunctionAnalysis &Summary = Engine.analysisFor(Callee);
   for (const auto &[Param, Written] : Summary.OutParams) {
-    const Expr *Target = argumentFor(Call, Param);
+    const Expr *Target = argumentForParameter(Call, Param);
     if (!Target)
       continue;
     TaintValue Value;
@@ -999,7 +987,7 @@ void TaintEngine::FunctionAnalysis::applyOutParams(const CallExpr &Call,
     }
     for (unsigned I = 0, E = Callee.getNumParams(); I < E && I < 62; ++I)
       if (I != Param && (Written.Labels & TaintValue::paramLabel(I)))
-        Value = join(Value, eval(argumentFor(Call, I), S));
+        Value = join(Value, eval(argumentForParameter(Call, I), S));
     if (Value.Labels)
       write(Target, Value, S);
   }
