@@ -283,7 +283,7 @@ private:
 } // namespace
 
 MissingRetryCheck::MissingRetryCheck(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : UserCodeCheck(Name, Context),
       RawRetryWrappers(Options.get("RetryWrappers", "")),
       RawBackoffFunctions(Options.get("BackoffFunctions", "")),
       RawNetworkFunctions(Options.get("NetworkFunctions", "")),
@@ -302,11 +302,7 @@ void MissingRetryCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "BestEffortFunctions", RawBestEffortFunctions);
 }
 
-void MissingRetryCheck::registerMatchers(MatchFinder *Finder) {
-  addUserCodeMatcher(*Finder, *this, areDiagsSelfContained());
-}
-
-void MissingRetryCheck::onEndOfTranslationUnit() {
+void MissingRetryCheck::endTranslationUnit() {
   Facts.clear();
   Wrapped.clear();
   Reported.clear();
@@ -601,7 +597,8 @@ void MissingRetryCheck::checkUnit(const Decl &Unit, const UnitFacts &Seen,
   }
 }
 
-void MissingRetryCheck::check(const MatchFinder::MatchResult &Result) {
+void MissingRetryCheck::checkUserCode(
+    const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
   llvm::SetVector<const Decl *> Units;
   scanMatchedUserStmts(Result, [&](const Stmt &S, const Decl *Unit) {

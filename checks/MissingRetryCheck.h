@@ -5,7 +5,7 @@
 
 #include "CheckOptions.h"
 #include "analysis/NetworkModel.h"
-#include "clang-tidy/ClangTidyCheck.h"
+#include "UserCodeCheck.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SetVector.h"
@@ -18,13 +18,15 @@ namespace clang::tidy::prodready {
 ///
 /// For the user-facing documentation see:
 /// docs/checks/missing-retry.md
-class MissingRetryCheck : public ClangTidyCheck {
+class MissingRetryCheck : public UserCodeCheck {
 public:
   MissingRetryCheck(StringRef Name, ClangTidyContext *Context);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
-  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onEndOfTranslationUnit() override;
+
+protected:
+  void checkUserCode(
+      const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void endTranslationUnit() override;
 
 private:
   /// What the scan saw of a unit (function, lambda).

@@ -85,7 +85,7 @@ std::optional<int64_t> constantAmount(const CallExpr &Setter,
 
 MissingTimeoutCheck::MissingTimeoutCheck(StringRef Name,
                                          ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : UserCodeCheck(Name, Context),
       DefaultTimeoutMs(Options.get("DefaultTimeoutMs", int64_t(30000))),
       RequireConnectTimeout(Options.get("RequireConnectTimeout", false)),
       Network({}, {}), Model(Taint), NoSinks(std::make_unique<NoTaintSinks>()),
@@ -114,11 +114,7 @@ void MissingTimeoutCheck::registerPPCallbacks(const SourceManager &,
   Inserter.registerPreprocessor(PP);
 }
 
-void MissingTimeoutCheck::registerMatchers(MatchFinder *Finder) {
-  addUserCodeMatcher(*Finder, *this, areDiagsSelfContained());
-}
-
-void MissingTimeoutCheck::onEndOfTranslationUnit() {
+void MissingTimeoutCheck::endTranslationUnit() {
   Facts.clear();
   ConfiguredGlobals.clear();
   HelperSummaries.clear();
@@ -526,7 +522,8 @@ void MissingTimeoutCheck::checkUnit(const Decl &Unit, ASTContext &Ctx) {
   }
 }
 
-void MissingTimeoutCheck::check(const MatchFinder::MatchResult &Result) {
+void MissingTimeoutCheck::checkUserCode(
+    const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
   llvm::SetVector<const Decl *> Units;
   scanMatchedUserStmts(Result, [&](const Stmt &S, const Decl *Unit) {

@@ -166,13 +166,9 @@ private:
 
 UncheckedHttpStatusCheck::UncheckedHttpStatusCheck(StringRef Name,
                                                    ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context), Network({}, {}) {}
+    : UserCodeCheck(Name, Context), Network({}, {}) {}
 
 void UncheckedHttpStatusCheck::storeOptions(ClangTidyOptions::OptionMap &) {}
-
-void UncheckedHttpStatusCheck::registerMatchers(MatchFinder *Finder) {
-  addUserCodeMatcher(*Finder, *this, areDiagsSelfContained());
-}
 
 void UncheckedHttpStatusCheck::noteStatement(const Stmt &S, const Decl &Unit,
                                              ASTContext &Ctx) {
@@ -348,7 +344,8 @@ void UncheckedHttpStatusCheck::checkUnit(const Decl &Unit,
   checkHttplib(Unit, Seen, Ctx);
 }
 
-void UncheckedHttpStatusCheck::check(const MatchFinder::MatchResult &Result) {
+void UncheckedHttpStatusCheck::checkUserCode(
+    const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
   Facts.clear();
   scanMatchedUserStmts(Result, [&](const Stmt &S, const Decl *Unit) {

@@ -4,7 +4,7 @@
 #define PRODREADY_CHECKS_UNCHECKEDHTTPSTATUSCHECK_H
 
 #include "analysis/NetworkModel.h"
-#include "clang-tidy/ClangTidyCheck.h"
+#include "UserCodeCheck.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
 
@@ -17,12 +17,14 @@ namespace clang::tidy::prodready {
 ///
 /// For the user-facing documentation see:
 /// docs/checks/unchecked-http-status.md
-class UncheckedHttpStatusCheck : public ClangTidyCheck {
+class UncheckedHttpStatusCheck : public UserCodeCheck {
 public:
   UncheckedHttpStatusCheck(StringRef Name, ClangTidyContext *Context);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
-  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+
+protected:
+  void checkUserCode(
+      const ast_matchers::MatchFinder::MatchResult &Result) override;
 
 private:
   /// What the scan saw of a function.
