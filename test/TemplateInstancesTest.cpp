@@ -7,6 +7,7 @@
 #include "analysis/UserCodeScanner.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
+#include <set>
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -74,6 +75,37 @@ TEST(TemplateInstancesTest, InstantiatedTemplatesAreVisitedThroughTheirInstances
   EXPECT_EQ(Seen, (std::vector<std::string>{"1:twice:I", "1:twice:I",
                                             "2:never:P", "4:unused:P",
                                             "5:field:P", "3:in:I", "6:out:I"}));
+}
+
+TEST(TemplateInstancesTest, InstancesOfSystemHeaderTemplatesAreSkipped) {
+  prodready::test::TestAST AST(R"cpp(
+    #include <map>
+    #include <string>
+    #include <vector>
+    template <class T> int mine(const std::vector<T> &v) { return v.size(); }
+    int use() {
+      std::vector<std::string> names{"a"};
+      std::map<int, std::vector<int>> table;
+      table[1].push_back(2);
+      return mine(table[1]) + names.front().size();
+    }
+  )cpp");
+  TemplateInstances Templates;
+  const SourceManager &SM = AST.context().getSourceManager();
+  std::set<std::string> Units;
+  for (const Decl *D : AST.context().getTranslationUnitDecl()->decls())
+    if (!SM.isInSystemHeader(D->getLocation()))
+      clang::tidy::prodready::scanUserCode(
+          *D, AST.context(),
+          [&](const Stmt &, const Decl *Unit) {
+            if (const auto *Named = dyn_cast_or_null<NamedDecl>(Unit)) {
+              EXPECT_FALSE(SM.isInSystemHeader(Named->getLocation()))
+                  << Named->getQualifiedNameAsString();
+              Units.insert(Named->getNameAsString());
+            }
+          },
+          &Templates);
+  EXPECT_EQ(Units, (std::set<std::string>{"mine", "use"}));
 }
 
 TEST(TemplateInstancesTest, GenericLambdasAreVisitedThroughTheirInstances) {
