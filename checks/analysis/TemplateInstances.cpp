@@ -51,9 +51,13 @@ void TemplateInstances::build(ASTContext &Ctx) {
   if (Built)
     return;
   Built = true;
-  InstantiationIndexer(Ctx.getSourceManager(),
-                       [&](const FunctionDecl &F) { addInstantiation(F, Ctx); })
-      .TraverseDecl(Ctx.getTranslationUnitDecl());
+  auto Add = [&](const FunctionDecl &F) { addInstantiation(F, Ctx); };
+  InstantiationIndexer Indexer(Ctx.getSourceManager(), Add);
+  // The traversal scope is the whole TU on the command line; in clangd it
+  // is the main file's declarations, and walking the TU would deserialize
+  // the preamble's (its templates' instantiations are not scanned there).
+  for (Decl *Scope : Ctx.getTraversalScope())
+    Indexer.TraverseDecl(Scope);
 }
 
 TemplateInstances::Template *
