@@ -16,7 +16,7 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::prodready {
 
 MissingRetryCheck::MissingRetryCheck(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : UserCodeCheck(Name, Context),
       RawRetryWrappers(Options.get("RetryWrappers", "")),
       RawBackoffFunctions(Options.get("BackoffFunctions", "")),
       RawNetworkFunctions(Options.get("NetworkFunctions", "")),
@@ -36,13 +36,10 @@ void MissingRetryCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "BestEffortFunctions", RawBestEffortFunctions);
 }
 
-void MissingRetryCheck::registerMatchers(MatchFinder *Finder) {
-  addUserCodeMatcher(*Finder, *this, areDiagsSelfContained());
-}
+void MissingRetryCheck::endTranslationUnit() { Retries.clear(); }
 
-void MissingRetryCheck::onEndOfTranslationUnit() { Retries.clear(); }
-
-void MissingRetryCheck::check(const MatchFinder::MatchResult &Result) {
+void MissingRetryCheck::checkUserCode(
+    const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
   llvm::SetVector<const Decl *> Units;
   scanMatchedUserStmts(Result, [&](const Stmt &S, const Decl *Unit) {

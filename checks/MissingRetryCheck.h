@@ -6,7 +6,7 @@
 #include "CheckOptions.h"
 #include "analysis/NetworkModel.h"
 #include "analysis/RetryAnalysis.h"
-#include "clang-tidy/ClangTidyCheck.h"
+#include "UserCodeCheck.h"
 
 namespace clang::tidy::prodready {
 
@@ -17,13 +17,15 @@ namespace clang::tidy::prodready {
 ///
 /// For the user-facing documentation see:
 /// docs/checks/missing-retry.md
-class MissingRetryCheck : public ClangTidyCheck {
+class MissingRetryCheck : public UserCodeCheck {
 public:
   MissingRetryCheck(StringRef Name, ClangTidyContext *Context);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
-  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onEndOfTranslationUnit() override;
+
+protected:
+  void checkUserCode(
+      const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void endTranslationUnit() override;
 
 private:
   const StringRef RawRetryWrappers;

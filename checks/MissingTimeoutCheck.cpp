@@ -87,7 +87,7 @@ std::optional<int64_t> constantAmount(const CallExpr &Setter,
 
 MissingTimeoutCheck::MissingTimeoutCheck(StringRef Name,
                                          ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : UserCodeCheck(Name, Context),
       DefaultTimeoutMs(Options.get("DefaultTimeoutMs", int64_t(30000))),
       RequireConnectTimeout(Options.get("RequireConnectTimeout", false)),
       Network({}, {}), Summaries(Network), Model(Taint), NoSinks(std::make_unique<NoTaintSinks>()),
@@ -116,11 +116,7 @@ void MissingTimeoutCheck::registerPPCallbacks(const SourceManager &,
   Inserter.registerPreprocessor(PP);
 }
 
-void MissingTimeoutCheck::registerMatchers(MatchFinder *Finder) {
-  addUserCodeMatcher(*Finder, *this, areDiagsSelfContained());
-}
-
-void MissingTimeoutCheck::onEndOfTranslationUnit() {
+void MissingTimeoutCheck::endTranslationUnit() {
   Facts.clear();
   ConfiguredGlobals.clear();
   ReturnedConfigured.clear();
@@ -525,7 +521,8 @@ void MissingTimeoutCheck::checkUnit(const Decl &Unit, ASTContext &Ctx) {
   }
 }
 
-void MissingTimeoutCheck::check(const MatchFinder::MatchResult &Result) {
+void MissingTimeoutCheck::checkUserCode(
+    const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
   llvm::SetVector<const Decl *> Units;
   scanMatchedUserStmts(Result, [&](const Stmt &S, const Decl *Unit) {

@@ -8,7 +8,7 @@
 #include "analysis/SocketSetup.h"
 #include "analysis/TaintAnalysis.h"
 #include "analysis/UntrustedUnits.h"
-#include "clang-tidy/ClangTidyCheck.h"
+#include "UserCodeCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
@@ -25,16 +25,18 @@ namespace clang::tidy::prodready {
 ///
 /// For the user-facing documentation see:
 /// docs/checks/missing-timeout.md
-class MissingTimeoutCheck : public ClangTidyCheck {
+class MissingTimeoutCheck : public UserCodeCheck {
 public:
   MissingTimeoutCheck(StringRef Name, ClangTidyContext *Context);
   ~MissingTimeoutCheck() override;
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
                            Preprocessor *ModuleExpanderPP) override;
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
-  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onEndOfTranslationUnit() override;
+
+protected:
+  void checkUserCode(
+      const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void endTranslationUnit() override;
 
 private:
   /// What the scan saw of a unit (function, lambda).

@@ -186,7 +186,7 @@ bool isBelowOwnSize(const Expr &Index, const Expr &Container,
 
 UncheckedContainerAccessCheck::UncheckedContainerAccessCheck(
     StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : UserCodeCheck(Name, Context),
       RawContainers(Options.get("Containers", DefaultContainerTypes)),
       RawGuardFunctions(Options.get("GuardFunctions", "")),
       RawSources(Options.get("Sources", "")),
@@ -210,11 +210,7 @@ void UncheckedContainerAccessCheck::storeOptions(
   Options.store(Opts, "TrustAsserts", Bounds.TrustAsserts);
 }
 
-void UncheckedContainerAccessCheck::registerMatchers(MatchFinder *Finder) {
-  addUserCodeMatcher(*Finder, *this, areDiagsSelfContained());
-}
-
-void UncheckedContainerAccessCheck::onEndOfTranslationUnit() {
+void UncheckedContainerAccessCheck::endTranslationUnit() {
   Accesses.clear();
   Calls.clear();
   Summaries.reset();
@@ -600,7 +596,7 @@ void UncheckedContainerAccessCheck::analyzeUnit(const Decl &Unit,
   }
 }
 
-void UncheckedContainerAccessCheck::check(
+void UncheckedContainerAccessCheck::checkUserCode(
     const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
   scanMatchedUserStmts(Result, [&](const Stmt &S, const Decl *Unit) {

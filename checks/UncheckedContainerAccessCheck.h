@@ -9,7 +9,7 @@
 #include "analysis/TaintAnalysis.h"
 #include "analysis/Termination.h"
 #include "analysis/UntrustedUnits.h"
-#include "clang-tidy/ClangTidyCheck.h"
+#include "UserCodeCheck.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
 #include <memory>
@@ -34,14 +34,16 @@ enum class ContainerAccessMode {
 ///
 /// For the user-facing documentation see:
 /// docs/checks/unchecked-container-access.md
-class UncheckedContainerAccessCheck : public ClangTidyCheck {
+class UncheckedContainerAccessCheck : public UserCodeCheck {
 public:
   UncheckedContainerAccessCheck(StringRef Name, ClangTidyContext *Context);
   ~UncheckedContainerAccessCheck() override;
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
-  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onEndOfTranslationUnit() override;
+
+protected:
+  void checkUserCode(
+      const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void endTranslationUnit() override;
 
 private:
   /// An access the analysis found unchecked.

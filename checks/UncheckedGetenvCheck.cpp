@@ -68,7 +68,7 @@ std::string describeOrigin(const CallExpr &Origin, EnvModel &Model) {
 
 UncheckedGetenvCheck::UncheckedGetenvCheck(StringRef Name,
                                            ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : UserCodeCheck(Name, Context),
       RawEnvFunctions(Options.get("EnvFunctions", DefaultEnvFunctions)),
       RawNonNullFunctions(Options.get("NonNullFunctions", "")),
       DefaultValue(Options.get("DefaultValue", "").str()),
@@ -81,13 +81,8 @@ void UncheckedGetenvCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "DefaultValue", DefaultValue);
 }
 
-void UncheckedGetenvCheck::registerMatchers(MatchFinder *Finder) {
-  // The user's code is scanned, not matched call by call: see
-  // UserCodeScanner.h for why.
-  addUserCodeMatcher(*Finder, *this, areDiagsSelfContained());
-}
-
-void UncheckedGetenvCheck::check(const MatchFinder::MatchResult &Result) {
+void UncheckedGetenvCheck::checkUserCode(
+    const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
   if (!Model)
     Model = std::make_unique<EnvModel>(Ctx, EnvFunctions);
@@ -101,7 +96,7 @@ void UncheckedGetenvCheck::check(const MatchFinder::MatchResult &Result) {
     analyzeContext(*Unit, Ctx);
 }
 
-void UncheckedGetenvCheck::onEndOfTranslationUnit() {
+void UncheckedGetenvCheck::endTranslationUnit() {
   Model.reset();
   DeclaredNames.clear();
 }

@@ -5,7 +5,7 @@
 
 #include "analysis/EnvModel.h"
 #include "analysis/NullSinks.h"
-#include "clang-tidy/ClangTidyCheck.h"
+#include "UserCodeCheck.h"
 #include <memory>
 #include <set>
 
@@ -17,13 +17,15 @@ namespace clang::tidy::prodready {
 ///
 /// For the user-facing documentation see:
 /// docs/checks/unchecked-getenv.md
-class UncheckedGetenvCheck : public ClangTidyCheck {
+class UncheckedGetenvCheck : public UserCodeCheck {
 public:
   UncheckedGetenvCheck(StringRef Name, ClangTidyContext *Context);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
-  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onEndOfTranslationUnit() override;
+
+protected:
+  void checkUserCode(
+      const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void endTranslationUnit() override;
 
 private:
   void analyzeContext(const Decl &Context, ASTContext &Ctx);

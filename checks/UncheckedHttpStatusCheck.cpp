@@ -209,13 +209,9 @@ private:
 
 UncheckedHttpStatusCheck::UncheckedHttpStatusCheck(StringRef Name,
                                                    ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context), Network({}, {}), Summaries(Network) {}
+    : UserCodeCheck(Name, Context), Network({}, {}), Summaries(Network) {}
 
 void UncheckedHttpStatusCheck::storeOptions(ClangTidyOptions::OptionMap &) {}
-
-void UncheckedHttpStatusCheck::registerMatchers(MatchFinder *Finder) {
-  addUserCodeMatcher(*Finder, *this, areDiagsSelfContained());
-}
 
 void UncheckedHttpStatusCheck::noteStatement(const Stmt &S, const Decl &Unit,
                                              ASTContext &Ctx) {
@@ -517,7 +513,8 @@ void UncheckedHttpStatusCheck::checkUnit(const Decl &Unit,
   checkHttplib(Unit, Seen, Ctx);
 }
 
-void UncheckedHttpStatusCheck::check(const MatchFinder::MatchResult &Result) {
+void UncheckedHttpStatusCheck::checkUserCode(
+    const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
   Facts.clear();
   StatusUses = std::make_unique<HttpStatusUses>(Ctx);

@@ -6,7 +6,7 @@
 #include "analysis/HttpStatusUse.h"
 #include "analysis/NetworkModel.h"
 #include "analysis/NetworkSummaries.h"
-#include "clang-tidy/ClangTidyCheck.h"
+#include "UserCodeCheck.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
 
@@ -19,13 +19,15 @@ namespace clang::tidy::prodready {
 ///
 /// For the user-facing documentation see:
 /// docs/checks/unchecked-http-status.md
-class UncheckedHttpStatusCheck : public ClangTidyCheck {
+class UncheckedHttpStatusCheck : public UserCodeCheck {
 public:
   UncheckedHttpStatusCheck(StringRef Name, ClangTidyContext *Context);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
-  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onEndOfTranslationUnit() override { Summaries.clear(); }
+
+protected:
+  void checkUserCode(
+      const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void endTranslationUnit() override { Summaries.clear(); }
 
 private:
   /// What the scan saw of a function.

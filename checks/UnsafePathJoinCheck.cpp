@@ -174,7 +174,7 @@ std::string describeOrigin(const Expr &Origin) {
 
 UnsafePathJoinCheck::UnsafePathJoinCheck(StringRef Name,
                                          ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : UserCodeCheck(Name, Context),
       RawSources(Options.get("Sources", "")),
       RawSinks(Options.get("Sinks", "")),
       RawSanitizers(Options.get("Sanitizers", "")),
@@ -194,18 +194,15 @@ void UnsafePathJoinCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "OperatorInputs", OperatorInputs);
 }
 
-void UnsafePathJoinCheck::registerMatchers(MatchFinder *Finder) {
-  addUserCodeMatcher(*Finder, *this, areDiagsSelfContained());
-}
-
-void UnsafePathJoinCheck::onEndOfTranslationUnit() {
+void UnsafePathJoinCheck::endTranslationUnit() {
   Engine.reset();
   Untrusted.clear();
   Reported.clear();
   FixedJoins.clear();
 }
 
-void UnsafePathJoinCheck::check(const MatchFinder::MatchResult &Result) {
+void UnsafePathJoinCheck::checkUserCode(
+    const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
   if (!Engine)
     Engine = std::make_unique<TaintEngine>(Ctx, Model, *Sinks);

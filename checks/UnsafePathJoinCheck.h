@@ -5,7 +5,7 @@
 
 #include "analysis/TaintAnalysis.h"
 #include "analysis/UntrustedUnits.h"
-#include "clang-tidy/ClangTidyCheck.h"
+#include "UserCodeCheck.h"
 #include "llvm/ADT/DenseSet.h"
 #include <memory>
 
@@ -29,14 +29,16 @@ enum class OperatorInputPolicy {
 ///
 /// For the user-facing documentation see:
 /// docs/checks/unsafe-path-join.md
-class UnsafePathJoinCheck : public ClangTidyCheck {
+class UnsafePathJoinCheck : public UserCodeCheck {
 public:
   UnsafePathJoinCheck(StringRef Name, ClangTidyContext *Context);
   ~UnsafePathJoinCheck() override;
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
-  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onEndOfTranslationUnit() override;
+
+protected:
+  void checkUserCode(
+      const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void endTranslationUnit() override;
 
   class PathSinks;
 

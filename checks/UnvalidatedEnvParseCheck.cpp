@@ -128,7 +128,7 @@ bool isValidFallback(StringRef Value) {
 
 UnvalidatedEnvParseCheck::UnvalidatedEnvParseCheck(StringRef Name,
                                                    ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : UserCodeCheck(Name, Context),
       RawEnvFunctions(Options.get("EnvFunctions", DefaultEnvFunctions)),
       FallbackValue(Options.get("FallbackValue", "0").str()),
       RawHelperHeader(Options.get("HelperHeader", "").str()),
@@ -163,13 +163,8 @@ void UnvalidatedEnvParseCheck::registerPPCallbacks(
   this->PP = PP;
 }
 
-void UnvalidatedEnvParseCheck::registerMatchers(MatchFinder *Finder) {
-  // The user's code is scanned, not matched call by call: see
-  // UserCodeScanner.h for why.
-  addUserCodeMatcher(*Finder, *this, areDiagsSelfContained());
-}
-
-void UnvalidatedEnvParseCheck::check(const MatchFinder::MatchResult &Result) {
+void UnvalidatedEnvParseCheck::checkUserCode(
+    const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
   if (!Model)
     Model = std::make_unique<EnvModel>(Ctx, EnvFunctions);
@@ -186,7 +181,7 @@ void UnvalidatedEnvParseCheck::check(const MatchFinder::MatchResult &Result) {
   });
 }
 
-void UnvalidatedEnvParseCheck::onEndOfTranslationUnit() {
+void UnvalidatedEnvParseCheck::endTranslationUnit() {
   Model.reset();
   InsertedHelpers.clear();
 }

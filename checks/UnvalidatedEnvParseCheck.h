@@ -4,7 +4,7 @@
 #define PRODREADY_CHECKS_UNVALIDATEDENVPARSECHECK_H
 
 #include "analysis/EnvModel.h"
-#include "clang-tidy/ClangTidyCheck.h"
+#include "UserCodeCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"
 #include "llvm/ADT/SmallVector.h"
 #include <memory>
@@ -20,15 +20,17 @@ struct ParseFunction;
 ///
 /// For the user-facing documentation see:
 /// docs/checks/unvalidated-env-parse.md
-class UnvalidatedEnvParseCheck : public ClangTidyCheck {
+class UnvalidatedEnvParseCheck : public UserCodeCheck {
 public:
   UnvalidatedEnvParseCheck(StringRef Name, ClangTidyContext *Context);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
                            Preprocessor *ModuleExpanderPP) override;
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
-  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onEndOfTranslationUnit() override;
+
+protected:
+  void checkUserCode(
+      const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void endTranslationUnit() override;
 
 private:
   void checkConversion(const CallExpr &Call, const ParseFunction &Parse,

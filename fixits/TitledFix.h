@@ -46,8 +46,17 @@ public:
   bool empty() const { return Count == 0; }
 
   /// Call once the warning is emitted (its builder destroyed): in the
-  /// editor, emits the note at \p Loc that carries the fix.
-  void emitNote(ClangTidyCheck &Check, SourceLocation Loc) const;
+  /// editor, emits the note at \p Loc that carries the fix, through
+  /// \p Check's diag() (which a check may redefine: it must see the note).
+  template <typename CheckT>
+  void emitNote(CheckT &Check, SourceLocation Loc) const {
+    if (!InEditor || Kept.empty())
+      return;
+    // "%0": a title may contain '%' (a format string in a fixed call).
+    auto Note = Check.diag(Loc, "%0", DiagnosticIDs::Note) << Title;
+    for (const FixItHint &Hint : Kept)
+      Note << Hint;
+  }
 
 private:
   bool InEditor;

@@ -1,5 +1,5 @@
 // Unit tests of the user-code scanner: which calls it visits, and the unit
-// it attributes each to.
+// it attributes each to. Templates: TemplateInstancesTest.cpp.
 #include "TestAST.h"
 #include "analysis/UserCodeScanner.h"
 #include "clang/AST/DeclCXX.h"
@@ -41,7 +41,7 @@ TEST(UserCodeScannerTest, VisitsUserCallsWithTheirUnits) {
                          Name);
         });
   }
-  // The template's pattern once, not its instantiation t<int>.
+  // t's one instantiation, t<int>, not its pattern (see TemplatesTest).
   EXPECT_EQ(Seen, (std::vector<std::string>{"1:g", "2:m", "3:lambda", "4:n",
                                             "5:t", "6:c"}));
 }

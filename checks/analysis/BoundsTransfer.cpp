@@ -600,8 +600,16 @@ void ContainerBoundsAnalysis::Impl::escapingArguments(
     if (!Writable)
       continue;
     std::optional<unsigned> Slot = slotOf(Arg);
-    if (Slot && mayWriteThrough(*Callee, I))
-      kill(*Slot, S);
+    if (!Slot)
+      continue;
+    // Asking the callee's body (ExprMutationAnalyzer, which may build the
+    // parent map of the whole TU) only matters when something is known
+    // about the argument: `Transfer(Element, State)` in a template's
+    // instantiation passes a local nothing is known about.
+    State Forgotten = S;
+    kill(*Slot, Forgotten);
+    if (Forgotten != S && mayWriteThrough(*Callee, I))
+      S = std::move(Forgotten);
   }
 }
 

@@ -1,0 +1,71 @@
+//===--- UserCodeCheck.h - prodready ---------------------------*- C++ -*-===//
+//
+// What every prodready check shares: it is driven by the user-code scanner
+// (analysis/UserCodeScanner.h), not by a matcher per node, and it reports
+// through a layer that makes templates look like ordinary code.
+//
+// Templates: the scanner hands a check each instantiation of a template
+// (the types known) instead of its pattern, and the pattern when nothing
+// instantiated it. A location of a template is then analyzed once per
+// instantiation; warnings there are held back until the match is done and
+// emitted once per location, with a fix-it only if every instantiation
+// proposed the same one (analysis/InstantiationDiagnostics.h). A check
+// needs nothing for this but to scan and to report through the members
+// below (which hide ClangTidyCheck's).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PRODREADY_CHECKS_USERCODECHECK_H
+#define PRODREADY_CHECKS_USERCODECHECK_H
+
+#include "analysis/InstantiationDiagnostics.h"
+#include "analysis/TemplateInstances.h"
+#include "clang-tidy/ClangTidyCheck.h"
+
+namespace clang::tidy::prodready {
+
+class UserCodeCheck : public ClangTidyCheck {
+public:
+  UserCodeCheck(StringRef Name, ClangTidyContext *Context)
+      : ClangTidyCheck(Name, Context) {}
+
+  void registerMatchers(ast_matchers::MatchFinder *Finder) final;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) final;
+  void onEndOfTranslationUnit() final;
+
+  /// ClangTidyCheck::diag, except that a warning at a location several
+  /// template instantiations analyzed (and its notes) is held back and
+  /// merged with theirs at the end of the match.
+  DiagnosticBuilder diag(SourceLocation Loc, StringRef Description,
+                         DiagnosticIDs::Level Level = DiagnosticIDs::Warning);
+
+protected:
+  /// The check proper, for one match of the user's code.
+  virtual void checkUserCode(
+      const ast_matchers::MatchFinder::MatchResult &Result) = 0;
+  /// Forgets what the check kept about the translation unit.
+  virtual void endTranslationUnit() {}
+
+  /// The user code of the match (see UserCodeScanner.h), with the
+  /// templates' instantiations counted for diag().
+  void scanMatchedUserStmts(
+      const ast_matchers::MatchFinder::MatchResult &Result,
+      llvm::function_ref<void(const Stmt &S, const Decl *Unit)> Visit);
+  void scanMatchedUserCode(
+      const ast_matchers::MatchFinder::MatchResult &Result,
+      llvm::function_ref<void(const CallExpr &Call, const Decl *Unit)> Visit);
+
+private:
+  /// Emits the held warnings, merged.
+  void emitHeld();
+
+  TemplateInstances Templates;
+  InstantiationDiagnostics Held;
+  ASTContext *AST = nullptr;
+  /// Whether the last warning was held (its notes follow it).
+  bool HoldingWarning = false;
+};
+
+} // namespace clang::tidy::prodready
+
+#endif // PRODREADY_CHECKS_USERCODECHECK_H
