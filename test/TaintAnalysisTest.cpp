@@ -199,6 +199,44 @@ void f() {
   EXPECT_EQ(A.hitLines("f"), (std::vector<unsigned>{5}));
 }
 
+/// A check's own models: `quote` cleans, `basename` no longer does.
+class QuoteExtension : public CallModelExtension {
+public:
+  std::optional<CallModel> classify(const CallExpr &Call) const override {
+    const FunctionDecl *Callee = Call.getDirectCallee();
+    if (!Callee || !Callee->getIdentifier())
+      return std::nullopt;
+    CallModel Model;
+    if (Callee->getName() == "quote") {
+      Model.Effect = CallEffect::Sanitizer;
+      return Model;
+    }
+    // <libgen.h> renames it __xpg_basename.
+    if (Callee->getName().ends_with("basename"))
+      return Model; // Default: the result derives from the argument.
+    return std::nullopt;
+  }
+};
+
+TEST(TaintAnalysisTest, CheckExtensionsComeBeforeTheSharedTables) {
+  const char *Code = R"cpp(
+#include <libgen.h>
+std::string quote(const std::string &);
+void f() {
+  std::string v = std::getenv("X");
+  sink(quote(v));
+  char *base = basename(std::getenv("Y"));
+  sink(base);
+}
+)cpp";
+  EXPECT_EQ(Analyzed(Code).hitLines("f"), (std::vector<unsigned>{6}));
+  QuoteExtension Extension;
+  TaintOptions Options;
+  Options.Extension = &Extension;
+  EXPECT_EQ(Analyzed(Code, Options).hitLines("f"),
+            (std::vector<unsigned>{8}));
+}
+
 TEST(TaintAnalysisTest, SourceKindsAndChosenBases) {
   Analyzed A(R"cpp(
 int main(int argc, char **argv) {

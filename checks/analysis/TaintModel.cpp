@@ -62,7 +62,10 @@ void insertNames(llvm::StringSet<> &Set, const std::vector<std::string> &Names) 
 
 } // namespace
 
-TaintModel::TaintModel(const TaintOptions &Options) {
+CallModelExtension::~CallModelExtension() = default;
+
+TaintModel::TaintModel(const TaintOptions &Options)
+    : Extension(Options.Extension) {
   insertNames(UserSources, Options.Sources);
   insertNames(UserSanitizers, Options.Sanitizers);
 }
@@ -103,6 +106,9 @@ CallModel TaintModel::classify(const CallExpr &Call) const {
   const FunctionDecl *Callee = Call.getDirectCallee();
   if (!Callee)
     return Model;
+  if (Extension)
+    if (std::optional<CallModel> Own = Extension->classify(Call))
+      return *Own;
   StringRef Name = nameOf(*Callee);
   auto Out = [&](std::initializer_list<unsigned> Args, SourceKind Kind) {
     Model.Effect = CallEffect::SourceOutArgs;

@@ -20,6 +20,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringSet.h"
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -48,13 +49,6 @@ inline constexpr uint8_t OperatorSources =
     static_cast<uint8_t>(SourceKind::StandardInput) |
     static_cast<uint8_t>(SourceKind::File);
 
-/// User extensions, as qualified function names (leading `::` optional).
-struct TaintOptions {
-  std::vector<std::string> Sources;    ///< Return untrusted data.
-  std::vector<std::string> Sanitizers; ///< Return clean data, or (when they
-                                       ///< return bool) vouch for argument 0.
-};
-
 enum class CallEffect {
   Default,            ///< Result derives from the arguments (and object).
   SourceResult,       ///< Returns untrusted data.
@@ -81,6 +75,27 @@ struct CallModel {
   bool Canonical = false;
 };
 
+/// What one check knows about calls better than the shared tables: the
+/// sanitizers of its kind of sink (SQL quoting such as `PQescapeLiteral`
+/// cleans text for a query, not for a path), or shared entries that do not
+/// hold for it (`basename` makes a path component, not a safe SQL value).
+/// Consulted before the shared tables.
+class CallModelExtension {
+public:
+  virtual ~CallModelExtension();
+  /// The model of \p Call for this check, or nullopt for the shared one.
+  virtual std::optional<CallModel> classify(const CallExpr &Call) const = 0;
+};
+
+/// User extensions, as qualified function names (leading `::` optional).
+struct TaintOptions {
+  std::vector<std::string> Sources;    ///< Return untrusted data.
+  std::vector<std::string> Sanitizers; ///< Return clean data, or (when they
+                                       ///< return bool) vouch for argument 0.
+  /// The check's own call models (not owned; outlives the TaintModel).
+  const CallModelExtension *Extension = nullptr;
+};
+
 class TaintModel {
 public:
   explicit TaintModel(const TaintOptions &Options);
@@ -95,6 +110,7 @@ public:
   static bool isTextAccessor(const CXXMethodDecl &Method);
 
 private:
+  const CallModelExtension *Extension;
   llvm::StringSet<> UserSources;
   llvm::StringSet<> UserSanitizers;
 };
