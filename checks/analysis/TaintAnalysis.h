@@ -61,6 +61,10 @@ struct TaintValue {
   /// The SourceKind bits of the sources it may come from.
   uint8_t Sources = 0;
   const Expr *Join = nullptr;   ///< Where it was joined into a path.
+  /// The call of a project function that wrote the untrusted data into an
+  /// argument of this function (`read_name(fd, buf)` filling `buf`), when
+  /// the origin is inside that function: the step a note shows.
+  const CallExpr *FilledBy = nullptr;
   /// At the join, the untrusted part was appended to a base the program
   /// chose (a constant or clean value): a component under a directory.
   bool UnderChosenBase = false;
@@ -87,7 +91,8 @@ struct TaintValue {
   bool mayComeFromOthers() const { return Sources & ~OperatorSources; }
   bool operator==(const TaintValue &O) const {
     return Labels == O.Labels && Origin == O.Origin && Sources == O.Sources &&
-           Join == O.Join && UnderChosenBase == O.UnderChosenBase &&
+           Join == O.Join && FilledBy == O.FilledBy &&
+           UnderChosenBase == O.UnderChosenBase &&
            Inserted == O.Inserted && AppendedInLoop == O.AppendedInLoop &&
            Canonical == O.Canonical && DotDotRejected == O.DotDotRejected &&
            AbsoluteRejected == O.AbsoluteRejected && Numeric == O.Numeric;
