@@ -100,16 +100,17 @@ HardcodedSecretCheck::HardcodedSecretCheck(StringRef Name,
   // A bad pattern is a configuration error naming the option; the default
   // (or nothing, for IgnoreValues) applies meanwhile.
   auto Compile = [&](llvm::StringRef Option, llvm::StringRef Pattern,
-                     llvm::StringRef Fallback) {
-    if (Pattern.empty())
-      return llvm::Regex();
-    llvm::Regex Regex(Pattern);
+                     llvm::StringRef Fallback) -> std::optional<llvm::Regex> {
     std::string Error;
-    if (Regex.isValid(Error))
+    if (Pattern.empty())
+      return std::nullopt;
+    if (llvm::Regex Regex(Pattern); Regex.isValid(Error))
       return Regex;
     configurationDiag("invalid regular expression '%0' for option '%1' of "
                       "check '%2': %3")
         << Pattern << Option << Name << Error;
+    if (Fallback.empty())
+      return std::nullopt;
     return llvm::Regex(Fallback);
   };
   IgnorePaths = Compile("IgnorePaths", RawIgnorePaths, DefaultIgnorePaths);
@@ -183,7 +184,7 @@ void HardcodedSecretCheck::report(const SecretSite &Site, SourceLocation Loc,
   if (!Reported.insert({Loc.getRawEncoding(), Scope}).second)
     return;
   if (isIgnoredFile(Loc, SM) ||
-      (!RawIgnoreValues.empty() && !Value.empty() && IgnoreValues.match(Value)))
+      (IgnoreValues && !Value.empty() && IgnoreValues->match(Value)))
     return;
   {
     auto Diag = diag(Loc, "%0; anyone who can read the source or the binary "
@@ -208,7 +209,7 @@ bool HardcodedSecretCheck::isIgnoredFile(SourceLocation Loc,
   if (Inserted) {
     std::string Path = SM.getFilename(Loc).str();
     std::replace(Path.begin(), Path.end(), '\\', '/');
-    It->second = IgnorePaths.match(Path);
+    It->second = IgnorePaths && IgnorePaths->match(Path);
   }
   return It->second;
 }

@@ -9,6 +9,7 @@
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/Support/Regex.h"
 #include <memory>
+#include <optional>
 
 namespace clang::tidy::prodready {
 
@@ -46,8 +47,9 @@ private:
   const std::string RawIgnorePaths;
   const std::string RawIgnoreValues;
   const bool EnvironmentFallback;
-  llvm::Regex IgnorePaths;
-  llvm::Regex IgnoreValues;
+  /// Unset when the option is empty (nothing is ignored).
+  std::optional<llvm::Regex> IgnorePaths;
+  std::optional<llvm::Regex> IgnoreValues;
   utils::IncludeInserter Inserter;
   Preprocessor *PP = nullptr;
 

@@ -180,13 +180,24 @@ const StringLiteral *SecretSites::asStringLiteral(const Expr *E) {
     if (const auto *Literal = dyn_cast<StringLiteral>(E))
       return Literal->isOrdinary() || Literal->isUTF8() ? Literal : nullptr;
     if (const auto *Udl = dyn_cast<UserDefinedLiteral>(E)) {
+      // Only a string literal operator has a cooked string argument (a
+      // template operator, `"…"_cf`, has no argument at all).
+      if (Udl->getLiteralOperatorKind() != UserDefinedLiteral::LOK_String)
+        return nullptr;
       E = Udl->getCookedLiteral();
       continue;
     }
     if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
       // `std::string s = "x"`, `std::string("x")`, `std::string{"x"}`: a
-      // conversion from the literal, other parameters defaulted.
-      if (Construct->getNumArgs() == 0 ||
+      // conversion from the literal, other parameters defaulted. An
+      // explicit constructor of another class makes something else of it
+      // (`pqxx::connection c{"host=…"}`).
+      const CXXConstructorDecl *Ctor = Construct->getConstructor();
+      if (!Ctor ||
+          (Ctor->isExplicit() &&
+           !llvm::StringRef(Ctor->getParent()->getName())
+                .contains_insensitive("string")) ||
+          Construct->getNumArgs() == 0 ||
           !llvm::all_of(llvm::drop_begin(Construct->arguments()),
                         [](const Expr *Arg) {
                           return isa<CXXDefaultArgExpr>(Arg);
@@ -379,7 +390,10 @@ void SecretSites::collectInitList(const InitListExpr &List,
   if (!Semantic)
     return;
   QualType Type = Semantic->getType();
-  if (isKeyValueRecord(Type)) {
+  // A nested `{"password", "…"}` that constructs a pair or a JSON value is
+  // left untyped (void) in the syntactic form the scanner visits; its
+  // constructor call is only in the semantic form.
+  if (isKeyValueRecord(Type) || Type->isVoidType()) {
     if (Semantic->getNumInits() == 2)
       collectKeyedValue(*Semantic->getInit(0), *Semantic->getInit(1), Out);
     return;
