@@ -104,6 +104,14 @@ TEST(SecretModelTest, DefaultPasswordsAreSecrets) {
         << V.str();
 }
 
+TEST(SecretModelTest, PlainWords) {
+  EXPECT_TRUE(isPlainWord("access"));
+  EXPECT_TRUE(isPlainWord("Admin"));
+  EXPECT_FALSE(isPlainWord("hunter2"));
+  EXPECT_FALSE(isPlainWord("s3cr3t!"));
+  EXPECT_FALSE(isPlainWord("ChangeMe"));
+}
+
 TEST(SecretModelTest, ApiEvidenceExcludesOnlyNonValues) {
   EXPECT_EQ(classifyValue("my pass phrase", Evidence::Api),
             ValueClass::Plausible);

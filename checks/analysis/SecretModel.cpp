@@ -941,6 +941,11 @@ bool mayTakeCredential(llvm::StringRef Name) {
   return Names.contains(Name);
 }
 
+bool isPlainWord(llvm::StringRef Value) {
+  return !Value.empty() && llvm::all_of(Value, llvm::isAlpha) &&
+         llvm::all_of(Value.drop_front(), llvm::isLower);
+}
+
 bool namesSecret(llvm::StringRef Text) {
   return llvm::any_of(splitIdentifier(Text),
                       [](const std::string &W) { return isSecretWord(W); });

@@ -149,6 +149,10 @@ struct CredentialParameter {
 /// qualified name is built.
 bool mayTakeCredential(llvm::StringRef Name);
 
+/// True if \p Value is one plain word ("access", "Admin"): in a table of
+/// pairs, more often a translation or an alias than a password.
+bool isPlainWord(llvm::StringRef Value);
+
 /// True if \p Text names a secret in one of its words ("passwd",
 /// "X-Api-Key"): a key of a table rather than its value.
 bool namesSecret(llvm::StringRef Text);

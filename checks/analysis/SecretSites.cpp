@@ -370,8 +370,9 @@ void SecretSites::collectKeyedValue(const Expr &Key, const Expr &Value,
   std::optional<secrets::SecretName> Secret =
       classifyName(KeyLiteral->getString());
   // In a table, a value that is itself a secret's name is an alias
-  // (`{"passwd", "password"}`), not a default password.
-  if (!Secret || secrets::namesSecret(Text) ||
+  // (`{"passwd", "password"}`), and a plain word more often a translation
+  // (`{"accesstoken", "access"}`) than a default password.
+  if (!Secret || secrets::namesSecret(Text) || secrets::isPlainWord(Text) ||
       classifyValue(Text, Evidence::Name, Secret->NeedsGeneratedValue) !=
           ValueClass::Plausible)
     return;

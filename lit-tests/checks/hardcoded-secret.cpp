@@ -94,7 +94,8 @@ std::map<std::string, std::string> settings = {
     {"user", "app"},
     {"password", "hunter2"},
     // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: key 'password' names a password and is given a hard-coded string; {{.*}}
-    {"passwd", "password"},
+    {"passwd", "password"},   // an alias
+    {"accesstoken", "access"}, // a plain word: a translation, not a password
 };
 
 void keys(std::map<std::string, std::string> &Config) {
