@@ -87,6 +87,7 @@ TEST(SecretModelTest, ValuesThatAreNotSecrets) {
   EXPECT_EQ(Class("access_token"), ValueClass::KeyName);
   EXPECT_EQ(Class("Password"), ValueClass::KeyName);
   EXPECT_EQ(Class("password", "kPassword"), ValueClass::KeyName);
+  EXPECT_EQ(Class("session-167", "kSessionToken"), ValueClass::KeyName);
   EXPECT_EQ(Class("Password: "), ValueClass::Text);
   EXPECT_EQ(Class("Enter password"), ValueClass::Text);
   EXPECT_EQ(Class("/etc/app/secret.key"), ValueClass::Path);

@@ -289,6 +289,17 @@ bool isKeyName(llvm::StringRef V, llvm::StringRef Identifier) {
       }))
     return false;
   llvm::SmallVector<std::string, 6> Words = splitIdentifier(V);
+  // `kSessionToken = "session-1"`: an identifier made of the name's own
+  // words (one of them not a secret noun: "password" alone is a default
+  // password).
+  if (!Identifier.empty() && !Words.empty() &&
+      !llvm::all_of(Words, [](const std::string &W) { return isSecretWord(W); })) {
+    llvm::SmallVector<std::string, 6> Own = splitIdentifier(Identifier);
+    if (llvm::all_of(Words, [&](const std::string &W) {
+          return llvm::is_contained(Own, W);
+        }))
+      return true;
+  }
   if (!llvm::any_of(Words, [](const std::string &W) {
         return isSecretWord(W);
       }))
