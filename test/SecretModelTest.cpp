@@ -163,6 +163,7 @@ TEST(SecretModelTest, NearMissesOfFormats) {
        {"AKIAIOSFODNN7EXAMPLE", "AKIA[0-9A-Z]{16}", "ghp_",
         "-----BEGIN RSA PRIVATE KEY-----", "sk-SK", "eyJ.eyJ.x",
         "https://user:password@example.com", "https://%s:%s@%s",
+        "socks5h://[username[:password]@]hostname[:port]",
         "postgres://app@db/app", "Authorization: Bearer ",
         "Authorization: Bearer %s", "Bearer token", "host=db password=",
         "host=db password=${PGPASSWORD}", "xoxb-XXXXXXXXXXXX",

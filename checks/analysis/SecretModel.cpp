@@ -561,6 +561,13 @@ bool matchUrlPassword(llvm::StringRef S, size_t I) {
     return false;
   llvm::StringRef UserInfo = Rest.take_front(At);
   llvm::StringRef Host = Rest.drop_front(At + 1);
+  // RFC 3986 userinfo characters only: `[username[:password]@]host` is a
+  // usage text, not a URL.
+  if (!llvm::all_of(UserInfo, [](char C) {
+        return llvm::isAlnum(C) ||
+               llvm::StringRef("-._~!$&'()*+,;=:%").contains(C);
+      }))
+    return false;
   auto [User, Password] = UserInfo.split(':');
   if (!UserInfo.contains(':') || Password.empty() || Host.empty() ||
       !(llvm::isAlnum(Host.front()) || Host.front() == '['))

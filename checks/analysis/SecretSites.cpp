@@ -264,9 +264,15 @@ void SecretSites::collect(const Stmt &S, const Decl *Unit,
     const auto *Function = dyn_cast_or_null<FunctionDecl>(Unit);
     const Expr *Value = cast<ReturnStmt>(S).getRetValue();
     // Lambdas (operator()) and conversion functions have no telling name.
-    if (Function && Value && Function->getIdentifier())
-      collectNamed(Function->getName(), Value, Rule::Returned, QualType(),
-                   false, Out);
+    if (!Function || !Value || !Function->getIdentifier())
+      return;
+    // `const char *password() { return "password"; }` names a field of a
+    // serializer; it does not hand out a default password.
+    if (const StringLiteral *Literal = asStringLiteral(Value);
+        Literal && secrets::namesSecret(Literal->getString()))
+      return;
+    collectNamed(Function->getName(), Value, Rule::Returned, QualType(), false,
+                 Out);
     return;
   }
   default:
@@ -458,6 +464,9 @@ void SecretSites::collectCall(const CallExpr &Call, const Decl *Unit,
     return;
   }
   llvm::SmallVector<const Expr *, 8> Args(Call.arguments());
+  // setenv("DB_PASSWORD", "…", 1): the environment, set from the source.
+  if ((Name == "setenv" || Name == "_putenv_s") && Args.size() >= 2)
+    return collectKeyedValue(*Args[0], *Args[1], Out);
   if (secrets::mayTakeCredential(Name)) {
     std::string Qualified = qualifiedNameWithoutInlineNamespaces(*Callee);
     llvm::ArrayRef<secrets::CredentialParameter> Params =

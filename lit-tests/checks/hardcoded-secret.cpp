@@ -87,6 +87,10 @@ bool calls() {
 
 std::string GetAuthToken() { return "1f0e3dad99908345f7439f8ffabdffc4"; }
 // CHECK-MESSAGES: :[[@LINE-1]]:37: warning: 'GetAuthToken' is named as a token and returns a hard-coded string; {{.*}}
+// A serializer's field name, not a password.
+struct UserFields {
+  static const char *password() { return "password"; }
+};
 
 // --- Keys of tables ------------------------------------------------------------
 
@@ -97,6 +101,13 @@ std::map<std::string, std::string> settings = {
     {"passwd", "password"},   // an alias
     {"accesstoken", "access"}, // a plain word: a translation, not a password
 };
+
+extern "C" int setenv(const char *name, const char *value, int overwrite);
+void environment() {
+  setenv("PGPASSWORD", "s3cr3t!", 1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: key 'PGPASSWORD' names a password and is given a hard-coded string; {{.*}}
+  setenv("PGPASSFILE", "/etc/app/pgpass", 1);
+}
 
 void keys(std::map<std::string, std::string> &Config) {
   Config["api_key"] = "5d41402abc4b2a76";
