@@ -497,17 +497,22 @@ void SecretSites::collectConstruct(const CXXConstructExpr &Construct,
       collectKeyedValue(*Args[0], *Args[1], Out);
     return;
   }
-  std::string Qualified = qualifiedNameWithoutInlineNamespaces(*Class);
+  // The qualified name is built only for the few classes that may be a
+  // known API's: constructions are everywhere.
+  bool MaybeConnection = Class->getName().contains("connection");
+  bool MaybeApi = secrets::mayTakeCredential(Class->getName());
+  std::string Qualified = MaybeConnection || MaybeApi
+                              ? qualifiedNameWithoutInlineNamespaces(*Class)
+                              : std::string();
   // pqxx::connection (a basic_connection in libpqxx 6) from a connection
   // string.
-  if (llvm::StringRef(Qualified).starts_with("pqxx::") &&
-      Class->getName().contains("connection")) {
+  if (MaybeConnection && llvm::StringRef(Qualified).starts_with("pqxx::")) {
     secrets::CredentialParameter Conn{"pqxx::connection", 0,
                                       SecretKind::Password, true};
     collectApiArgument(Conn, Args[0], "pqxx::connection", nullptr, Out);
     return;
   }
-  if (secrets::mayTakeCredential(Class->getName())) {
+  if (MaybeApi) {
     llvm::ArrayRef<secrets::CredentialParameter> Params =
         secrets::credentialParameters(Qualified + "::" +
                                       Class->getNameAsString());
