@@ -53,7 +53,8 @@ TEST(SecretModelTest, NamesThatDescribeSecrets) {
         "key_file", "password_field", "secret_label", "token_regex",
         "auth_method", "auth_type", "password_hash", "key", "map_key",
         "public_key", "first_pass", "render_pass", "api_key_id",
-        "password_db", "tokenizer", "bypass", "kPasswordKey"})
+        "password_db", "tokenizer", "bypass", "kPasswordKey",
+        "session_key"})
     EXPECT_FALSE(classifyName(Name).has_value()) << Name.str();
 }
 
@@ -94,6 +95,9 @@ TEST(SecretModelTest, ValuesThatAreNotSecrets) {
   EXPECT_EQ(Class("client.pem"), ValueClass::Path);
   EXPECT_EQ(Class("Bearer"), ValueClass::Word);
   EXPECT_EQ(Class("plain"), ValueClass::Word);
+  EXPECT_EQ(Class("aes-256-cbc", "encryption_key"), ValueClass::Word);
+  EXPECT_EQ(Class("HS256", "signing_key"), ValueClass::Word);
+  EXPECT_EQ(Class("id_rsa", "private_key"), ValueClass::Word);
   EXPECT_EQ(Class("abc"), ValueClass::TooShort);
 }
 

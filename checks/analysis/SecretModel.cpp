@@ -162,8 +162,7 @@ std::optional<SecretKind> keyQualifierKind(llvm::StringRef Word) {
     return SecretKind::Secret;
   if (contains({"signing", "sign", "signature", "encryption", "encrypt",
                 "decryption", "decrypt", "crypt", "crypto", "aes", "des",
-                "hmac", "shared", "symmetric", "session", "wrapping", "jwt",
-                "cipher"},
+                "hmac", "shared", "symmetric", "wrapping", "jwt", "cipher"},
                Word))
     return SecretKind::CryptoKey;
   return std::nullopt;
@@ -353,6 +352,28 @@ bool isSettingWord(llvm::StringRef V) {
        "value",   "key",     "id",       "username", "user",      "token",
        "session", "api",     "apikey"},
       llvm::StringRef(Lower));
+}
+
+/// A cryptographic algorithm or the name of a key file, which a key-named
+/// variable holds when it says which key, not what it is: "aes-256-cbc",
+/// "HS256", "id_rsa".
+bool isAlgorithmName(llvm::StringRef V) {
+  std::string Lower = V.lower();
+  llvm::StringRef L(Lower);
+  if (contains({"hs256", "hs384", "hs512", "rs256", "rs384", "rs512", "es256",
+                "es384", "es512", "ps256", "ps384", "ps512", "eddsa",
+                "ed25519", "ed448", "x25519", "rsa", "dsa", "ecdsa", "aes",
+                "des", "3des", "chacha20", "chacha20-poly1305", "blowfish"},
+               L))
+    return true;
+  for (llvm::StringRef Prefix :
+       {"aes-", "aes_", "aes128", "aes192", "aes256", "sha-", "sha1", "sha2",
+        "sha3", "sha256", "sha384", "sha512", "hmac-", "hmac_", "des-",
+        "des_", "rsa-", "rsa_", "ecdsa-", "ecdsa_", "camellia", "id_rsa",
+        "id_dsa", "id_ecdsa", "id_ed25519"})
+    if (L.starts_with(Prefix))
+      return true;
+  return false;
 }
 
 double entropyPerChar(llvm::StringRef V) {
@@ -811,7 +832,7 @@ ValueClass classifyValue(llvm::StringRef Value, Evidence E,
     return ValueClass::TooShort;
   if (isPath(Value))
     return ValueClass::Path;
-  if (isSettingWord(Value))
+  if (isSettingWord(Value) || isAlgorithmName(Value))
     return ValueClass::Word;
   if (isKeyName(Value, Identifier))
     return ValueClass::KeyName;
