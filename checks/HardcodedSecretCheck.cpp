@@ -131,7 +131,8 @@ void HardcodedSecretCheck::registerPPCallbacks(const SourceManager &,
   Inserter.registerPreprocessor(PP);
 }
 
-void HardcodedSecretCheck::checkUserCode(const MatchFinder::MatchResult &Result) {
+void HardcodedSecretCheck::checkUserCode(
+    const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
   if (!Sites)
     Sites = std::make_unique<SecretSites>(Ctx);
@@ -139,9 +140,8 @@ void HardcodedSecretCheck::checkUserCode(const MatchFinder::MatchResult &Result)
     MacrosChecked = true;
     checkMacros(Ctx);
   }
-  scanMatchedUserStmts(Result, [&](const Stmt &S, const Decl *Unit) {
-    visit(S, Unit, Ctx);
-  });
+  scanMatchedUserStmts(
+      Result, [&](const Stmt &S, const Decl *Unit) { visit(S, Unit, Ctx); });
 }
 
 void HardcodedSecretCheck::endTranslationUnit() {
@@ -217,8 +217,7 @@ bool HardcodedSecretCheck::isIgnoredFile(SourceLocation Loc,
 void HardcodedSecretCheck::noteEnvironmentFallback(const SecretSite &Site,
                                                    SourceLocation Loc,
                                                    ASTContext &Ctx) {
-  if (!EnvironmentFallback || Site.Destination.isNull() ||
-      Site.NeedsConstant ||
+  if (!EnvironmentFallback || Site.Destination.isNull() || Site.NeedsConstant ||
       (Site.Kind != Rule::Named && Site.Kind != Rule::DefaultArgument))
     return;
   const auto *Literal = dyn_cast_or_null<StringLiteral>(Site.Value);
@@ -235,9 +234,9 @@ void HardcodedSecretCheck::noteEnvironmentFallback(const SecretSite &Site,
     return;
   std::string Variable = secrets::environmentVariableName(Site.Name);
   QualType Type = Site.Destination.getNonReferenceType();
-  bool CharPointer = Type->isPointerType() &&
-                     Type->getPointeeType()->isCharType() &&
-                     (!Lang.CPlusPlus || Type->getPointeeType().isConstQualified());
+  bool CharPointer =
+      Type->isPointerType() && Type->getPointeeType()->isCharType() &&
+      (!Lang.CPlusPlus || Type->getPointeeType().isConstQualified());
   bool Text = CharPointer || (Lang.CPlusPlus && isStringClass(Type));
   // C++ reads the variable once, in a lambda that also works at namespace
   // scope; C has no lambdas and reads it twice (only in functions: a C
@@ -245,11 +244,10 @@ void HardcodedSecretCheck::noteEnvironmentFallback(const SecretSite &Site,
   if (Variable.empty() || !Text || (Lang.CPlusPlus && !Lang.CPlusPlus11))
     return;
   std::string Read =
-      Lang.CPlusPlus
-          ? "[] { const char *value = std::getenv(\"" + Variable +
-                "\"); return value ? value : \"\"; }()"
-          : "getenv(\"" + Variable + "\") ? getenv(\"" + Variable +
-                "\") : \"\"";
+      Lang.CPlusPlus ? "[] { const char *value = std::getenv(\"" + Variable +
+                           "\"); return value ? value : \"\"; }()"
+                     : "getenv(\"" + Variable + "\") ? getenv(\"" + Variable +
+                           "\") : \"\"";
   auto Note = diag(Loc, "read the %0 from the environment variable '%1'",
                    DiagnosticIDs::Note)
               << secrets::describeKind(Site.Secret) << Variable

@@ -27,16 +27,16 @@ public:
                            Preprocessor *ModuleExpanderPP) override;
 
 protected:
-  void checkUserCode(
-      const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void
+  checkUserCode(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void endTranslationUnit() override;
 
 private:
   void visit(const Stmt &S, const Decl *Unit, ASTContext &Ctx);
   void checkMacros(ASTContext &Ctx);
   /// Reports \p Site at \p Loc (the secret's spelling location) once.
-  void report(const SecretSite &Site, SourceLocation Loc,
-              llvm::StringRef Value, const Decl *Unit, ASTContext &Ctx);
+  void report(const SecretSite &Site, SourceLocation Loc, llvm::StringRef Value,
+              const Decl *Unit, ASTContext &Ctx);
   /// True if \p Loc is in a file IgnorePaths matches (tests, examples).
   bool isIgnoredFile(SourceLocation Loc, const SourceManager &SM);
   /// The note that replaces the literal with a read of the environment,

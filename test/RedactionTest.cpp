@@ -1,7 +1,7 @@
 // Unit tests of the driver's redaction of the lines a report quotes for a
 // check whose findings are secrets (driver/core/Redaction.h).
-#include "CheckMetadata.h"
 #include "Redaction.h"
+#include "CheckMetadata.h"
 #include "gtest/gtest.h"
 
 using namespace prodready::driver;

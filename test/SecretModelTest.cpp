@@ -1,8 +1,8 @@
 // Unit tests of the hard-coded secret model: identifier words, names that
 // hold or describe secrets, value classification, credential formats
 // (SecretModel.h), and the sites found in small ASTs (SecretSites.h).
-#include "TestAST.h"
 #include "analysis/SecretModel.h"
+#include "TestAST.h"
 #include "analysis/SecretSites.h"
 #include "analysis/UserCodeScanner.h"
 
@@ -34,11 +34,12 @@ TEST(SecretModelTest, SplitsIdentifiersIntoWords) {
 
 TEST(SecretModelTest, NamesThatHoldSecrets) {
   for (llvm::StringRef Name :
-       {"password", "db_password", "DB_PASSWORD", "passwd", "pwd",
-        "kClientSecret", "client_secret", "apiKey", "api_key", "APIKEY",
-        "access_token", "authToken", "private_key", "signing_key",
-        "credentials", "mqtt_pass", "m_sPass", "new_password",
-        "default_password", "password_str", "hmac_key", "secret"})
+       {"password",    "db_password",   "DB_PASSWORD",      "passwd",
+        "pwd",         "kClientSecret", "client_secret",    "apiKey",
+        "api_key",     "APIKEY",        "access_token",     "authToken",
+        "private_key", "signing_key",   "credentials",      "mqtt_pass",
+        "m_sPass",     "new_password",  "default_password", "password_str",
+        "hmac_key",    "secret"})
     EXPECT_TRUE(classifyName(Name).has_value()) << Name.str();
   EXPECT_EQ(classifyName("db_password")->Kind, SecretKind::Password);
   EXPECT_EQ(classifyName("apiKey")->Kind, SecretKind::ApiKey);
@@ -47,14 +48,19 @@ TEST(SecretModelTest, NamesThatHoldSecrets) {
 }
 
 TEST(SecretModelTest, NamesThatDescribeSecrets) {
-  for (llvm::StringRef Name :
-       {"password_prompt", "token_type", "secret_name", "password_env_var",
-        "kTokenHeader", "max_password_length", "token_url", "password_path",
-        "key_file", "password_field", "secret_label", "token_regex",
-        "auth_method", "auth_type", "password_hash", "key", "map_key",
-        "public_key", "first_pass", "render_pass", "api_key_id",
-        "password_db", "tokenizer", "bypass", "kPasswordKey",
-        "session_key"})
+  for (llvm::StringRef Name : {"password_prompt", "token_type",
+                               "secret_name",     "password_env_var",
+                               "kTokenHeader",    "max_password_length",
+                               "token_url",       "password_path",
+                               "key_file",        "password_field",
+                               "secret_label",    "token_regex",
+                               "auth_method",     "auth_type",
+                               "password_hash",   "key",
+                               "map_key",         "public_key",
+                               "first_pass",      "render_pass",
+                               "api_key_id",      "password_db",
+                               "tokenizer",       "bypass",
+                               "kPasswordKey",    "session_key"})
     EXPECT_FALSE(classifyName(Name).has_value()) << Name.str();
 }
 
@@ -65,9 +71,9 @@ TEST(SecretModelTest, AmbiguousNounsNeedGeneratedValues) {
   EXPECT_TRUE(classifyName("auth")->NeedsGeneratedValue);
   EXPECT_EQ(classifyValue("identifier", Evidence::Name, true),
             ValueClass::NotGenerated);
-  EXPECT_EQ(classifyValue("9f86d081884c7d659a2feaa0c55ad015", Evidence::Name,
-                          true),
-            ValueClass::Plausible);
+  EXPECT_EQ(
+      classifyValue("9f86d081884c7d659a2feaa0c55ad015", Evidence::Name, true),
+      ValueClass::Plausible);
 }
 
 TEST(SecretModelTest, ValuesThatAreNotSecrets) {
@@ -132,8 +138,10 @@ TEST(SecretModelTest, CredentialFormats) {
   };
   EXPECT_EQ(Format("AKIAZ7Q4JDCPL2XAY3QM"), "an AWS access key id");
   EXPECT_EQ(Format("ASIAZ7Q4JDCPL2XAY3QM"), "an AWS access key id");
-  EXPECT_EQ(Format("ghp_4fJ9kQ2mX7pL0sT8vW3yZ6bN1cD5eR8hU2aK"), "a GitHub token");
-  EXPECT_EQ(Format("github_pat_11ABCDEFG0123456789abcdef_XYZ"), "a GitHub token");
+  EXPECT_EQ(Format("ghp_4fJ9kQ2mX7pL0sT8vW3yZ6bN1cD5eR8hU2aK"),
+            "a GitHub token");
+  EXPECT_EQ(Format("github_pat_11ABCDEFG0123456789abcdef_XYZ"),
+            "a GitHub token");
   EXPECT_EQ(Format("xoxb-1234567890-0987654321-AbCdEfGhIjKl"), "a Slack token");
   EXPECT_EQ(Format("https://hooks.slack.com/services/T0A1B2C3D/B4E5F6G7H/"
                    "q8W9e0R1t2Y3u4I5o6P7a8S9"),

@@ -27,18 +27,29 @@ bool contains(std::initializer_list<llvm::StringLiteral> Set,
 /// Lowercase compounds a word split leaves whole ("APIKEY", "apikey").
 std::optional<std::pair<llvm::StringRef, llvm::StringRef>>
 splitCompound(llvm::StringRef Word) {
-  static const std::pair<llvm::StringLiteral, llvm::StringLiteral>
-      Compounds[] = {{"apikey", "api"},       {"apitoken", "api"},
-                     {"apisecret", "api"},    {"authtoken", "auth"},
-                     {"authkey", "auth"},     {"accesstoken", "access"},
-                     {"accesskey", "access"}, {"secretkey", "secret"},
-                     {"privatekey", "private"}, {"privkey", "private"},
-                     {"clientsecret", "client"}, {"appsecret", "app"},
-                     {"signingkey", "signing"}, {"masterkey", "master"},
-                     {"encryptionkey", "encryption"}, {"hmackey", "hmac"},
-                     {"aeskey", "aes"},       {"sessiontoken", "session"},
-                     {"refreshtoken", "refresh"}, {"bearertoken", "bearer"},
-                     {"pubkey", "public"},    {"publickey", "public"}};
+  static const std::pair<llvm::StringLiteral, llvm::StringLiteral> Compounds[] =
+      {{"apikey", "api"},
+       {"apitoken", "api"},
+       {"apisecret", "api"},
+       {"authtoken", "auth"},
+       {"authkey", "auth"},
+       {"accesstoken", "access"},
+       {"accesskey", "access"},
+       {"secretkey", "secret"},
+       {"privatekey", "private"},
+       {"privkey", "private"},
+       {"clientsecret", "client"},
+       {"appsecret", "app"},
+       {"signingkey", "signing"},
+       {"masterkey", "master"},
+       {"encryptionkey", "encryption"},
+       {"hmackey", "hmac"},
+       {"aeskey", "aes"},
+       {"sessiontoken", "session"},
+       {"refreshtoken", "refresh"},
+       {"bearertoken", "bearer"},
+       {"pubkey", "public"},
+       {"publickey", "public"}};
   for (const auto &[Whole, First] : Compounds)
     if (Word == Whole)
       return std::make_pair(llvm::StringRef(First),
@@ -69,9 +80,10 @@ void addWord(llvm::SmallVectorImpl<std::string> &Words, llvm::StringRef Word) {
 /// Words that may follow the head noun without changing what the name holds
 /// (`api_key_str`, `password_value`).
 bool isNeutralTail(llvm::StringRef Word) {
-  return contains({"value", "val", "str", "string", "raw", "bytes", "hex",
-                   "b64", "base64", "literal", "const", "constant", "default",
-                   "data", "buf", "buffer", "ptr", "cstr", "sz", "s", "v"},
+  return contains({"value",   "val",  "str",    "string",  "raw",   "bytes",
+                   "hex",     "b64",  "base64", "literal", "const", "constant",
+                   "default", "data", "buf",    "buffer",  "ptr",   "cstr",
+                   "sz",      "s",    "v"},
                   Word);
 }
 
@@ -81,72 +93,73 @@ bool isNeutralTail(llvm::StringRef Word) {
 /// need no entry: the head must be a secret noun.)
 bool isDescribingWord(llvm::StringRef Word) {
   return contains(
-      {"env",       "environ",   "environment", "var",        "variable",
-       "prompt",    "placeholder", "hint",      "label",      "regex",
-       "regexp",    "pattern",   "max",         "min",        "length",
-       "len",       "header",    "format",      "fmt",        "masked",
-       "mask",      "redacted",  "hashed",      "hash",       "encrypted",
-       "encoded",   "name",      "path",        "file",       "filename",
-       "url",       "uri",       "field",       "type",       "kind",
-       "prefix",    "suffix",    "id",          "salt",       "digest",
-       "policy",    "expiry",    "expires",     "expiration", "ttl",
-       "timeout",   "lifetime",  "validator",   "callback",   "handler",
-       "method",    "mode",      "scheme",      "mechanism",  "plugin",
-       "realm",     "endpoint",  "query",       "param",      "parameter",
-       "option",    "arg",       "argument",    "column",     "attribute",
-       "attr",      "property",  "tag",         "separator",  "delimiter",
-       "delim",     "count",     "size",        "index",      "offset",
-       "error",     "status",    "message",     "msg",        "text",
-       "title",     "description", "desc",      "help",       "button",
-       "dialog",    "widget",    "input",       "entry",      "form",
-       "icon",      "style",     "cmd",         "command",    "request",
-       "response",  "dir",       "directory",   "setting",    "settings",
-       "version",   "algorithm", "algo",        "arn",        "ref",
-       "reference", "location",  "vault",       "check",      "strength",
-       "required",  "enabled",   "changed",     "limit",      "fingerprint",
-       "rule",      "rules",     "tokenizer",   "lexer",      "parser"},
+      {"env",       "environ",     "environment", "var",        "variable",
+       "prompt",    "placeholder", "hint",        "label",      "regex",
+       "regexp",    "pattern",     "max",         "min",        "length",
+       "len",       "header",      "format",      "fmt",        "masked",
+       "mask",      "redacted",    "hashed",      "hash",       "encrypted",
+       "encoded",   "name",        "path",        "file",       "filename",
+       "url",       "uri",         "field",       "type",       "kind",
+       "prefix",    "suffix",      "id",          "salt",       "digest",
+       "policy",    "expiry",      "expires",     "expiration", "ttl",
+       "timeout",   "lifetime",    "validator",   "callback",   "handler",
+       "method",    "mode",        "scheme",      "mechanism",  "plugin",
+       "realm",     "endpoint",    "query",       "param",      "parameter",
+       "option",    "arg",         "argument",    "column",     "attribute",
+       "attr",      "property",    "tag",         "separator",  "delimiter",
+       "delim",     "count",       "size",        "index",      "offset",
+       "error",     "status",      "message",     "msg",        "text",
+       "title",     "description", "desc",        "help",       "button",
+       "dialog",    "widget",      "input",       "entry",      "form",
+       "icon",      "style",       "cmd",         "command",    "request",
+       "response",  "dir",         "directory",   "setting",    "settings",
+       "version",   "algorithm",   "algo",        "arn",        "ref",
+       "reference", "location",    "vault",       "check",      "strength",
+       "required",  "enabled",     "changed",     "limit",      "fingerprint",
+       "rule",      "rules",       "tokenizer",   "lexer",      "parser"},
       Word);
 }
 
 bool isPasswordNoun(llvm::StringRef Word) {
-  return contains({"password", "passwords", "passwd", "passphrase",
-                   "passcode", "pwd"},
-                  Word);
+  return contains(
+      {"password", "passwords", "passwd", "passphrase", "passcode", "pwd"},
+      Word);
 }
 
 /// Qualifiers under which `pass`/`pw` is a password, not a pass of an
 /// algorithm (`first_pass`, `render_pass`).
 bool isPassContext(llvm::StringRef Word) {
   return contains(
-      {"db",     "database", "user",    "admin",  "root",    "mqtt",
-       "proxy",  "sasl",     "smtp",    "mail",   "email",   "ftp",
-       "sftp",   "http",     "auth",    "account", "client", "redis",
-       "mysql",  "pg",       "postgres", "sql",   "ldap",    "bind",
-       "wifi",   "ap",       "ssl",     "tls",    "keystore", "master",
-       "private", "default", "old",     "new",    "my",      "sys",
-       "system", "api",      "app",     "service", "bot",    "web",
-       "irc",    "nickserv", "broker",  "bridge", "remote",  "ssh",
-       "vnc",    "git",      "registry", "docker", "zip",    "pfx",
-       "p12",    "pkcs12",   "truststore", "server", "login", "key"},
+      {"db",      "database", "user",       "admin",   "root",     "mqtt",
+       "proxy",   "sasl",     "smtp",       "mail",    "email",    "ftp",
+       "sftp",    "http",     "auth",       "account", "client",   "redis",
+       "mysql",   "pg",       "postgres",   "sql",     "ldap",     "bind",
+       "wifi",    "ap",       "ssl",        "tls",     "keystore", "master",
+       "private", "default",  "old",        "new",     "my",       "sys",
+       "system",  "api",      "app",        "service", "bot",      "web",
+       "irc",     "nickserv", "broker",     "bridge",  "remote",   "ssh",
+       "vnc",     "git",      "registry",   "docker",  "zip",      "pfx",
+       "p12",     "pkcs12",   "truststore", "server",  "login",    "key"},
       Word);
 }
 
 /// Qualifiers that make a `token` a credential (`access_token`), where a
 /// bare `token` may be a lexer's.
 bool isTokenQualifier(llvm::StringRef Word) {
-  return contains(
-      {"access",  "refresh", "api",      "auth",    "bearer",  "bot",
-       "session", "oauth",   "oauth2",   "personal", "github", "gh",
-       "gitlab",  "slack",   "discord",  "telegram", "twitter", "jwt",
-       "csrf",    "xsrf",    "client",   "app",     "service", "admin",
-       "security", "secret", "private",  "device",  "push",    "hub",
-       "docker",  "npm",     "pypi",     "registry", "webhook", "hook",
-       "sas",     "sts",     "aws",      "azure",   "gcp",     "google",
-       "openai",  "hf",      "huggingface", "stripe", "twilio", "sendgrid",
-       "mailgun", "firebase", "fcm",     "apns",    "consul",  "kube",
-       "kubernetes", "deploy", "upload", "master",  "root",    "user",
-       "login",   "cloud"},
-      Word);
+  return contains({"access",   "refresh", "api",      "auth",     "bearer",
+                   "bot",      "session", "oauth",    "oauth2",   "personal",
+                   "github",   "gh",      "gitlab",   "slack",    "discord",
+                   "telegram", "twitter", "jwt",      "csrf",     "xsrf",
+                   "client",   "app",     "service",  "admin",    "security",
+                   "secret",   "private", "device",   "push",     "hub",
+                   "docker",   "npm",     "pypi",     "registry", "webhook",
+                   "hook",     "sas",     "sts",      "aws",      "azure",
+                   "gcp",      "google",  "openai",   "hf",       "huggingface",
+                   "stripe",   "twilio",  "sendgrid", "mailgun",  "firebase",
+                   "fcm",      "apns",    "consul",   "kube",     "kubernetes",
+                   "deploy",   "upload",  "master",   "root",     "user",
+                   "login",    "cloud"},
+                  Word);
 }
 
 /// Qualifiers that make a `key` a secret (`api_key`, `private_key`), where
@@ -156,9 +169,9 @@ std::optional<SecretKind> keyQualifierKind(llvm::StringRef Word) {
     return SecretKind::ApiKey;
   if (Word == "private")
     return SecretKind::PrivateKey;
-  if (contains({"access", "secret", "subscription", "auth", "master",
-                "license"},
-               Word))
+  if (contains(
+          {"access", "secret", "subscription", "auth", "master", "license"},
+          Word))
     return SecretKind::Secret;
   if (contains({"signing", "sign", "signature", "encryption", "encrypt",
                 "decryption", "decrypt", "crypt", "crypto", "aes", "des",
@@ -215,20 +228,19 @@ bool isPlaceholder(llvm::StringRef V) {
       (V.starts_with("__") && V.ends_with("__") && V.size() > 4) ||
       (V.starts_with("@") && V.ends_with("@") && V.size() > 2))
     return true;
-  for (llvm::StringRef Marker : {"${", "$(", "{{", "%(", "#{", "{}", "***",
-                                     "..."})
+  for (llvm::StringRef Marker :
+       {"${", "$(", "{{", "%(", "#{", "{}", "***", "..."})
     if (V.contains(Marker))
       return true;
-  if (V.size() > 1 && V[0] == '$' &&
-      (llvm::isAlpha(V[1]) || V[1] == '_'))
+  if (V.size() > 1 && V[0] == '$' && (llvm::isAlpha(V[1]) || V[1] == '_'))
     return true;
   if (hasPrintfConversion(V))
     return true;
   std::string Lower = V.lower();
   llvm::StringRef L(Lower);
   for (llvm::StringRef Marker :
-       {"redacted", "placeholder", "your", "replace", "xxx",
-        "example", "dummy", "sample", "fixme", "todo", "insert", "<", ">"})
+       {"redacted", "placeholder", "your", "replace", "xxx", "example", "dummy",
+        "sample", "fixme", "todo", "insert", "<", ">"})
     if (L.contains(Marker))
       return true;
   llvm::SmallVector<llvm::StringRef, 4> Words;
@@ -242,9 +254,9 @@ bool isPlaceholder(llvm::StringRef V) {
       Words.push_back(L.slice(Start, I));
   }
   for (llvm::StringRef Word : Words)
-    if (contains({"test", "testing", "fake", "mock", "bogus", "invalid",
-                  "none", "null", "nil", "undefined", "unset", "tbd", "foo",
-                  "bar", "baz", "qux", "na"},
+    if (contains({"test", "testing", "fake", "mock", "bogus", "invalid", "none",
+                  "null", "nil", "undefined", "unset", "tbd", "foo", "bar",
+                  "baz", "qux", "na"},
                  Word))
       return true;
   return false;
@@ -292,16 +304,16 @@ bool isKeyName(llvm::StringRef V, llvm::StringRef Identifier) {
   // words (one of them not a secret noun: "password" alone is a default
   // password).
   if (!Identifier.empty() && !Words.empty() &&
-      !llvm::all_of(Words, [](const std::string &W) { return isSecretWord(W); })) {
+      !llvm::all_of(Words,
+                    [](const std::string &W) { return isSecretWord(W); })) {
     llvm::SmallVector<std::string, 6> Own = splitIdentifier(Identifier);
     if (llvm::all_of(Words, [&](const std::string &W) {
           return llvm::is_contained(Own, W);
         }))
       return true;
   }
-  if (!llvm::any_of(Words, [](const std::string &W) {
-        return isSecretWord(W);
-      }))
+  if (!llvm::any_of(Words,
+                    [](const std::string &W) { return isSecretWord(W); }))
     return false;
   if (Words.size() > 1)
     return true;
@@ -329,9 +341,9 @@ bool isPath(llvm::StringRef V) {
   size_t Dot = V.rfind('.');
   if (Dot == llvm::StringRef::npos)
     return false;
-  return contains({"pem", "key", "txt", "json", "crt", "cfg", "conf", "yaml",
-                   "yml", "ini", "env", "p12", "pfx", "jks", "der", "pub",
-                   "asc", "gpg", "dat", "db", "toml", "xml", "csv", "log"},
+  return contains({"pem", "key", "txt", "json", "crt",  "cfg", "conf", "yaml",
+                   "yml", "ini", "env", "p12",  "pfx",  "jks", "der",  "pub",
+                   "asc", "gpg", "dat", "db",   "toml", "xml", "csv",  "log"},
                   V.drop_front(Dot + 1).lower());
 }
 
@@ -339,19 +351,28 @@ bool isPath(llvm::StringRef V) {
 /// secret-named variable holds when it is a mode, not a secret.
 bool isSettingWord(llvm::StringRef V) {
   std::string Lower = V.lower();
-  return contains(
-      {"basic",   "bearer",  "digest",   "plain",    "plaintext", "login",
-       "none",    "true",    "false",    "yes",      "no",        "on",
-       "off",     "default", "oauth",    "oauth1",   "oauth2",    "ntlm",
-       "negotiate", "kerberos", "gssapi", "md5",     "sha1",      "sha256",
-       "sha512",  "bcrypt",  "scrypt",   "argon2",   "pbkdf2",    "scram-sha-1",
-       "scram-sha-256", "cram-md5", "external", "anonymous", "any", "all",
-       "auto",    "required", "optional", "disabled", "enabled",  "unknown",
-       "empty",   "hidden",  "jwt",      "hmac",     "rsa",       "header",
-       "query",   "cookie",  "form",     "body",     "string",    "text",
-       "value",   "key",     "id",       "username", "user",      "token",
-       "session", "api",     "apikey"},
-      llvm::StringRef(Lower));
+  return contains({"basic",         "bearer",    "digest",
+                   "plain",         "plaintext", "login",
+                   "none",          "true",      "false",
+                   "yes",           "no",        "on",
+                   "off",           "default",   "oauth",
+                   "oauth1",        "oauth2",    "ntlm",
+                   "negotiate",     "kerberos",  "gssapi",
+                   "md5",           "sha1",      "sha256",
+                   "sha512",        "bcrypt",    "scrypt",
+                   "argon2",        "pbkdf2",    "scram-sha-1",
+                   "scram-sha-256", "cram-md5",  "external",
+                   "anonymous",     "any",       "all",
+                   "auto",          "required",  "optional",
+                   "disabled",      "enabled",   "unknown",
+                   "empty",         "hidden",    "jwt",
+                   "hmac",          "rsa",       "header",
+                   "query",         "cookie",    "form",
+                   "body",          "string",    "text",
+                   "value",         "key",       "id",
+                   "username",      "user",      "token",
+                   "session",       "api",       "apikey"},
+                  llvm::StringRef(Lower));
 }
 
 /// A cryptographic algorithm or the name of a key file, which a key-named
@@ -360,17 +381,21 @@ bool isSettingWord(llvm::StringRef V) {
 bool isAlgorithmName(llvm::StringRef V) {
   std::string Lower = V.lower();
   llvm::StringRef L(Lower);
-  if (contains({"hs256", "hs384", "hs512", "rs256", "rs384", "rs512", "es256",
-                "es384", "es512", "ps256", "ps384", "ps512", "eddsa",
-                "ed25519", "ed448", "x25519", "rsa", "dsa", "ecdsa", "aes",
-                "des", "3des", "chacha20", "chacha20-poly1305", "blowfish"},
+  if (contains({"hs256",   "hs384",   "hs512",    "rs256",
+                "rs384",   "rs512",   "es256",    "es384",
+                "es512",   "ps256",   "ps384",    "ps512",
+                "eddsa",   "ed25519", "ed448",    "x25519",
+                "rsa",     "dsa",     "ecdsa",    "aes",
+                "des",     "3des",    "chacha20", "chacha20-poly1305",
+                "blowfish"},
                L))
     return true;
   for (llvm::StringRef Prefix :
-       {"aes-", "aes_", "aes128", "aes192", "aes256", "sha-", "sha1", "sha2",
-        "sha3", "sha256", "sha384", "sha512", "hmac-", "hmac_", "des-",
-        "des_", "rsa-", "rsa_", "ecdsa-", "ecdsa_", "camellia", "id_rsa",
-        "id_dsa", "id_ecdsa", "id_ed25519"})
+       {"aes-",     "aes_",   "aes128", "aes192",   "aes256",
+        "sha-",     "sha1",   "sha2",   "sha3",     "sha256",
+        "sha384",   "sha512", "hmac-",  "hmac_",    "des-",
+        "des_",     "rsa-",   "rsa_",   "ecdsa-",   "ecdsa_",
+        "camellia", "id_rsa", "id_dsa", "id_ecdsa", "id_ed25519"})
     if (L.starts_with(Prefix))
       return true;
   return false;
@@ -602,8 +627,7 @@ bool matchUrlPassword(llvm::StringRef S, size_t I) {
 
 /// `Bearer <token>` and `Basic <base64 of user:password>`, with or without
 /// the `Authorization:` header name before it.
-std::optional<llvm::StringRef> matchAuthorization(llvm::StringRef S,
-                                                  size_t I) {
+std::optional<llvm::StringRef> matchAuthorization(llvm::StringRef S, size_t I) {
   llvm::StringRef At = S.drop_front(I);
   bool Bearer = At.starts_with("Bearer ");
   bool Basic = At.starts_with("Basic ");
@@ -618,7 +642,8 @@ std::optional<llvm::StringRef> matchAuthorization(llvm::StringRef S,
     return std::nullopt;
   if (Basic) {
     std::optional<std::string> Decoded = decodeBase64(Value);
-    if (Value.size() < 8 || !Decoded || !llvm::StringRef(*Decoded).contains(':') ||
+    if (Value.size() < 8 || !Decoded ||
+        !llvm::StringRef(*Decoded).contains(':') ||
         !llvm::all_of(*Decoded, [](char C) { return llvm::isPrint(C); }))
       return std::nullopt;
     return llvm::StringRef("an 'Authorization' header with basic credentials");
@@ -754,8 +779,7 @@ std::optional<SecretName> classifyName(llvm::StringRef Identifier) {
   llvm::SmallVector<std::string, 6> Words = splitIdentifier(Identifier);
   while (Words.size() > 1 && isNeutralTail(Words.back()))
     Words.pop_back();
-  if (Words.empty() ||
-      llvm::any_of(Words, [](const std::string &W) {
+  if (Words.empty() || llvm::any_of(Words, [](const std::string &W) {
         return isDescribingWord(W);
       }))
     return std::nullopt;
@@ -812,8 +836,8 @@ bool looksGenerated(llvm::StringRef V) {
   return entropyPerChar(V) >= 3.0;
 }
 
-ValueClass classifyValue(llvm::StringRef Value, Evidence E,
-                         bool NeedsGenerated, llvm::StringRef Identifier) {
+ValueClass classifyValue(llvm::StringRef Value, Evidence E, bool NeedsGenerated,
+                         llvm::StringRef Identifier) {
   if (Value.empty())
     return ValueClass::Empty;
   // "%s" has one letter, but is a conversion, not a mask.
@@ -883,8 +907,8 @@ std::optional<llvm::StringRef> connectionStringPassword(llvm::StringRef Text) {
     if (Key.equals_insensitive("password") || Key.equals_insensitive("pwd"))
       Password = Value;
     else if (contains({"host", "hostaddr", "dbname", "user", "port", "server",
-                       "database", "uid", "user id", "data source",
-                       "sslmode", "connect_timeout", "driver"},
+                       "database", "uid", "user id", "data source", "sslmode",
+                       "connect_timeout", "driver"},
                       Key.lower()))
       ++OtherKeys;
   }
@@ -993,8 +1017,8 @@ bool namesSecret(llvm::StringRef Text) {
 llvm::ArrayRef<CredentialParameter>
 credentialParameters(llvm::StringRef QualifiedName) {
   llvm::ArrayRef<CredentialParameter> Table = credentialTable();
-  const CredentialParameter *Begin = llvm::find_if(
-      Table, [&](const CredentialParameter &P) {
+  const CredentialParameter *Begin =
+      llvm::find_if(Table, [&](const CredentialParameter &P) {
         return P.Function == QualifiedName;
       });
   const CredentialParameter *End = Begin;

@@ -100,7 +100,7 @@ enum class ValueClass {
   Path,            ///< "/etc/app/key.pem", "https://auth.example.org"
   Word,            ///< an authentication scheme or keyword: "Bearer", "plain"
   TooShort,
-  NotGenerated,    ///< a `token` whose value does not look generated
+  NotGenerated, ///< a `token` whose value does not look generated
 };
 
 /// Classifies \p Value for a site with evidence \p E. \p Identifier is the

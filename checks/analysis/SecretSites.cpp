@@ -116,16 +116,16 @@ public:
         continue;
       // A parameter that may write what it points to: a pointer or
       // reference to non-const, or a variadic (unknown) one.
-      const ParmVarDecl *Param =
-          Callee && I < Callee->getNumParams() ? Callee->getParamDecl(I)
-                                               : nullptr;
+      const ParmVarDecl *Param = Callee && I < Callee->getNumParams()
+                                     ? Callee->getParamDecl(I)
+                                     : nullptr;
       QualType Type = Param ? Param->getType() : QualType();
-      bool ReadOnly =
-          !Type.isNull() &&
-          ((Type->isPointerType() && Type->getPointeeType().isConstQualified()) ||
-           (Type->isReferenceType() &&
-            Type.getNonReferenceType().isConstQualified()) ||
-           (!Type->isPointerType() && !Type->isReferenceType()));
+      bool ReadOnly = !Type.isNull() &&
+                      ((Type->isPointerType() &&
+                        Type->getPointeeType().isConstQualified()) ||
+                       (Type->isReferenceType() &&
+                        Type.getNonReferenceType().isConstQualified()) ||
+                       (!Type->isPointerType() && !Type->isReferenceType()));
       if (!ReadOnly)
         Found = true;
     }
@@ -194,14 +194,12 @@ const StringLiteral *SecretSites::asStringLiteral(const Expr *E) {
       // (`pqxx::connection c{"host=…"}`).
       const CXXConstructorDecl *Ctor = Construct->getConstructor();
       if (!Ctor ||
-          (Ctor->isExplicit() &&
-           !llvm::StringRef(Ctor->getParent()->getName())
-                .contains_insensitive("string")) ||
+          (Ctor->isExplicit() && !llvm::StringRef(Ctor->getParent()->getName())
+                                      .contains_insensitive("string")) ||
           Construct->getNumArgs() == 0 ||
-          !llvm::all_of(llvm::drop_begin(Construct->arguments()),
-                        [](const Expr *Arg) {
-                          return isa<CXXDefaultArgExpr>(Arg);
-                        }))
+          !llvm::all_of(
+              llvm::drop_begin(Construct->arguments()),
+              [](const Expr *Arg) { return isa<CXXDefaultArgExpr>(Arg); }))
         return nullptr;
       E = Construct->getArg(0);
       continue;
@@ -234,8 +232,8 @@ void SecretSites::collect(const Stmt &S, const Decl *Unit,
   case Stmt::DeclStmtClass:
     for (const Decl *D : cast<DeclStmt>(S).decls())
       if (const auto *Var = dyn_cast<VarDecl>(D); Var && Var->getInit())
-        collectNamed(nameOf(Var), Var->getInit(), Rule::Named,
-                     Var->getType(), needsConstant(*Var), Out);
+        collectNamed(nameOf(Var), Var->getInit(), Rule::Named, Var->getType(),
+                     needsConstant(*Var), Out);
     return;
   case Stmt::BinaryOperatorClass: {
     const auto &Op = cast<BinaryOperator>(S);
@@ -300,8 +298,8 @@ void SecretSites::collectUnit(const Decl &Unit,
   for (const ParmVarDecl *Param : Function->parameters())
     if (Param->hasDefaultArg() && !Param->hasUnparsedDefaultArg() &&
         !Param->hasUninstantiatedDefaultArg())
-      collectNamed(nameOf(Param), Param->getDefaultArg(),
-                   Rule::DefaultArgument, Param->getType(), false, Out);
+      collectNamed(nameOf(Param), Param->getDefaultArg(), Rule::DefaultArgument,
+                   Param->getType(), false, Out);
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Function))
     for (const CXXCtorInitializer *Init : Ctor->inits())
       if (Init->isWritten() && Init->getMember())
@@ -334,9 +332,9 @@ void SecretSites::collectNamed(llvm::StringRef Name, const Expr *Init,
   if (secrets::matchCredentialFormat(Value))
     return collectFormat(*Literal, Out);
   std::optional<secrets::SecretName> Secret = classifyName(Name);
-  if (!Secret || classifyValue(Value, Evidence::Name,
-                               Secret->NeedsGeneratedValue,
-                               Name) != ValueClass::Plausible)
+  if (!Secret ||
+      classifyValue(Value, Evidence::Name, Secret->NeedsGeneratedValue, Name) !=
+          ValueClass::Plausible)
     return;
   SecretSite Site;
   Site.Kind = Kind;
@@ -412,8 +410,8 @@ void SecretSites::collectInitList(const InitListExpr &List,
     return;
   if (const FieldDecl *Field = Semantic->getInitializedFieldInUnion()) {
     if (Semantic->getNumInits() == 1)
-      collectNamed(nameOf(Field), Semantic->getInit(0), Rule::Named,
-                   QualType(), false, Out);
+      collectNamed(nameOf(Field), Semantic->getInit(0), Rule::Named, QualType(),
+                   false, Out);
     return;
   }
   unsigned Index = 0;
@@ -514,8 +512,8 @@ void SecretSites::collectConstruct(const CXXConstructExpr &Construct,
   }
   if (MaybeApi) {
     llvm::ArrayRef<secrets::CredentialParameter> Params =
-        secrets::credentialParameters(Qualified + "::" +
-                                      Class->getNameAsString());
+        secrets::credentialParameters(Qualified +
+                                      "::" + Class->getNameAsString());
     for (const secrets::CredentialParameter &Param : Params)
       if (Param.Argument < Args.size())
         collectApiArgument(Param, Args[Param.Argument], Qualified, nullptr,
@@ -527,15 +525,14 @@ void SecretSites::collectConstruct(const CXXConstructExpr &Construct,
 }
 
 void SecretSites::collectApiArgument(const secrets::CredentialParameter &Param,
-                                     const Expr *Arg,
-                                     llvm::StringRef Function,
+                                     const Expr *Arg, llvm::StringRef Function,
                                      const Decl *Unit,
                                      llvm::SmallVectorImpl<SecretSite> &Out) {
   SecretSite Site;
   Site.Secret = Param.Kind;
   Site.Function = Function.str();
-  Site.Kind = Param.ConnectionString ? Rule::ConnectionString
-                                     : Rule::ApiArgument;
+  Site.Kind =
+      Param.ConnectionString ? Rule::ConnectionString : Rule::ApiArgument;
   if (Param.KeyBytes) {
     Site.Value = constantKeyBytes(Arg, Unit);
     if (!Site.Value)
@@ -552,9 +549,9 @@ void SecretSites::collectApiArgument(const secrets::CredentialParameter &Param,
     llvm::StringRef Value = Literal->getString();
     if (!Param.ConnectionString && secrets::matchCredentialFormat(Value))
       return collectFormat(*Literal, Out);
-    if (Param.ConnectionString ? !secrets::connectionStringPassword(Value)
-                               : classifyValue(Value, Evidence::Api) !=
-                                     ValueClass::Plausible)
+    if (Param.ConnectionString
+            ? !secrets::connectionStringPassword(Value)
+            : classifyValue(Value, Evidence::Api) != ValueClass::Plausible)
       return;
   }
   Out.push_back(Site);
@@ -571,8 +568,8 @@ void SecretSites::collectParameters(const FunctionDecl &Callee,
     if (!Literal)
       continue;
     size_t Before = Out.size();
-    collectNamed(nameOf(Callee.getParamDecl(I)), Args[I],
-                 Rule::NamedParameter, QualType(), false, Out);
+    collectNamed(nameOf(Callee.getParamDecl(I)), Args[I], Rule::NamedParameter,
+                 QualType(), false, Out);
     for (SecretSite &Site : llvm::drop_begin(Out, Before))
       if (Site.Kind == Rule::NamedParameter)
         Site.Function = calleeName(Callee);
@@ -589,8 +586,8 @@ const Expr *SecretSites::constantKeyBytes(const Expr *Arg, const Decl *Unit,
   // &key[0]
   if (const auto *Address = dyn_cast<UnaryOperator>(E);
       Address && Address->getOpcode() == UO_AddrOf)
-    if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(
-            Address->getSubExpr()->IgnoreParens()))
+    if (const auto *Subscript =
+            dyn_cast<ArraySubscriptExpr>(Address->getSubExpr()->IgnoreParens()))
       E = stripValueWrappers(Subscript->getBase());
   const auto *Ref = dyn_cast<DeclRefExpr>(E);
   const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
@@ -664,12 +661,13 @@ void SecretSites::collectMacros(Preprocessor &PP,
     llvm::StringRef Text = Name->getName();
     // Cheap first: most macros are the system's, none names a secret.
     std::string Lower = Text.lower();
-    if (!llvm::any_of(std::initializer_list<llvm::StringLiteral>{
-                          "pass", "pwd", "pw", "secret", "token", "key",
-                          "cred", "auth", "bearer", "psk"},
-                      [&](llvm::StringLiteral Word) {
-                        return llvm::StringRef(Lower).contains(Word);
-                      }))
+    if (!llvm::any_of(
+            std::initializer_list<llvm::StringLiteral>{
+                "pass", "pwd", "pw", "secret", "token", "key", "cred", "auth",
+                "bearer", "psk"},
+            [&](llvm::StringLiteral Word) {
+              return llvm::StringRef(Lower).contains(Word);
+            }))
       continue;
     const MacroInfo *Info = PP.getMacroInfo(Name);
     if (!Info || Info->isFunctionLike() || Info->getNumTokens() == 0)
@@ -703,9 +701,9 @@ void SecretSites::collectMacros(Preprocessor &PP,
       continue;
     }
     std::optional<secrets::SecretName> Secret = classifyName(Text);
-    if (!Secret || classifyValue(Value, Evidence::Name,
-                                 Secret->NeedsGeneratedValue,
-                                 Text) != ValueClass::Plausible)
+    if (!Secret ||
+        classifyValue(Value, Evidence::Name, Secret->NeedsGeneratedValue,
+                      Text) != ValueClass::Plausible)
       continue;
     Macro.Site.Kind = Rule::Macro;
     Macro.Site.Secret = Secret->Kind;

@@ -116,8 +116,7 @@ private:
                      llvm::SmallVectorImpl<SecretSite> &Out);
   void collectNamed(llvm::StringRef Name, const Expr *Init,
                     SecretSite::Rule Kind, QualType Destination,
-                    bool NeedsConstant,
-                    llvm::SmallVectorImpl<SecretSite> &Out);
+                    bool NeedsConstant, llvm::SmallVectorImpl<SecretSite> &Out);
   void collectCall(const CallExpr &Call, const Decl *Unit,
                    llvm::SmallVectorImpl<SecretSite> &Out);
   void collectConstruct(const CXXConstructExpr &Construct,

@@ -67,8 +67,7 @@ std::string redactStringLiterals(llvm::StringRef Line) {
         mask(Out, I + 1, N);
         break;
       }
-      std::string Close =
-          ")" + Line.slice(I + 1, Open).str() + "\"";
+      std::string Close = ")" + Line.slice(I + 1, Open).str() + "\"";
       size_t End = Line.find(Close, Open + 1);
       size_t ContentEnd = End == llvm::StringRef::npos ? N : End;
       mask(Out, Open + 1, ContentEnd);
