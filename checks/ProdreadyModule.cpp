@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "HardcodedSecretCheck.h"
 #include "MissingRetryCheck.h"
 #include "MissingTimeoutCheck.h"
 #include "UncheckedContainerAccessCheck.h"
@@ -21,6 +22,8 @@ namespace prodready {
 class ProdreadyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &CheckFactories) override {
+    CheckFactories.registerCheck<HardcodedSecretCheck>(
+        "prodready-hardcoded-secret");
     CheckFactories.registerCheck<MissingRetryCheck>(
         "prodready-missing-retry");
     CheckFactories.registerCheck<MissingTimeoutCheck>(

@@ -5,6 +5,7 @@
 #include "FixApplier.h"
 #include "Paths.h"
 #include "PluginFlags.h"
+#include "Redaction.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -274,6 +275,8 @@ public:
         for (const tooling::Replacement &R : Replacements)
           F.Fix.push_back(
               edit(R, normalizePath(Path, Error.BuildDirectory), Report));
+    // Before any report, cache or baseline sees the quoted lines.
+    redactSnippetsIfSecret(F);
     Report.Findings.push_back(std::move(F));
   }
 

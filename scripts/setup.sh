@@ -25,7 +25,7 @@ packages=(
   libgtest-dev nlohmann-json3-dev doctest-dev catch2
   # Real headers of the libraries the checks model (tests include them).
   libcurl4-openssl-dev libboost-dev libcpp-httplib-dev libspdlog-dev
-  libsqlite3-dev libpq-dev libpqxx-dev libgrpc++-dev
+  libsqlite3-dev libpq-dev libpqxx-dev libgrpc++-dev libssl-dev libmariadb-dev
   # SARIF schema validation of the driver's output.
   python3-jsonschema
   # prodready-clangd: Debian's static clangd libraries are built with the

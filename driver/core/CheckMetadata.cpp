@@ -31,6 +31,14 @@ const std::vector<CheckInfo> &prodreadyChecks() {
   // Errors: undefined behaviour or a security hole on input an attacker or
   // an outage controls. Warnings: robustness.
   static const std::vector<CheckInfo> Checks = {
+      {"prodready-hardcoded-secret",
+       "A credential written into the source: a string literal named as a "
+       "secret, passed to a credential parameter, or in a credential "
+       "format.",
+       {"CWE-798", "CWE-259", "CWE-321"},
+       Severity::Error,
+       "docs/checks/hardcoded-secret.md",
+       /*RedactsSnippets=*/true},
       {"prodready-missing-retry",
        "A network call whose failure is an error exit with no retry, or a "
        "retry loop without delay.",

@@ -26,6 +26,9 @@ struct CheckInfo {
   std::vector<std::string> Cwes; ///< "CWE-22", ...
   Severity DefaultSeverity = Severity::Warning;
   std::string DocPath; ///< docs/checks/unsafe-path-join.md
+  /// Its findings are secrets written into the source: reports mask the
+  /// string literals of the lines they quote (Redaction.h).
+  bool RedactsSnippets = false;
 };
 
 /// The prodready checks; checks of other modules get a generic entry.
