@@ -104,6 +104,11 @@ struct TaintOptions {
   /// The check's own call models (not owned; outlives the TaintModel).
   const CallModelExtension *Extension = nullptr;
   ConditionTests Tests = ConditionTests::Paths;
+  /// A method or constructor of the file that stores a parameter into a
+  /// field (`void setUrl(const std::string &u) { url_ = u; }`, `: url_(u)`)
+  /// writes its caller's argument there, for the field's value everywhere
+  /// (see TaintEngine::isUntrustedGlobal).
+  bool Setters = false;
 };
 
 class TaintModel {
@@ -119,10 +124,12 @@ public:
   /// (`c_str`, `string`, `native`, ...): the subject of a predicate.
   static bool isTextAccessor(const CXXMethodDecl &Method);
   ConditionTests conditionTests() const { return Tests; }
+  bool followsSetters() const { return Setters; }
 
 private:
   const CallModelExtension *Extension;
   ConditionTests Tests;
+  bool Setters;
   llvm::StringSet<> UserSources;
   llvm::StringSet<> UserSanitizers;
 };
