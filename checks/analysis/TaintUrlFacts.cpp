@@ -14,8 +14,36 @@
 
 namespace clang::tidy::prodready {
 
+namespace {
+/// The variables and fields of `this` \p S mentions.
+void mentionedLocations(const Stmt *S,
+                        llvm::SmallVectorImpl<const Expr *> &Out) {
+  if (!S)
+    return;
+  if (isa<DeclRefExpr>(S) ||
+      (isa<MemberExpr>(S) &&
+       isa<CXXThisExpr>(
+           cast<MemberExpr>(S)->getBase()->IgnoreParenImpCasts()))) {
+    Out.push_back(cast<Expr>(S));
+    return;
+  }
+  for (const Stmt *Child : S->children())
+    mentionedLocations(Child, Out);
+}
+} // namespace
+
 void TaintEngine::FunctionAnalysis::applyUrlTest(const Expr *Atom, bool Truth,
                                                  State &S) {
+  // Broken code: a test the compiler could not read may be a validation
+  // of what it mentions; when unsure, stay silent.
+  if (Atom->containsErrors()) {
+    llvm::SmallVector<const Expr *, 4> Mentioned;
+    mentionedLocations(Atom, Mentioned);
+    for (const Expr *E : Mentioned)
+      if (std::optional<Place> Where = placeOf(E); Where && Where->Strong)
+        S.Values[Where->Index] = {};
+    return;
+  }
   std::optional<UrlTest> Test = classifyUrlTest(Atom, Model);
   // A project function that returns true only for a validated URL.
   if (!Test)
