@@ -105,14 +105,11 @@ bool isRepeatableHandle(const Expr *E) {
 }
 
 /// True if the translation unit declares the enumerator \p Name (curl's
-/// options are enumerators of CURLoption).
+/// options are enumerators of CURLoption). `get`, not `find`: in the
+/// editor the headers are in a preamble whose identifiers are read lazily.
 bool declaresEnumerator(ASTContext &Ctx, llvm::StringRef Name) {
-  IdentifierInfo *Id = Ctx.Idents.find(Name) == Ctx.Idents.end()
-                           ? nullptr
-                           : &Ctx.Idents.get(Name);
-  if (!Id)
-    return false;
-  for (const NamedDecl *D : Ctx.getTranslationUnitDecl()->lookup(Id))
+  IdentifierInfo &Id = Ctx.Idents.get(Name);
+  for (const NamedDecl *D : Ctx.getTranslationUnitDecl()->lookup(&Id))
     if (isa<EnumConstantDecl>(D))
       return true;
   return false;
