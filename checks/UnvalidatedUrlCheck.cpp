@@ -241,7 +241,14 @@ void UnvalidatedUrlCheck::checkUserCode(
 /// reported: the untrusted part is a path or a query.
 bool UnvalidatedUrlCheck::shouldReport(const Decl &Unit, const TaintHit &Hit,
                                        ASTContext &Ctx) {
-  if (!Hit.Value.mayComeFromOthers()) {
+  // A URL in an answer parsed from a service (a download link the API
+  // returned) is that service's choice, and the program trusts it with its
+  // data already; a request, the network and the listed sources are
+  // anybody's.
+  constexpr uint8_t Others = static_cast<uint8_t>(SourceKind::Network) |
+                             static_cast<uint8_t>(SourceKind::Request) |
+                             static_cast<uint8_t>(SourceKind::UserSource);
+  if (!(Hit.Value.Sources & Others)) {
     bool FromEnvironment =
         Hit.Value.Sources & static_cast<uint8_t>(SourceKind::Environment);
     switch (OperatorInputs) {

@@ -31,6 +31,17 @@ const StringLiteral *stringLiteral(const Expr *E) {
   return nullptr;
 }
 
+/// Text: a string, a string view, characters (not `npos`, not a size).
+bool isTextType(QualType Type) {
+  Type = Type.getNonReferenceType();
+  if (Type->isPointerType() || Type->isArrayType())
+    return Type->getPointeeOrArrayElementType()->isAnyCharacterType();
+  const CXXRecordDecl *Record = Type->getAsCXXRecordDecl();
+  return Record && Record->getIdentifier() &&
+         (Record->getName() == "basic_string" ||
+          Record->getName() == "basic_string_view");
+}
+
 /// A constant the program compares a value with: a literal, or a variable
 /// that is const (`kAllowedHost`, `constexpr std::string_view kScheme`).
 bool isConstantText(const Expr *E) {
@@ -45,7 +56,8 @@ bool isConstantText(const Expr *E) {
     }
     const auto *Ref = dyn_cast<DeclRefExpr>(E);
     const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-    return Var && Var->getType().isConstQualified() && Var->getInit();
+    return Var && Var->getType().isConstQualified() && Var->getInit() &&
+           isTextType(Var->getType());
   }
   return false;
 }

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <curl/curl.h>
 #include <httplib.h>
+#include <nlohmann/json.hpp>
 #include <string>
 
 // --- Reported --------------------------------------------------------------
@@ -152,6 +153,17 @@ void denyList(const httplib::Request &Req) {
   curl_easy_cleanup(H);
 }
 
+// JSON parsed from a request keeps who sent it.
+void jsonRequest(const httplib::Request &Req) {
+  CURL *H = curl_easy_init();
+  nlohmann::json Body = nlohmann::json::parse(Req.body);
+  std::string Callback = Body["callback"].get<std::string>();
+  curl_easy_setopt(H, CURLOPT_URL, Callback.c_str());
+  // CHECK-NOTES: :[[@LINE-1]]:36: warning: URL from request data reaches 'CURLOPT_URL'
+  // CHECK-NOTES: :[[@LINE-4]]:25: note: the untrusted value comes from 'parse' here
+  curl_easy_cleanup(H);
+}
+
 // --- Not reported: validated -----------------------------------------------
 
 void schemeStartsWith() {
@@ -271,6 +283,14 @@ struct Client {
     curl_easy_cleanup(H);
   }
 };
+
+// A link in an answer of the service the program already trusts with its
+// data (an image URL the API returned) is that service's choice.
+void linkFromAnswer(CURL *H, const std::string &Answer) {
+  nlohmann::json Reply = nlohmann::json::parse(Answer);
+  std::string Image = Reply["data"][0]["url"].get<std::string>();
+  curl_easy_setopt(H, CURLOPT_URL, Image.c_str());
+}
 
 // A path or query part of a CURLU does not choose the server.
 void curluPath(const httplib::Request &Req) {
