@@ -388,10 +388,21 @@ void UnvalidatedUrlCheck::checkRedirect(const Decl &Unit,
   if (Value->isValueDependent() || !Value->EvaluateAsInt(Result, Ctx) ||
       Result.Val.getInt() == 0)
     return;
-  if (Handles.configured(Unit, Follow.Handle, nullptr,
-                         {NetworkLibrary::Curl, NetworkRole::SetsProtocols},
-                         areDiagsSelfContained()))
+  HandleRequirement Need{NetworkLibrary::Curl, NetworkRole::SetsProtocols};
+  const auto *Parameter =
+      dyn_cast_or_null<ParmVarDecl>(NetworkModel::handleDecl(Follow.Handle));
+  const auto *Function = dyn_cast<FunctionDecl>(&Unit);
+  if (Parameter && Function && Parameter->getDeclContext() == Function) {
+    // A helper given the handle: judged by what its callers in the file
+    // pass it; with no caller here, by nobody.
+    std::optional<bool> ByCallers = Handles.configuredByCallers(
+        *Function, *Parameter, Need, areDiagsSelfContained());
+    if (!ByCallers || *ByCallers)
+      return;
+  } else if (Handles.configured(Unit, Follow.Handle, nullptr, Need,
+                                areDiagsSelfContained())) {
     return;
+  }
   // One warning per handle and function; one per location across the
   // instantiations of a template.
   const ValueDecl *Handle = NetworkModel::handleDecl(Follow.Handle);

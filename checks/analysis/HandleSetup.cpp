@@ -56,6 +56,14 @@ const NetworkCall *HandleSetupTracker::noteStatement(const Stmt &S,
       Seen.HelperCalls.push_back(Call);
     return nullptr;
   }
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S)) {
+    if (const CXXConstructorDecl *Ctor = Construct->getConstructor())
+      if (const FunctionDecl *Def = Ctor->getDefinition();
+          Def && Def->hasBody() &&
+          !Ctx.getSourceManager().isInSystemHeader(Def->getLocation()))
+        Seen.Constructions.push_back(Construct);
+    return nullptr;
+  }
   auto NoteInit = [&](const ValueDecl *Target, const Expr *Value) {
     if (Target && Value)
       Seen.Inits.emplace_back(Target, Value);
@@ -160,6 +168,41 @@ bool HandleSetupTracker::helperConfiguresArgument(const CallExpr &Call,
   return llvm::any_of(
       argumentsFor(Call, configuredBy(*Summary, Need.second)),
       [&](const Expr *Arg) { return NetworkModel::handleDecl(Arg) == &Handle; });
+}
+
+std::optional<bool> HandleSetupTracker::configuredByCallers(
+    const FunctionDecl &Function, const ParmVarDecl &Handle,
+    HandleRequirement Need, bool SelfContained) {
+  if (SelfContained)
+    return std::nullopt;
+  if (configuredBefore(Function, Handle, nullptr, Need, 0))
+    return true;
+  unsigned Index = Handle.getFunctionScopeIndex();
+  const FunctionDecl *Canonical = Function.getCanonicalDecl();
+  auto Calls = [&](const FunctionDecl *Callee) {
+    return Callee && Callee->getCanonicalDecl() == Canonical;
+  };
+  bool AnyCall = false;
+  for (const auto &[Unit, Seen] : Facts) {
+    llvm::SmallVector<const Expr *, 2> Arguments;
+    for (const CallExpr *Call : Seen.HelperCalls)
+      if (Calls(Call->getDirectCallee()))
+        Arguments.push_back(argumentForParameter(*Call, Index));
+    for (const CXXConstructExpr *Construct : Seen.Constructions)
+      if (Calls(Construct->getConstructor()))
+        Arguments.push_back(Index < Construct->getNumArgs()
+                                ? Construct->getArg(Index)
+                                : nullptr);
+    for (const Expr *Argument : Arguments) {
+      AnyCall = true;
+      if (!Argument ||
+          configured(*Unit, Argument, nullptr, Need, SelfContained))
+        return true;
+    }
+  }
+  if (!AnyCall)
+    return std::nullopt;
+  return false;
 }
 
 bool HandleSetupTracker::configured(const Decl &Unit, const Expr *HandleExpr,

@@ -20,7 +20,8 @@
 //    time, a field always counts as configured;
 //  - for a local captured by a lambda: in the enclosing function.
 // A handle that is a parameter is its caller's to configure, and one the
-// tracker cannot name is not judged: both count as configured.
+// tracker cannot name is not judged: both count as configured (a check may
+// ask configuredByCallers what the calls of the file pass instead).
 //
 //===----------------------------------------------------------------------===//
 
@@ -31,6 +32,7 @@
 #include "NetworkSummaries.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
+#include <optional>
 #include <tuple>
 
 namespace clang::tidy::prodready {
@@ -58,6 +60,18 @@ public:
   bool configured(const Decl &Unit, const Expr *Handle, const Expr *Site,
                   HandleRequirement Need, bool SelfContained);
 
+  /// For a handle that is the parameter \p Handle of \p Function (which
+  /// the tracker counts as configured by the caller): whether the function
+  /// or the callers of the file give it \p Need. True if the function
+  /// does, or some call or construction of it in the file passes a handle
+  /// that meets \p Need (or one the tracker cannot judge); false if every
+  /// one passes a handle that does not; nullopt when the file has no call
+  /// of it (its callers are elsewhere) or sees one declaration at a time.
+  std::optional<bool> configuredByCallers(const FunctionDecl &Function,
+                                          const ParmVarDecl &Handle,
+                                          HandleRequirement Need,
+                                          bool SelfContained);
+
   /// Forgets the translation unit.
   void clear();
 
@@ -68,6 +82,9 @@ private:
     /// Calls of functions defined in this TU: helpers that may configure
     /// a handle they are given (their network summaries say).
     llvm::SmallVector<const CallExpr *, 4> HelperCalls;
+    /// Objects of the TU's classes constructed (`new Handle(ctx, url, h)`):
+    /// constructors that may be given a handle.
+    llvm::SmallVector<const CXXConstructExpr *, 2> Constructions;
     /// `h = make_handle()` and `CURL *h = make_handle();`.
     llvm::SmallVector<std::pair<const ValueDecl *, const Expr *>, 2> Inits;
     llvm::SmallVector<const Expr *, 2> Returns;

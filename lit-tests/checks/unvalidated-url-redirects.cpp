@@ -66,7 +66,53 @@ private:
   std::shared_ptr<Holder> Curl;
 };
 
+// A helper given the handle, whose callers in the file pass handles that
+// are never restricted: reported in the helper.
+static void setCommonOptions(CURL *Handle, const char *Url) {
+  curl_easy_setopt(Handle, CURLOPT_URL, Url);
+  curl_easy_setopt(Handle, CURLOPT_FOLLOWLOCATION, 1L);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'CURLOPT_FOLLOWLOCATION' is enabled
+  // CHECK-FIXES: curl_easy_setopt(Handle, CURLOPT_REDIR_PROTOCOLS_STR, "https");
+}
+
+void useCommonOptions(const char *Url) {
+  CURL *H = curl_easy_init();
+  setCommonOptions(H, Url);
+  curl_easy_perform(H);
+}
+
+// The same through a constructor that takes the handle.
+class FileHandle {
+public:
+  FileHandle(const char *Url, CURL *Handle) : Handle(Handle) {
+    curl_easy_setopt(Handle, CURLOPT_URL, Url);
+    curl_easy_setopt(Handle, CURLOPT_FOLLOWLOCATION, 1);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'CURLOPT_FOLLOWLOCATION' is enabled
+    // CHECK-FIXES: curl_easy_setopt(Handle, CURLOPT_REDIR_PROTOCOLS_STR, "https");
+  }
+
+private:
+  CURL *Handle;
+};
+
+FileHandle *openFile(const char *Url) {
+  CURL *H = curl_easy_init();
+  return new FileHandle(Url, H);
+}
+
 // --- Not reported ----------------------------------------------------------
+
+// A helper whose caller restricts the handle it passes.
+static void follow(CURL *Handle) {
+  curl_easy_setopt(Handle, CURLOPT_FOLLOWLOCATION, 1L);
+}
+
+void restrictedCaller() {
+  CURL *H = curl_easy_init();
+  curl_easy_setopt(H, CURLOPT_PROTOCOLS_STR, "https");
+  follow(H);
+}
+
 
 // Restricted in the function, before or after.
 void restricted(const char *Url) {
@@ -125,7 +171,8 @@ void settings(bool Follow) {
   curl_easy_setopt(H, CURLOPT_FOLLOWLOCATION, Follow ? 1L : 0L);
 }
 
-// The handle is the caller's: it may be restricted there.
+// The handle is a caller's, and no caller is in this file: it may be
+// restricted there.
 void configure(CURL *H) { curl_easy_setopt(H, CURLOPT_FOLLOWLOCATION, 1L); }
 
 void suppressed() {
