@@ -174,13 +174,15 @@ TEST(UrlValidatorsTest, SchemesHostsAndContainers) {
       if (url.substr(0, 1) == "/") {}
       if (url.empty()) {}
       if (project_check(url)) {}
+      if (url.find(':') == 0) {}
+      if (url.find("evil") == std::string::npos) {}
     }
   )cpp");
   EXPECT_EQ(T.tests(), (std::vector<std::string>{
                            "url:+", "url:-", "curl:+", "host:+", "host:-",
                            "curl:-", "host:+", "host:-", "host:+", "host:-",
                            "url:+", "url:+", "none", "none", "none", "none",
-                           "none"}));
+                           "none", "none", "none"}));
 }
 
 TEST(UrlModelTest, SinksOption) {

@@ -83,7 +83,10 @@ bool isSchemePrefix(const Expr *Prefix) {
 bool isUrlPrefix(const Expr *Prefix) {
   if (const StringLiteral *Literal = stringLiteral(Prefix))
     return isSchemePrefix(Literal);
-  return Prefix != nullptr;
+  // A character (`starts_with('/')`) or a number is no URL prefix.
+  const Expr *E = Prefix ? stripValueWrappers(Prefix) : nullptr;
+  return E && !isa<CharacterLiteral, IntegerLiteral>(E) &&
+         isTextType(E->getType());
 }
 
 bool isZero(const Expr *E) {
