@@ -115,18 +115,6 @@ bool declaresEnumerator(ASTContext &Ctx, llvm::StringRef Name) {
   return false;
 }
 
-/// The function of \p Candidates whose body contains \p S, innermost
-/// (last) first.
-const Decl *unitContaining(const Stmt &S,
-                           llvm::ArrayRef<const Decl *> Candidates,
-                           const SourceManager &SM) {
-  for (const Decl *Unit : llvm::reverse(Candidates))
-    if (const Stmt *Body = Unit ? Unit->getBody() : nullptr;
-        Body && containsStmt(*Body, S, SM))
-      return Unit;
-  return nullptr;
-}
-
 } // namespace
 
 UnvalidatedUrlCheck::UnvalidatedUrlCheck(StringRef Name,
@@ -225,22 +213,25 @@ void UnvalidatedUrlCheck::checkUserCode(
   for (const Decl *Unit : Relevant) {
     llvm::SmallVector<TaintHit, 4> Hits;
     Engine->findHits(*Unit, Hits);
-    for (const TaintHit &Hit : Hits)
-      if (!Reported.contains({Hit.Sink, Hit.Argument}) &&
-          shouldReport(*Unit, Hit, Ctx)) {
-        Reported.insert({Hit.Sink, Hit.Argument});
-        report(Hit, judgeJoin(*Unit, Hit, Ctx) == JoinVerdict::AfterPrefix,
-               Ctx);
-      }
+    for (const TaintHit &Hit : Hits) {
+      if (Reported.contains({Hit.Sink, Hit.Argument}) ||
+          !fromReportedSource(Hit))
+        continue;
+      // A constant prefix that fixes the host leaves the untrusted part a
+      // path or a query: not what this check is about.
+      UrlJoin Where = classifyUrlJoin(Hit, *Unit, *Engine, isHostSink(Hit));
+      if (Where == UrlJoin::HostFixed)
+        continue;
+      Reported.insert({Hit.Sink, Hit.Argument});
+      report(Hit, Where == UrlJoin::AfterPrefix, Ctx);
+    }
   }
 }
 
 /// Who controls the input decides: data from others is reported, and of
 /// the operator's own input, by default, the environment (see
-/// UrlOperatorInputs). A URL whose host a constant prefix fixed is not
-/// reported: the untrusted part is a path or a query.
-bool UnvalidatedUrlCheck::shouldReport(const Decl &Unit, const TaintHit &Hit,
-                                       ASTContext &Ctx) {
+/// UrlOperatorInputs).
+bool UnvalidatedUrlCheck::fromReportedSource(const TaintHit &Hit) const {
   // A URL in an answer parsed from a service (a download link the API
   // returned) is that service's choice, and the program trusts it with its
   // data already; a request, the network and the listed sources are
@@ -262,51 +253,11 @@ bool UnvalidatedUrlCheck::shouldReport(const Decl &Unit, const TaintHit &Hit,
       return false;
     }
   }
-  return judgeJoin(Unit, Hit, Ctx) != JoinVerdict::HostFixed;
+  return true;
 }
 
-/// Where the untrusted part of the URL was joined: after a prefix that
-/// fixes the host (`"https://api.example.com/v1/" + name`: not reported),
-/// after one that does not (`"https://" + host`), or at the start.
-UnvalidatedUrlCheck::JoinVerdict
-UnvalidatedUrlCheck::judgeJoin(const Decl &Unit, const TaintHit &Hit,
-                               ASTContext &Ctx) {
-  const Expr *Join = Hit.Value.Join;
-  if (!Join)
-    return JoinVerdict::AtStart;
-  const SourceManager &SM = Ctx.getSourceManager();
-  // The join is in the unit or in a function the value was passed to.
-  llvm::SmallVector<const Decl *, 4> Candidates{&Unit};
-  for (const CallExpr *Call : Hit.Calls)
-    if (const FunctionDecl *Callee = userDefinition(*Call, SM))
-      Candidates.push_back(Callee);
-  const Decl *JoinUnit = unitContaining(*Join, Candidates, SM);
-  llvm::SmallVector<TextPiece, 8> Pieces;
-  auto EngineVerdict = [&] {
-    return Hit.Value.UnderChosenBase ? JoinVerdict::HostFixed
-                                     : JoinVerdict::AtStart;
-  };
-  if (!JoinUnit || !joinPieces(*Join, JoinUnit->getBody(), SM, Pieces))
-    return EngineVerdict();
-  bool HostOnly = Sinks->kindOf(*Hit.Sink, *Hit.Argument) == UrlSinkKind::Host;
-  std::string Prefix;
-  for (const TextPiece &Piece : Pieces) {
-    if (!Piece.Value) {
-      Prefix += Piece.Text;
-      continue;
-    }
-    // The first piece with the data (untrusted, or a parameter that
-    // carries it) is where the prefix ends.
-    if (Engine->valueAt(*JoinUnit, *Piece.Value, *Join).Labels) {
-      if (Prefix.empty())
-        return JoinVerdict::AtStart;
-      return prefixFixesHost(Prefix, Hit.Value.Numeric, HostOnly)
-                 ? JoinVerdict::HostFixed
-                 : JoinVerdict::AfterPrefix;
-    }
-    Prefix += OpaqueMark;
-  }
-  return EngineVerdict();
+bool UnvalidatedUrlCheck::isHostSink(const TaintHit &Hit) const {
+  return Sinks->kindOf(*Hit.Sink, *Hit.Argument) == UrlSinkKind::Host;
 }
 
 void UnvalidatedUrlCheck::report(const TaintHit &Hit, bool AfterPrefix,
@@ -314,10 +265,9 @@ void UnvalidatedUrlCheck::report(const TaintHit &Hit, bool AfterPrefix,
   const SourceManager &SM = Ctx.getSourceManager();
   // Where the user wrote it: `curl_easy_setopt` is a macro of curl.h.
   auto At = [&](const Expr &E) { return SM.getFileLoc(E.getBeginLoc()); };
-  bool HostOnly = Sinks->kindOf(*Hit.Sink, *Hit.Argument) == UrlSinkKind::Host;
   {
     auto Diag =
-        HostOnly
+        isHostSink(Hit)
             ? diag(At(*Hit.Argument),
                    "host from %0 reaches %1 unvalidated; whoever sets it can "
                    "point the connection at any server, internal ones "

@@ -51,16 +51,9 @@ protected:
   void endTranslationUnit() override;
 
 private:
-  /// Where the untrusted part of a URL is.
-  enum class JoinVerdict {
-    AtStart,     ///< The whole URL, or its beginning.
-    AfterPrefix, ///< After a prefix that does not fix the host.
-    HostFixed,   ///< After a prefix that fixes the host: not reported.
-  };
-
-  bool shouldReport(const Decl &Unit, const TaintHit &Hit, ASTContext &Ctx);
-  JoinVerdict judgeJoin(const Decl &Unit, const TaintHit &Hit,
-                        ASTContext &Ctx);
+  bool fromReportedSource(const TaintHit &Hit) const;
+  /// The sink takes a host or a gRPC target, not a whole URL.
+  bool isHostSink(const TaintHit &Hit) const;
   void report(const TaintHit &Hit, bool AfterPrefix, ASTContext &Ctx);
   void checkRedirect(const Decl &Unit, const NetworkCall &Follow,
                      ASTContext &Ctx);

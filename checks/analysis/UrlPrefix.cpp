@@ -461,6 +461,59 @@ bool joinPieces(const Expr &Join, const Stmt *Body, const SourceManager &SM,
   return false;
 }
 
+namespace {
+/// The function of \p Candidates whose body contains \p S, innermost
+/// (last) first.
+const Decl *unitContaining(const Stmt &S,
+                           llvm::ArrayRef<const Decl *> Candidates,
+                           const SourceManager &SM) {
+  for (const Decl *Unit : llvm::reverse(Candidates))
+    if (const Stmt *Body = Unit ? Unit->getBody() : nullptr;
+        Body && containsStmt(*Body, S, SM))
+      return Unit;
+  return nullptr;
+}
+} // namespace
+
+UrlJoin classifyUrlJoin(const TaintHit &Hit, const Decl &Unit,
+                        TaintEngine &Engine, bool HostOnly) {
+  const Expr *Join = Hit.Value.Join;
+  if (!Join)
+    return UrlJoin::AtStart;
+  const SourceManager &SM = Unit.getASTContext().getSourceManager();
+  // The join is in the unit or in a function the value was passed to.
+  llvm::SmallVector<const Decl *, 4> Candidates{&Unit};
+  for (const CallExpr *Call : Hit.Calls)
+    if (const FunctionDecl *Callee = userDefinition(*Call, SM))
+      Candidates.push_back(Callee);
+  const Decl *JoinUnit = unitContaining(*Join, Candidates, SM);
+  // A form this file does not read: the analysis' own verdict, whether
+  // the base was a value the program chose.
+  UrlJoin EngineVerdict =
+      Hit.Value.UnderChosenBase ? UrlJoin::HostFixed : UrlJoin::AtStart;
+  llvm::SmallVector<TextPiece, 8> Pieces;
+  if (!JoinUnit || !joinPieces(*Join, JoinUnit->getBody(), SM, Pieces))
+    return EngineVerdict;
+  std::string Prefix;
+  for (const TextPiece &Piece : Pieces) {
+    if (!Piece.Value) {
+      Prefix += Piece.Text;
+      continue;
+    }
+    // The first piece with the data (untrusted, or a parameter that
+    // carries it) is where the prefix ends.
+    if (Engine.valueAt(*JoinUnit, *Piece.Value, *Join).Labels) {
+      if (Prefix.empty())
+        return UrlJoin::AtStart;
+      return prefixFixesHost(Prefix, Hit.Value.Numeric, HostOnly)
+                 ? UrlJoin::HostFixed
+                 : UrlJoin::AfterPrefix;
+    }
+    Prefix += OpaqueMark;
+  }
+  return EngineVerdict;
+}
+
 bool prefixFixesHost(llvm::StringRef Prefix, bool Numeric, bool HostOnly) {
   if (Prefix.empty())
     return false;

@@ -24,6 +24,7 @@
 #ifndef PRODREADY_CHECKS_ANALYSIS_URLPREFIX_H
 #define PRODREADY_CHECKS_ANALYSIS_URLPREFIX_H
 
+#include "TaintAnalysis.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
 #include "clang/Basic/SourceManager.h"
@@ -54,6 +55,20 @@ inline constexpr char OpaqueMark = '\x01';
 /// of a host or gRPC target, where only a port can follow a host). \p
 /// Numeric: the text that follows is a number (a port after `host:`).
 bool prefixFixesHost(llvm::StringRef Prefix, bool Numeric, bool HostOnly);
+
+/// Where the untrusted part of a URL is.
+enum class UrlJoin {
+  AtStart,     ///< The whole URL, or its beginning.
+  AfterPrefix, ///< After text that does not fix the host.
+  HostFixed,   ///< After text that fixes the host: a path or a query.
+};
+
+/// Where the untrusted part of \p Hit's value (a hit in \p Unit of \p
+/// Engine) is: read from the join the analysis remembered, with the pieces
+/// before it evaluated by the engine (the first one that carries the data
+/// ends the prefix). \p HostOnly: the sink takes a host or a target.
+UrlJoin classifyUrlJoin(const TaintHit &Hit, const Decl &Unit,
+                        TaintEngine &Engine, bool HostOnly);
 
 } // namespace clang::tidy::prodready
 
