@@ -24,12 +24,9 @@ namespace clang::tidy::prodready {
 
 namespace {
 
-constexpr unsigned MaxHelperDepth = 4;
-
 bool isBefore(const Expr &A, const Expr &B, const SourceManager &SM) {
   return SM.isBeforeInTranslationUnit(A.getBeginLoc(), B.getBeginLoc());
 }
-
 
 bool isBeastStream(const Expr *Handle) {
   if (!Handle)
@@ -41,18 +38,6 @@ bool isBeastStream(const Expr *Handle) {
   return Record && Record->getIdentifier() &&
          qualifiedNameWithoutInlineNamespaces(*Record) ==
              "boost::beast::basic_stream";
-}
-
-bool isLocalVariable(const ValueDecl &D) {
-  const auto *Var = dyn_cast<VarDecl>(&D);
-  return Var && Var->isLocalVarDecl();
-}
-
-bool isFieldOrGlobal(const ValueDecl &D) {
-  if (isa<FieldDecl>(D))
-    return true;
-  const auto *Var = dyn_cast<VarDecl>(&D);
-  return Var && Var->hasGlobalStorage() && !Var->isStaticLocal();
 }
 
 /// A timeout amount known at compile time, in microseconds for httplib's
@@ -94,7 +79,8 @@ MissingTimeoutCheck::MissingTimeoutCheck(StringRef Name,
       Untrusted(Model), Sockets(Network),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         utils::IncludeSorter::IS_LLVM),
-               areDiagsSelfContained()) {
+               areDiagsSelfContained()),
+      Handles(Network, Summaries) {
   if (DefaultTimeoutMs <= 0)
     configurationDiag("invalid value '%0' for option 'DefaultTimeoutMs' of "
                       "check '%1': expected a positive number of "
@@ -118,8 +104,7 @@ void MissingTimeoutCheck::registerPPCallbacks(const SourceManager &,
 
 void MissingTimeoutCheck::endTranslationUnit() {
   Facts.clear();
-  ConfiguredGlobals.clear();
-  ReturnedConfigured.clear();
+  Handles.clear();
   Summaries.clear();
   Reported.clear();
   Untrusted.clear();
@@ -130,159 +115,27 @@ void MissingTimeoutCheck::endTranslationUnit() {
 void MissingTimeoutCheck::noteStatement(const Stmt &S, const Decl &Unit,
                                         ASTContext &Ctx) {
   UnitFacts &Seen = Facts[&Unit];
-  if (const auto *Call = dyn_cast<CallExpr>(&S)) {
-    if (std::optional<NetworkCall> Known = Network.classify(*Call, Ctx)) {
-      if (Known->Role == NetworkRole::SetsSocketTimeout ||
-          Known->Role == NetworkRole::SetsNonBlocking ||
-          (Known->Role == NetworkRole::WaitsForReadiness &&
-           !NetworkModel::waitsForever(*Known, Ctx)))
-        Seen.BoundsSockets = true;
-      if (const ValueDecl *Handle = NetworkModel::handleDecl(Known->Handle);
-          Handle && isFieldOrGlobal(*Handle) &&
-          (Known->Role == NetworkRole::SetsTimeout ||
-           Known->Role == NetworkRole::SetsConnectTimeout))
-        ConfiguredGlobals.insert({Handle, Known->Library, Known->Role});
-      Seen.Calls.push_back(*Known);
-    } else if (userDefinition(*Call, Ctx.getSourceManager())) {
-      Seen.HelperCalls.push_back(Call);
-    }
+  if (const NetworkCall *Known = Handles.noteStatement(S, Unit, Ctx)) {
+    if (Known->Role == NetworkRole::SetsSocketTimeout ||
+        Known->Role == NetworkRole::SetsNonBlocking ||
+        (Known->Role == NetworkRole::WaitsForReadiness &&
+         !NetworkModel::waitsForever(*Known, Ctx)))
+      Seen.BoundsSockets = true;
     return;
   }
-  auto NoteInit = [&](const ValueDecl *Target, const Expr *Value) {
-    if (!Target || !Value)
-      return;
-    Seen.Inits.emplace_back(Target, Value);
-  };
-  if (const auto *Decls = dyn_cast<DeclStmt>(&S)) {
-    for (const Decl *D : Decls->decls())
-      if (const auto *Var = dyn_cast<VarDecl>(D))
-        NoteInit(Var, Var->getInit());
-  } else if (const auto *Op = dyn_cast<BinaryOperator>(&S)) {
-    if (Op->getOpcode() == BO_Assign)
-      NoteInit(NetworkModel::handleDecl(Op->getLHS()), Op->getRHS());
-    else if (Op->isComparisonOp())
-      for (const Expr *Side : {Op->getLHS(), Op->getRHS()})
-        if (const auto *Ref = dyn_cast<DeclRefExpr>(
-                stripValueWrappers(Side)->IgnoreParenImpCasts()))
-          Seen.Compared.emplace_back(Ref->getDecl(), Op);
-  } else if (const auto *Return = dyn_cast<ReturnStmt>(&S)) {
-    if (Return->getRetValue())
-      Seen.Returns.push_back(Return->getRetValue());
-  }
-}
-
-/// Some call of a configuring helper, or a configuring call, on \p Handle
-/// in \p Unit before \p Site (anywhere when \p Site is null).
-bool MissingTimeoutCheck::configuredBefore(const Decl &Unit,
-                                           const ValueDecl &Handle,
-                                           const Expr *Site,
-                                           Requirement Need, unsigned Depth) {
-  auto It = Facts.find(&Unit);
-  if (It == Facts.end())
-    return false;
-  const UnitFacts &Seen = It->second;
-  const SourceManager &SM = Unit.getASTContext().getSourceManager();
-  auto Earlier = [&](const Expr &E) { return !Site || isBefore(E, *Site, SM); };
-  for (const NetworkCall &Call : Seen.Calls)
-    if (Call.Library == Need.first && Call.Role == Need.second &&
-        NetworkModel::handleDecl(Call.Handle) == &Handle && Earlier(*Call.Call))
-      return true;
-  if (Depth >= MaxHelperDepth)
-    return false;
-  for (const CallExpr *Call : Seen.HelperCalls)
-    if (Earlier(*Call) && helperConfiguresArgument(*Call, Handle, Need))
-      return true;
-  for (const auto &[Target, Value] : Seen.Inits) {
-    if (Target != &Handle || !Earlier(*Value))
-      continue;
-    // Broken code: what the handle came from is unknown.
-    if (Value->containsErrors())
-      return true;
-    const auto *Call = dyn_cast<CallExpr>(stripValueWrappers(Value));
-    if (const FunctionDecl *Helper = Call ? userDefinition(*Call, SM) : nullptr)
-      if (helperConfiguresReturn(*Helper, Need, Depth + 1))
-        return true;
-  }
-  return false;
-}
-
-bool MissingTimeoutCheck::helperConfiguresReturn(const FunctionDecl &Helper,
-                                                 Requirement Need,
-                                                 unsigned Depth) {
-  auto Key = std::make_tuple(&Helper, Need.first, Need.second);
-  if (auto It = ReturnedConfigured.find(Key); It != ReturnedConfigured.end())
-    return It->second;
-  ReturnedConfigured[Key] = false; // Recursion.
-  bool Configures = false;
-  if (auto It = Facts.find(&Helper); It != Facts.end())
-    for (const Expr *Returned : It->second.Returns) {
-      if (const ValueDecl *Local = NetworkModel::handleDecl(Returned))
-        Configures = configuredBefore(Helper, *Local, Returned, Need, Depth);
-      else if (const auto *Call =
-                   dyn_cast<CallExpr>(stripValueWrappers(Returned)))
-        if (const FunctionDecl *Inner = userDefinition(
-                *Call, Helper.getASTContext().getSourceManager()))
-          Configures = helperConfiguresReturn(*Inner, Need, Depth + 1);
-      if (Configures)
-        break;
-    }
-  return ReturnedConfigured[Key] = Configures;
-}
-
-bool MissingTimeoutCheck::helperConfiguresArgument(const CallExpr &Call,
-                                                   const ValueDecl &Handle,
-                                                   Requirement Need) {
-  // Operators take the object as an argument: parameters do not line up.
-  if (isa<CXXOperatorCallExpr>(Call))
-    return false;
-  const FunctionSummary *Summary = Summaries.calleeSummary(
-      Call, Call.getDirectCallee()->getASTContext());
-  if (!Summary)
-    return false;
-  ParamSet Configured = Need.second == NetworkRole::SetsConnectTimeout
-                            ? Summary->SetsConnectTimeoutOn
-                            : Summary->SetsTimeoutOn;
-  return llvm::any_of(argumentsFor(Call, Configured), [&](const Expr *Arg) {
-    return NetworkModel::handleDecl(Arg) == &Handle;
-  });
+  if (const auto *Op = dyn_cast<BinaryOperator>(&S); Op && Op->isComparisonOp())
+    for (const Expr *Side : {Op->getLHS(), Op->getRHS()})
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(
+              stripValueWrappers(Side)->IgnoreParenImpCasts()))
+        Seen.Compared.emplace_back(Ref->getDecl(), Op);
 }
 
 bool MissingTimeoutCheck::handleConfigured(const Decl &Unit,
                                            const Expr *HandleExpr,
                                            const Expr &Site,
-                                           Requirement Need) {
-  const ValueDecl *Handle = NetworkModel::handleDecl(HandleExpr);
-  // Parameters are configured by the caller; what the check cannot name,
-  // it cannot judge.
-  if (!Handle || isa<ParmVarDecl>(Handle))
-    return true;
-  if (isFieldOrGlobal(*Handle)) {
-    // The editor sees one declaration at a time: not the constructor that
-    // may configure the field.
-    if (areDiagsSelfContained() ||
-        ConfiguredGlobals.contains({Handle, Need.first, Need.second}))
-      return true;
-    for (const auto &[Other, Seen] : Facts)
-      if (configuredBefore(*Other, *Handle, nullptr, Need, 0))
-        return true;
-    return false;
-  }
-  if (!isLocalVariable(*Handle))
-    return true;
-  if (configuredBefore(Unit, *Handle, &Site, Need, 0))
-    return true;
-  // A lambda (an asynchronous handler) runs after its enclosing function
-  // configured the handle it captured.
-  for (const Decl *Outer = &Unit;;) {
-    const auto *Method = dyn_cast<CXXMethodDecl>(Outer);
-    if (!Method || !Method->getParent()->isLambda())
-      return false;
-    Outer = dyn_cast_or_null<Decl>(Method->getParent()->getDeclContext());
-    if (!Outer)
-      return false;
-    if (configuredBefore(*Outer, *Handle, nullptr, Need, 0))
-      return true;
-  }
+                                           HandleRequirement Need) {
+  return Handles.configured(Unit, HandleExpr, &Site, Need,
+                            areDiagsSelfContained());
 }
 
 bool MissingTimeoutCheck::functionBounded(const Decl &Unit) const {
@@ -503,11 +356,8 @@ void MissingTimeoutCheck::checkOperation(const Decl &Unit,
 }
 
 void MissingTimeoutCheck::checkUnit(const Decl &Unit, ASTContext &Ctx) {
-  auto It = Facts.find(&Unit);
-  if (It == Facts.end())
-    return;
-  // Copy: the helper summaries below may add units to Facts.
-  llvm::SmallVector<NetworkCall, 4> Calls = It->second.Calls;
+  // Copy: the tracker may grow while the calls are judged.
+  llvm::SmallVector<NetworkCall, 4> Calls(Handles.calls(Unit));
   for (const NetworkCall &Call : Calls) {
     if (!Reported.insert(Call.Call).second)
       continue;

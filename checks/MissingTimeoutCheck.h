@@ -3,6 +3,7 @@
 #ifndef PRODREADY_CHECKS_MISSINGTIMEOUTCHECK_H
 #define PRODREADY_CHECKS_MISSINGTIMEOUTCHECK_H
 
+#include "analysis/HandleSetup.h"
 #include "analysis/NetworkModel.h"
 #include "analysis/NetworkSummaries.h"
 #include "analysis/SocketSetup.h"
@@ -11,9 +12,7 @@
 #include "UserCodeCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"
 #include "llvm/ADT/DenseSet.h"
-#include "llvm/ADT/MapVector.h"
 #include <memory>
-#include <tuple>
 
 namespace clang::tidy::prodready {
 
@@ -39,22 +38,15 @@ protected:
   void endTranslationUnit() override;
 
 private:
-  /// What the scan saw of a unit (function, lambda).
+  /// What the scan saw of a unit (function, lambda) besides its handles
+  /// (HandleSetupTracker).
   struct UnitFacts {
-    llvm::SmallVector<NetworkCall, 4> Calls;
-    /// Calls of functions defined in this TU: helpers that may configure
-    /// a handle they are given (their network summaries say).
-    llvm::SmallVector<const CallExpr *, 4> HelperCalls;
-    /// `h = make_handle()` and `CURL *h = make_handle();`.
-    llvm::SmallVector<std::pair<const ValueDecl *, const Expr *>, 2> Inits;
-    llvm::SmallVector<const Expr *, 2> Returns;
     /// Variables compared with something (a range check), and where.
     llvm::SmallVector<std::pair<const ValueDecl *, const Expr *>, 2> Compared;
     /// A socket timeout, non-blocking mode or a readiness wait with a
     /// timeout somewhere in the unit (what bounds blocking Asio calls).
     bool BoundsSockets = false;
   };
-  using Requirement = std::pair<NetworkLibrary, NetworkRole>;
 
   void noteStatement(const Stmt &S, const Decl &Unit, ASTContext &Ctx);
   void checkUnit(const Decl &Unit, ASTContext &Ctx);
@@ -65,15 +57,7 @@ private:
   /// True if \p Handle (of an operation in \p Unit at \p Site) meets
   /// \p Need, or if the check cannot tell (parameters, unknown handles).
   bool handleConfigured(const Decl &Unit, const Expr *Handle,
-                        const Expr &Site, Requirement Need);
-  bool configuredBefore(const Decl &Unit, const ValueDecl &Handle,
-                        const Expr *Site, Requirement Need, unsigned Depth);
-  bool helperConfiguresReturn(const FunctionDecl &Helper, Requirement Need,
-                              unsigned Depth);
-  /// True if \p Call, a call of a project function, configures \p Handle
-  /// (passed to it) on every path, per its summary.
-  bool helperConfiguresArgument(const CallExpr &Call, const ValueDecl &Handle,
-                                Requirement Need);
+                        const Expr &Site, HandleRequirement Need);
   bool functionBounded(const Decl &Unit) const;
   bool asioSocketBounded(const Decl &Unit, const NetworkCall &Op,
                          ASTContext &Ctx);
@@ -95,13 +79,8 @@ private:
   utils::IncludeInserter Inserter;
 
   // Per translation unit.
-  llvm::MapVector<const Decl *, UnitFacts> Facts;
-  llvm::DenseSet<std::tuple<const ValueDecl *, NetworkLibrary, NetworkRole>>
-      ConfiguredGlobals;
-  /// Whether a helper returns a handle it configured.
-  llvm::DenseMap<std::tuple<const FunctionDecl *, NetworkLibrary, NetworkRole>,
-                 bool>
-      ReturnedConfigured;
+  HandleSetupTracker Handles;
+  llvm::DenseMap<const Decl *, UnitFacts> Facts;
   llvm::DenseSet<const Expr *> Reported;
   std::unique_ptr<TaintEngine> Engine;
 };

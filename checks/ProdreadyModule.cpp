@@ -13,6 +13,7 @@
 #include "UncheckedHttpStatusCheck.h"
 #include "UnsafePathJoinCheck.h"
 #include "UnvalidatedEnvParseCheck.h"
+#include "UnvalidatedUrlCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
 
@@ -38,6 +39,8 @@ public:
         "prodready-unsafe-path-join");
     CheckFactories.registerCheck<UnvalidatedEnvParseCheck>(
         "prodready-unvalidated-env-parse");
+    CheckFactories.registerCheck<UnvalidatedUrlCheck>(
+        "prodready-unvalidated-url");
   }
 };
 

@@ -249,4 +249,65 @@ std::optional<FixItHint> insertStatementBefore(const Stmt &Body,
   return FixItHint::CreateInsertion(Loc, (Statement + Separator).str());
 }
 
+std::optional<FixItHint> insertStatementAfter(const Stmt &Body,
+                                              const Expr &Target,
+                                              llvm::StringRef Statement,
+                                              ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const Stmt *Anchor =
+      enclosingBlockStatement(Body, Target.getBeginLoc(), SM);
+  if (!Anchor)
+    return std::nullopt;
+  CharSourceRange Range = SM.getExpansionRange(Anchor->getSourceRange());
+  SourceLocation Begin = Range.getBegin();
+  // The last token of the statement; an expression statement ends at the
+  // `;` after it.
+  SourceLocation End = Lexer::getLocForEndOfToken(Range.getEnd(), 0, SM,
+                                                  Ctx.getLangOpts());
+  if (Begin.isInvalid() || End.isInvalid() ||
+      SM.getFileID(Begin) != SM.getFileID(End))
+    return std::nullopt;
+  auto [File, BeginOffset] = SM.getDecomposedLoc(Begin);
+  unsigned EndOffset = SM.getFileOffset(End);
+  bool Invalid = false;
+  llvm::StringRef Buffer = SM.getBufferData(File, &Invalid);
+  if (Invalid || EndOffset > Buffer.size())
+    return std::nullopt;
+  size_t After = Buffer.find_first_not_of(" \t", EndOffset);
+  if (After != llvm::StringRef::npos && Buffer[After] == ';')
+    EndOffset = After + 1;
+  // A comment that ends the line stays with the statement it is about.
+  size_t LineEnd = Buffer.find('\n', EndOffset);
+  if (LineEnd == llvm::StringRef::npos)
+    LineEnd = Buffer.size();
+  llvm::StringRef Rest = Buffer.slice(EndOffset, LineEnd).trim(" \t\r");
+  if (Rest.empty() || Rest.starts_with("//"))
+    EndOffset = Buffer.slice(0, LineEnd).rtrim(" \t\r").size();
+  size_t LineStart = Buffer.rfind('\n', BeginOffset);
+  LineStart = LineStart == llvm::StringRef::npos ? 0 : LineStart + 1;
+  llvm::StringRef Before = Buffer.slice(LineStart, BeginOffset);
+  // Alone on its line: a line of its own with the same indentation; after
+  // other code: a space.
+  std::string Separator = Before.trim(" \t").empty()
+                              ? "\n" + Before.str()
+                              : std::string(" ");
+  return FixItHint::CreateInsertion(
+      SM.getComposedLoc(File, EndOffset), (Separator + Statement).str());
+}
+
+std::optional<std::string> writtenText(const Expr &E, const ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  CharSourceRange Range = Lexer::makeFileCharRange(
+      CharSourceRange::getTokenRange(E.getSourceRange()), SM,
+      Ctx.getLangOpts());
+  if (Range.isInvalid())
+    return std::nullopt;
+  bool Invalid = false;
+  llvm::StringRef Text =
+      Lexer::getSourceText(Range, SM, Ctx.getLangOpts(), &Invalid);
+  if (Invalid || Text.empty())
+    return std::nullopt;
+  return Text.str();
+}
+
 } // namespace clang::tidy::prodready::fixits

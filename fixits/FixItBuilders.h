@@ -73,6 +73,22 @@ std::optional<FixItHint> insertStatementBefore(const Stmt &Body,
                                                llvm::StringRef Statement,
                                                ASTContext &Ctx);
 
+/// Inserts \p Statement (a whole statement, `;` included) after the
+/// statement of a block in \p Body that contains \p Target, on a line of
+/// its own with the same indentation. A statement written as a macro call
+/// (`curl_easy_setopt(...)`, a macro in curl's headers) is taken where it
+/// is expanded. std::nullopt when \p Target is not in \p Body or the
+/// statement is not in one file.
+std::optional<FixItHint> insertStatementAfter(const Stmt &Body,
+                                              const Expr &Target,
+                                              llvm::StringRef Statement,
+                                              ASTContext &Ctx);
+
+/// The text of \p E as the user wrote it, also when \p E is an argument
+/// of a macro call (`h` in `curl_easy_setopt(h, ...)`). std::nullopt when
+/// it is not spelled in one piece of a file.
+std::optional<std::string> writtenText(const Expr &E, const ASTContext &Ctx);
+
 } // namespace clang::tidy::prodready::fixits
 
 #endif // PRODREADY_FIXITS_FIXITBUILDERS_H

@@ -64,6 +64,23 @@ TEST(NetworkModelTest, CurlTransferAndOptions) {
   EXPECT_EQ(Calls[4]->Role, NetworkRole::ReadsStatus);
 }
 
+TEST(NetworkModelTest, CurlRedirectsAndProtocols) {
+  auto Calls = classifyCalls(R"(
+    CURL *h = nullptr;
+    curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L);
+    curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, "https");
+    curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "https");
+    curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS, CURLPROTO_HTTPS);)");
+  ASSERT_EQ(Calls.size(), 4u);
+  ASSERT_TRUE(Calls[0]);
+  EXPECT_EQ(Calls[0]->Role, NetworkRole::FollowsRedirects);
+  EXPECT_NE(Calls[0]->Value, nullptr);
+  for (unsigned I = 1; I < 4; ++I) {
+    ASSERT_TRUE(Calls[I]);
+    EXPECT_EQ(Calls[I]->Role, NetworkRole::SetsProtocols);
+  }
+}
+
 TEST(NetworkModelTest, GrpcStubCallsAndDeadlines) {
   auto Calls = classifyCalls(R"(
     grpc::ClientContext ctx; demo::Stub stub;

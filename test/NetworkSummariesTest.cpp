@@ -121,7 +121,17 @@ TEST(NetworkSummariesTest, HelperSetsTimeoutOnItsParameter) {
     static void socket_timeout(int fd, const struct timeval *tv) {
       setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, tv, sizeof *tv);
     }
+    static void restrict_protocols(CURL *h) {
+      curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, "https");
+    }
+    static void harden(int flags, CURL *h) {
+      restrict_protocols(h);
+      curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L);
+    }
   )cpp");
+  EXPECT_EQ(T.of("restrict_protocols").SetsProtocolsOn, paramBit(0));
+  EXPECT_EQ(T.of("restrict_protocols").SetsTimeoutOn, 0u);
+  EXPECT_EQ(T.of("harden").SetsProtocolsOn, paramBit(1));
   EXPECT_EQ(T.of("set_timeouts").SetsTimeoutOn, paramBit(0));
   EXPECT_EQ(T.of("set_timeouts").SetsConnectTimeoutOn, paramBit(0));
   EXPECT_EQ(T.of("set_url").SetsTimeoutOn, 0u);

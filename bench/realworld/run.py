@@ -162,7 +162,11 @@ def count_kloc(source, project):
     lines = 0
     roots = [os.path.join(source, p) for p in project.get("paths") or [""]]
     for top in roots:
-        for directory, dirs, files in os.walk(top):
+        # A path may name a file (the part of a large project the run is
+        # about) as well as a directory.
+        walked = os.walk(top) if os.path.isdir(top) else \
+            [(os.path.dirname(top), [], [os.path.basename(top)])]
+        for directory, dirs, files in walked:
             dirs[:] = [d for d in dirs if not d.startswith(".")]
             for name in files:
                 if not name.endswith(SOURCE_SUFFIXES):

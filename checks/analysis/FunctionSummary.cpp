@@ -15,6 +15,7 @@ bool FunctionSummary::operator==(const FunctionSummary &O) const {
          Delays == O.Delays && PerformsNetworkIO == O.PerformsNetworkIO &&
          SetsTimeoutOn == O.SetsTimeoutOn &&
          SetsConnectTimeoutOn == O.SetsConnectTimeoutOn &&
+         SetsProtocolsOn == O.SetsProtocolsOn &&
          SetsResponseSinkOn == O.SetsResponseSinkOn &&
          ChecksStatusOf == O.ChecksStatusOf &&
          ChecksResponseOf == O.ChecksResponseOf;
@@ -125,6 +126,7 @@ llvm::json::Value toJSON(const FunctionSummary &S, llvm::StringRef Key,
       {"performsNetworkIO", S.PerformsNetworkIO},
       {"setsTimeoutOn", paramList(S.SetsTimeoutOn)},
       {"setsConnectTimeoutOn", paramList(S.SetsConnectTimeoutOn)},
+      {"setsProtocolsOn", paramList(S.SetsProtocolsOn)},
       {"setsResponseSinkOn", paramList(S.SetsResponseSinkOn)},
       {"checksStatusOf", paramList(S.ChecksStatusOf)},
       {"checksResponseOf", paramList(S.ChecksResponseOf)}};
@@ -164,6 +166,7 @@ std::optional<FunctionSummary> summaryFromJSON(const llvm::json::Value &V,
             readParamList(*O, "setsTimeoutOn", S.SetsTimeoutOn) &&
             readParamList(*O, "setsConnectTimeoutOn",
                           S.SetsConnectTimeoutOn) &&
+            readParamList(*O, "setsProtocolsOn", S.SetsProtocolsOn) &&
             readParamList(*O, "setsResponseSinkOn", S.SetsResponseSinkOn) &&
             readParamList(*O, "checksStatusOf", S.ChecksStatusOf) &&
             readParamList(*O, "checksResponseOf", S.ChecksResponseOf);

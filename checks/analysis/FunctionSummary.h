@@ -98,6 +98,9 @@ struct FunctionSummary {
   ParamSet SetsTimeoutOn = 0;
   /// Handle parameters given a connect timeout.
   ParamSet SetsConnectTimeoutOn = 0;
+  /// libcurl handle parameters given a protocol restriction
+  /// (CURLOPT_PROTOCOLS_STR, CURLOPT_REDIR_PROTOCOLS_STR, ...).
+  ParamSet SetsProtocolsOn = 0;
   /// libcurl handle parameters given a response body sink (WRITEDATA).
   ParamSet SetsResponseSinkOn = 0;
   /// Result or status parameters it checks, returning a failure or throwing

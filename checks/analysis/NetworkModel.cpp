@@ -247,6 +247,13 @@ NetworkModel::classifyFunction(const CallExpr &Call, const FunctionDecl &Callee,
     else if (Option == "CURLOPT_CONNECTTIMEOUT" ||
              Option == "CURLOPT_CONNECTTIMEOUT_MS")
       Result.Role = Role::SetsConnectTimeout;
+    else if (Option == "CURLOPT_PROTOCOLS" ||
+             Option == "CURLOPT_PROTOCOLS_STR" ||
+             Option == "CURLOPT_REDIR_PROTOCOLS" ||
+             Option == "CURLOPT_REDIR_PROTOCOLS_STR")
+      Result.Role = Role::SetsProtocols;
+    else if (Option == "CURLOPT_FOLLOWLOCATION")
+      Result.Role = Role::FollowsRedirects;
     else if (Option == "CURLOPT_WRITEDATA")
       Result.Role = Role::SetsResponseSink;
     else if (Option == "CURLINFO_RESPONSE_CODE" ||

@@ -55,6 +55,12 @@ enum class NetworkRole {
   WaitsForReadiness,
   /// cpp-httplib set_connection/read/write_timeout: Value is the amount.
   SetsHttplibTimeout,
+  /// Restricts the protocols a libcurl handle may use, or follow a
+  /// redirect to: CURLOPT_PROTOCOLS(_STR), CURLOPT_REDIR_PROTOCOLS(_STR).
+  SetsProtocols,
+  /// Turns redirect following on or off (CURLOPT_FOLLOWLOCATION): Value
+  /// is the argument.
+  FollowsRedirects,
   /// Says where a libcurl transfer writes the response body
   /// (CURLOPT_WRITEDATA): Value is the argument.
   SetsResponseSink,

@@ -16,21 +16,22 @@ namespace {
 struct PathState {
   bool Reachable = false;
   // Must.
-  ParamSet Timeout = 0, Connect = 0, Sink = 0;
+  ParamSet Timeout = 0, Connect = 0, Sink = 0, Protocols = 0;
   /// Status parameters tested and found to say success; for a Result, a
   /// response (Response) and its HTTP status (Status).
   ParamSet Response = 0, Status = 0;
   // May: a handle bit of a must set also set vacuously (the handle was
   // null) counts only if some path really configured it.
-  ParamSet TimeoutMay = 0, ConnectMay = 0, SinkMay = 0;
+  ParamSet TimeoutMay = 0, ConnectMay = 0, SinkMay = 0, ProtocolsMay = 0;
   bool Delayed = false;
 
   bool operator!=(const PathState &O) const {
     return Reachable != O.Reachable || Timeout != O.Timeout ||
-           Connect != O.Connect || Sink != O.Sink || Response != O.Response ||
+           Connect != O.Connect || Sink != O.Sink ||
+           Protocols != O.Protocols || Response != O.Response ||
            Status != O.Status || TimeoutMay != O.TimeoutMay ||
            ConnectMay != O.ConnectMay || SinkMay != O.SinkMay ||
-           Delayed != O.Delayed;
+           ProtocolsMay != O.ProtocolsMay || Delayed != O.Delayed;
   }
 };
 
@@ -44,11 +45,13 @@ PathState joinStates(const PathState &A, const PathState &B) {
   Out.Timeout = A.Timeout & B.Timeout;
   Out.Connect = A.Connect & B.Connect;
   Out.Sink = A.Sink & B.Sink;
+  Out.Protocols = A.Protocols & B.Protocols;
   Out.Response = A.Response & B.Response;
   Out.Status = A.Status & B.Status;
   Out.TimeoutMay = A.TimeoutMay | B.TimeoutMay;
   Out.ConnectMay = A.ConnectMay | B.ConnectMay;
   Out.SinkMay = A.SinkMay | B.SinkMay;
+  Out.ProtocolsMay = A.ProtocolsMay | B.ProtocolsMay;
   Out.Delayed = A.Delayed || B.Delayed;
   return Out;
 }
@@ -177,6 +180,10 @@ void FunctionPass::applyModel(const NetworkCall &Known, PathState &S) const {
     S.Sink |= paramBitOf(Known.Handle);
     S.SinkMay |= paramBitOf(Known.Handle);
     return;
+  case NetworkRole::SetsProtocols:
+    S.Protocols |= paramBitOf(Known.Handle);
+    S.ProtocolsMay |= paramBitOf(Known.Handle);
+    return;
   default:
     return;
   }
@@ -201,6 +208,7 @@ void FunctionPass::applySummary(const CallExpr &Call,
     Apply(Summary.SetsTimeoutOn, S.Timeout, &S.TimeoutMay);
     Apply(Summary.SetsConnectTimeoutOn, S.Connect, &S.ConnectMay);
     Apply(Summary.SetsResponseSinkOn, S.Sink, &S.SinkMay);
+    Apply(Summary.SetsProtocolsOn, S.Protocols, &S.ProtocolsMay);
     // A void checker throws or ends the program unless the status says
     // success; a checker returning its verdict counts where it is tested.
     if (!returnsVerdict(Callee)) {
@@ -274,6 +282,7 @@ void FunctionPass::refineNullTest(const Expr *Atom, bool Truth,
   S.Timeout |= Null;
   S.Connect |= Null;
   S.Sink |= Null;
+  S.Protocols |= Null;
 }
 
 bool FunctionPass::checksStatusThrough(const Expr *Atom,
@@ -352,6 +361,7 @@ void FunctionPass::run(FunctionSummary &Out) {
   Out.SetsTimeoutOn |= Exit.Timeout & Exit.TimeoutMay;
   Out.SetsConnectTimeoutOn |= Exit.Connect & Exit.ConnectMay;
   Out.SetsResponseSinkOn |= Exit.Sink & Exit.SinkMay;
+  Out.SetsProtocolsOn |= Exit.Protocols & Exit.ProtocolsMay;
   Out.ChecksStatusOf |= Exit.Status & Exit.Response & StatusParams;
   Out.ChecksResponseOf |= Exit.Response & ResultParams;
 }

@@ -676,12 +676,12 @@ void TaintEngine::FunctionAnalysis::transferCall(const CallExpr &Call,
     return;
   }
   case CallEffect::CopyToFirst:
-    if (NumArgs >= 2)
-      write(Call.getArg(0), eval(Call.getArg(1), S), S);
+    if (NumArgs > M.Source)
+      write(Call.getArg(0), eval(Call.getArg(M.Source), S), S);
     return;
   case CallEffect::AppendToFirst:
-    if (NumArgs >= 2) {
-      TaintValue Added = eval(Call.getArg(1), S);
+    if (NumArgs > M.Source) {
+      TaintValue Added = eval(Call.getArg(M.Source), S);
       if (Added.Labels && !Added.Join)
         markJoin(Added, Call, Call.getArg(0), S);
       write(Call.getArg(0), Added, S, /*ForceWeak=*/true);

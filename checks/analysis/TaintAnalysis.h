@@ -193,6 +193,13 @@ private:
   friend class FunctionAnalysis;
   FunctionAnalysis &analysisFor(const Decl &Unit);
   TaintValue crossFunctionValue(const ValueDecl &D);
+  /// The parameter of \p Setter (a method or constructor of the TU) it
+  /// stores into the field \p Field, if any.
+  std::optional<unsigned> setterParameter(const FunctionDecl &Setter,
+                                          const FieldDecl &Field);
+  void findSetterWrites(
+      const FunctionDecl &Function, const FieldDecl &Field,
+      llvm::SmallVectorImpl<std::pair<const Expr *, const Stmt *>> &Writes);
 
   ASTContext &Ctx;
   const TaintModel &Model;
@@ -202,6 +209,9 @@ private:
   llvm::DenseMap<const Decl *, bool> InProgress;
   llvm::DenseMap<const ValueDecl *, TaintValue> CrossFunction;
   llvm::DenseMap<const ValueDecl *, bool> CrossFunctionDone;
+  llvm::DenseMap<std::pair<const FunctionDecl *, const FieldDecl *>,
+                 std::optional<unsigned>>
+      SetterParameters;
   /// Built when a condition first calls a project function.
   std::unique_ptr<ValidatorSummaries> Validators;
 };

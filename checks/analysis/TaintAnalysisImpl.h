@@ -77,6 +77,9 @@ private:
   void applyPathFact(PathFact Fact, const Expr *Subject, bool Holds,
                      State &S);
   void applyComponentLoop(const ComponentLoop &Loop, State &S);
+  /// What the URL validation \p Atom (UrlValidators.h) establishes on the
+  /// edge where it is \p Truth (TaintUrlFacts.cpp).
+  void applyUrlTest(const Expr *Atom, bool Truth, State &S);
   void collect(const CFGElement &Element, const State &S);
   void collectSinks(const Expr &E, const State &S);
   void recordHit(TaintHit Hit);

@@ -138,7 +138,93 @@ void findWrites(const Stmt *S, const ValueDecl &Target,
   for (const Stmt *Child : S->children())
     findWrites(Child, Target, Writes);
 }
+/// The calls and constructions in \p S of the TU's methods and
+/// constructors: the setters that may store an argument into a field.
+void findSetterCalls(const Stmt *S, const SourceManager &SM,
+                     llvm::SmallVectorImpl<const Expr *> &Calls) {
+  if (!S || isa<LambdaExpr>(S))
+    return;
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S)) {
+    if (userDefinition(*Call, SM))
+      Calls.push_back(Call);
+  } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
+    if (const CXXConstructorDecl *Ctor = Construct->getConstructor())
+      if (const FunctionDecl *Def = Ctor->getDefinition();
+          Def && Def->hasBody() && !SM.isInSystemHeader(Def->getLocation()))
+        Calls.push_back(Construct);
+  }
+  for (const Stmt *Child : S->children())
+    findSetterCalls(Child, SM, Calls);
+}
+
+/// The parameter \p Value (what is stored) designates: `u`, `std::move(u)`.
+const ParmVarDecl *storedParameter(const Expr *Value) {
+  Value = stripValueWrappers(Value);
+  if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Value);
+      Construct && Construct->getNumArgs() == 1)
+    Value = stripValueWrappers(Construct->getArg(0));
+  if (const auto *Call = dyn_cast_or_null<CallExpr>(Value))
+    if (const FunctionDecl *Callee = Call->getDirectCallee();
+        Callee && Callee->getIdentifier() && Call->getNumArgs() == 1 &&
+        Callee->isInStdNamespace() &&
+        (Callee->getName() == "move" || Callee->getName() == "forward"))
+      Value = stripValueWrappers(Call->getArg(0));
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Value);
+  return Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+}
 } // namespace
+
+std::optional<unsigned>
+TaintEngine::setterParameter(const FunctionDecl &Setter,
+                             const FieldDecl &Field) {
+  if (auto It = SetterParameters.find({&Setter, &Field});
+      It != SetterParameters.end())
+    return It->second;
+  llvm::SmallVector<std::pair<const Expr *, const Stmt *>, 2> Writes;
+  findWrites(Setter.getBody(), Field, Writes);
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(&Setter))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      if (Init->getMember() == &Field && Init->getInit())
+        Writes.emplace_back(Init->getInit(), Init->getInit());
+  std::optional<unsigned> Index;
+  for (const auto &[Written, Site] : Writes)
+    if (const ParmVarDecl *Param = storedParameter(Written);
+        Param && Param->getDeclContext() == &Setter) {
+      Index = Param->getFunctionScopeIndex();
+      break;
+    }
+  SetterParameters[{&Setter, &Field}] = Index;
+  return Index;
+}
+
+/// `client.setUrl(url)`, `Session s(url)` in \p Function: the arguments a
+/// setter of the file stores into \p Field, with the call.
+void TaintEngine::findSetterWrites(
+    const FunctionDecl &Function, const FieldDecl &Field,
+    llvm::SmallVectorImpl<std::pair<const Expr *, const Stmt *>> &Writes) {
+  llvm::SmallVector<const Expr *, 4> Calls;
+  findSetterCalls(Function.getBody(), Ctx.getSourceManager(), Calls);
+  for (const Expr *Call : Calls) {
+    const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+    const auto *Construct = dyn_cast<CXXConstructExpr>(Call);
+    const FunctionDecl *Setter =
+        Member ? Member->getDirectCallee()->getDefinition()
+               : Construct->getConstructor()->getDefinition();
+    const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Setter);
+    if (!Method || Method == &Function ||
+        Method->getParent() != Field.getParent())
+      continue;
+    std::optional<unsigned> Param = setterParameter(*Method, Field);
+    if (!Param)
+      continue;
+    const Expr *Arg = Member ? argumentForParameter(*Member, *Param)
+                      : *Param < Construct->getNumArgs()
+                          ? Construct->getArg(*Param)
+                          : nullptr;
+    if (Arg && !isa<CXXDefaultArgExpr>(Arg))
+      Writes.emplace_back(Arg, Call);
+  }
+}
 
 TaintValue TaintEngine::crossFunctionValue(const ValueDecl &D) {
   if (auto Done = CrossFunctionDone.find(&D); Done != CrossFunctionDone.end())
@@ -170,6 +256,9 @@ TaintValue TaintEngine::crossFunctionValue(const ValueDecl &D) {
       for (const CXXCtorInitializer *Init : Ctor->inits())
         if (Init->getMember() == &D && Init->getInit())
           Writes.emplace_back(Init->getInit(), Init->getInit());
+    if (const auto *Field = dyn_cast<FieldDecl>(&D);
+        Field && Model.followsSetters())
+      findSetterWrites(*Function, *Field, Writes);
     if (Writes.empty())
       continue;
     FunctionAnalysis &Writer = analysisFor(*Unit);

@@ -68,6 +68,9 @@ enum class CallEffect {
 struct CallModel {
   CallEffect Effect = CallEffect::Default;
   llvm::SmallVector<unsigned, 4> OutArgs;
+  /// For CopyToFirst and AppendToFirst: the argument copied or appended
+  /// (`curl_url_set(u, CURLUPART_URL, text, 0)` copies argument 2).
+  unsigned Source = 1;
   /// For a source: what kind of source it is.
   SourceKind Kind = SourceKind::UserSource;
   /// For RelativePath: the result is also normalized (relative()
@@ -87,6 +90,12 @@ public:
   virtual std::optional<CallModel> classify(const CallExpr &Call) const = 0;
 };
 
+/// Which tests of branch conditions vouch for a value on the edges they
+/// decide: path tests (PathSanitizers.h: `..` rejected, a canonical path
+/// inside its base), or URL validations (UrlValidators.h: the scheme or
+/// the host compared). A check asks for the ones of its kind of sink.
+enum class ConditionTests { Paths, Urls };
+
 /// User extensions, as qualified function names (leading `::` optional).
 struct TaintOptions {
   std::vector<std::string> Sources;    ///< Return untrusted data.
@@ -94,6 +103,12 @@ struct TaintOptions {
                                        ///< return bool) vouch for argument 0.
   /// The check's own call models (not owned; outlives the TaintModel).
   const CallModelExtension *Extension = nullptr;
+  ConditionTests Tests = ConditionTests::Paths;
+  /// A method or constructor of the file that stores a parameter into a
+  /// field (`void setUrl(const std::string &u) { url_ = u; }`, `: url_(u)`)
+  /// writes its caller's argument there, for the field's value everywhere
+  /// (see TaintEngine::isUntrustedGlobal).
+  bool Setters = false;
 };
 
 class TaintModel {
@@ -108,9 +123,13 @@ public:
   /// Member functions that give a view or copy of their object's text
   /// (`c_str`, `string`, `native`, ...): the subject of a predicate.
   static bool isTextAccessor(const CXXMethodDecl &Method);
+  ConditionTests conditionTests() const { return Tests; }
+  bool followsSetters() const { return Setters; }
 
 private:
   const CallModelExtension *Extension;
+  ConditionTests Tests;
+  bool Setters;
   llvm::StringSet<> UserSources;
   llvm::StringSet<> UserSanitizers;
 };

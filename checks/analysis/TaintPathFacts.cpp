@@ -136,6 +136,14 @@ void TaintEngine::FunctionAnalysis::applyComponentLoop(
 
 TaintEngine::FunctionAnalysis::State
 TaintEngine::FunctionAnalysis::refine(const Expr *Cond, bool Truth, State S) {
+  if (Model.conditionTests() == ConditionTests::Urls)
+    return refineCondition(
+        Cond, Truth, std::move(S), stripValueWrappers,
+        [&](const Expr *Atom, bool AtomTruth, State AtomState) {
+          applyUrlTest(Atom, AtomTruth, AtomState);
+          return AtomState;
+        },
+        &joinStates);
   if (!Truth && S.Reachable)
     if (auto It = ComponentLoops.find(Cond); It != ComponentLoops.end())
       applyComponentLoop(It->second, S);

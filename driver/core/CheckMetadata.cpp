@@ -77,6 +77,13 @@ const std::vector<CheckInfo> &prodreadyChecks() {
        {"CWE-20", "CWE-1284"},
        Severity::Warning,
        "docs/checks/unvalidated-env-parse.md"},
+      {"prodready-unvalidated-url",
+       "A URL or host from an untrusted source that reaches a connection "
+       "with neither its scheme nor its host validated, or redirects "
+       "followed with no protocol restriction.",
+       {"CWE-918", "CWE-20"},
+       Severity::Error,
+       "docs/checks/unvalidated-url.md"},
   };
   return Checks;
 }
