@@ -127,6 +127,8 @@ struct TaintHit {
   /// Calls through which the value travelled into the function of the sink,
   /// outermost first.
   llvm::SmallVector<const CallExpr *, 2> Calls;
+  /// The argument of each of Calls that carries the value.
+  llvm::SmallVector<const Expr *, 2> CallArguments;
 };
 
 class TaintEngine {
@@ -148,6 +150,11 @@ public:
   /// Untrusted values that reach a sink in \p Unit, or in functions it
   /// calls through their parameters.
   void findHits(const Decl &Unit, llvm::SmallVectorImpl<TaintHit> &Out);
+  /// Values of \p Unit's parameters (untrusted or not: the labels say which
+  /// parameters) that reach a sink in it or in functions it calls: what the
+  /// unit's callers decide. One entry per hit.
+  void findParameterHits(const Decl &Unit,
+                         llvm::SmallVectorImpl<TaintHit> &Out);
 
   /// The value of \p E as evaluated as part of \p Site, in \p Unit.
   TaintValue valueAt(const Decl &Unit, const Expr &E, const Stmt &Site);

@@ -72,6 +72,8 @@ private:
   void setJoin(TaintValue &Value, const Expr &Join, bool ChosenBase);
   void markJoin(TaintValue &Value, const CallExpr &Call, const Expr *Base,
                 const State &S);
+  TaintValue formatCarried(const CallExpr &Call, const CallModel &M,
+                           const State &S);
   State refine(const Expr *Cond, bool Truth, State S);
   void applyPredicate(const PathPredicate &P, bool Holds, State &S);
   void applyPathFact(PathFact Fact, const Expr *Subject, bool Holds,

@@ -71,6 +71,18 @@ void TaintEngine::findHits(const Decl &Unit,
   Out.append(Analysis.Hits.begin(), Analysis.Hits.end());
 }
 
+void TaintEngine::findParameterHits(const Decl &Unit,
+                                    llvm::SmallVectorImpl<TaintHit> &Out) {
+  const TaintHit *Previous = nullptr;
+  // A hit of several parameters is listed once per parameter, in a row.
+  for (const auto &[Param, Hit] : analysisFor(Unit).ParameterHits) {
+    if (!Previous || Previous->Sink != Hit.Sink ||
+        Previous->Argument != Hit.Argument || Previous->Calls != Hit.Calls)
+      Out.push_back(Hit);
+    Previous = &Hit;
+  }
+}
+
 TaintValue TaintEngine::valueAt(const Decl &Unit, const Expr &E,
                                 const Stmt &Site) {
   return analysisFor(Unit).valueAt(E, Site);

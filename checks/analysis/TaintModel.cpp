@@ -65,7 +65,7 @@ void insertNames(llvm::StringSet<> &Set, const std::vector<std::string> &Names) 
 CallModelExtension::~CallModelExtension() = default;
 
 TaintModel::TaintModel(const TaintOptions &Options)
-    : Extension(Options.Extension) {
+    : Extension(Options.Extension), PathTests(Options.PathTests) {
   insertNames(UserSources, Options.Sources);
   insertNames(UserSanitizers, Options.Sanitizers);
 }

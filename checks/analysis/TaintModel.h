@@ -63,6 +63,10 @@ enum class CallEffect {
   /// `full.lexically_relative(base)`, `relative(full, base)`: `full` as a
   /// path relative to the base (never absolute).
   RelativePath,
+  /// A formatter that quotes some of its arguments (`sqlite3_mprintf`
+  /// with `%Q`): the result, and OutArgs, hold only the arguments in
+  /// Carried, joined at the call.
+  FormatCarried,
 };
 
 struct CallModel {
@@ -73,6 +77,8 @@ struct CallModel {
   /// For RelativePath: the result is also normalized (relative()
   /// canonicalizes its arguments first).
   bool Canonical = false;
+  /// For FormatCarried: the arguments whose text reaches the result.
+  llvm::SmallVector<unsigned, 4> Carried;
 };
 
 /// What one check knows about calls better than the shared tables: the
@@ -94,6 +100,11 @@ struct TaintOptions {
                                        ///< return bool) vouch for argument 0.
   /// The check's own call models (not owned; outlives the TaintModel).
   const CallModelExtension *Extension = nullptr;
+  /// Whether the tests of a path (`..`, `/`, a prefix; PathSanitizers.h)
+  /// and the project's path validators clean a value. A check whose sink
+  /// is not a path turns them off: a name free of `/` may still hold a
+  /// quote. Listed Sanitizers predicates count either way.
+  bool PathTests = true;
 };
 
 class TaintModel {
@@ -108,9 +119,12 @@ public:
   /// Member functions that give a view or copy of their object's text
   /// (`c_str`, `string`, `native`, ...): the subject of a predicate.
   static bool isTextAccessor(const CXXMethodDecl &Method);
+  /// See TaintOptions::PathTests.
+  bool pathTests() const { return PathTests; }
 
 private:
   const CallModelExtension *Extension;
+  bool PathTests;
   llvm::StringSet<> UserSources;
   llvm::StringSet<> UserSanitizers;
 };
