@@ -572,7 +572,7 @@ TaintValue TaintEngine::FunctionAnalysis::evalCall(const CallExpr &Call,
     if (M.Kind == SourceKind::ParsedAnswer && Call.getNumArgs() >= 1)
       if (TaintValue Text = eval(Call.getArg(0), S); Text.isUntrusted()) {
         Text.Origin = &Call;
-        Text.Join = nullptr;
+        Text.Join = Text.Built = nullptr;
         Text.Inserted = Text.AppendedInLoop = false;
         return Text;
       }
@@ -623,6 +623,8 @@ TaintValue TaintEngine::FunctionAnalysis::evalCall(const CallExpr &Call,
     for (unsigned I = 0, E = Callee->getNumParams(); I < E && I < 62; ++I)
       if (Summary.ReturnLabels & TaintValue::paramLabel(I))
         Value = join(Value, eval(argumentForParameter(Call, I), S));
+    if (Value.Labels && !Value.Built)
+      Value.Built = Summary.ReturnBuilt;
     return Value;
   }
   QualType Type = Call.getType();
@@ -894,6 +896,8 @@ void TaintEngine::FunctionAnalysis::collectSinks(const Expr &E,
       Hit.Value.Join = Value.Join;
       Hit.Value.UnderChosenBase = Value.UnderChosenBase;
     }
+    if (!Hit.Value.Built)
+      Hit.Value.Built = Value.Built;
     Hit.Calls.insert(Hit.Calls.begin(), Call);
     Hit.CallArguments.insert(Hit.CallArguments.begin(),
                              argumentForParameter(*Call, Param));
@@ -915,6 +919,8 @@ void TaintEngine::FunctionAnalysis::collect(const CFGElement &Element,
       if (Returned.isUntrusted())
         ReturnSources |= Returned.Sources;
       ReturnLabels |= Returned.Labels;
+      if (!ReturnBuilt)
+        ReturnBuilt = Returned.Built;
     }
     return;
   }

@@ -61,6 +61,10 @@ struct TaintValue {
   /// The SourceKind bits of the sources it may come from.
   uint8_t Sources = 0;
   const Expr *Join = nullptr;   ///< Where it was joined into a path.
+  /// Where it was first joined with other text, in this function or in one
+  /// that returned it (Join is this function's only: the base of a path
+  /// and its fix-it are there).
+  const Expr *Built = nullptr;
   /// At the join, the untrusted part was appended to a base the program
   /// chose (a constant or clean value): a component under a directory.
   bool UnderChosenBase = false;
@@ -87,7 +91,8 @@ struct TaintValue {
   bool mayComeFromOthers() const { return Sources & ~OperatorSources; }
   bool operator==(const TaintValue &O) const {
     return Labels == O.Labels && Origin == O.Origin && Sources == O.Sources &&
-           Join == O.Join && UnderChosenBase == O.UnderChosenBase &&
+           Join == O.Join && Built == O.Built &&
+           UnderChosenBase == O.UnderChosenBase &&
            Inserted == O.Inserted && AppendedInLoop == O.AppendedInLoop &&
            Canonical == O.Canonical && DotDotRejected == O.DotDotRejected &&
            AbsoluteRejected == O.AbsoluteRejected && Numeric == O.Numeric;

@@ -29,6 +29,7 @@ public:
 
   uint64_t ReturnLabels = 0;
   const Expr *ReturnOrigin = nullptr;
+  const Expr *ReturnBuilt = nullptr; ///< TaintValue::Built of a return.
   uint8_t ReturnSources = 0;
   llvm::SmallVector<TaintHit, 4> Hits;
   llvm::SmallVector<std::pair<unsigned, TaintHit>, 4> ParameterHits;

@@ -24,6 +24,7 @@ TaintValue join(const TaintValue &A, const TaintValue &B) {
   R.Origin = A.isUntrusted() ? A.Origin : B.Origin;
   R.Sources = A.Sources | B.Sources;
   R.Join = A.Join ? A.Join : B.Join;
+  R.Built = A.Built ? A.Built : B.Built;
   R.UnderChosenBase = A.UnderChosenBase || B.UnderChosenBase;
   R.Inserted = (!A.isUntrusted() || A.Inserted) &&
                (!B.isUntrusted() || B.Inserted);

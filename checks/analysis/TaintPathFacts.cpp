@@ -50,6 +50,8 @@ void TaintEngine::FunctionAnalysis::setJoin(TaintValue &Value,
                                             const Expr &Join,
                                             bool ChosenBase) {
   Value.Join = &Join;
+  if (!Value.Built)
+    Value.Built = &Join;
   Value.UnderChosenBase = ChosenBase;
   if (confinedToBase(Value))
     Value = {};
