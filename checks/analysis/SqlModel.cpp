@@ -251,9 +251,11 @@ void quotedFields(const CallExpr &Call, const FunctionDecl &Callee,
 std::optional<CallModel> projectPrintfModel(const CallExpr &Call,
                                             const FunctionDecl &Callee) {
   unsigned Fixed = Callee.getNumParams();
+  const SourceManager &SM = Callee.getASTContext().getSourceManager();
   if (!Callee.isVariadic() || Fixed == 0 || Fixed > Call.getNumArgs() ||
-      Callee.getASTContext().getSourceManager().isInSystemHeader(
-          Callee.getLocation()))
+      llvm::any_of(Callee.redecls(), [&](const FunctionDecl *D) {
+        return SM.isInSystemHeader(D->getLocation());
+      }))
     return std::nullopt;
   const auto *Format =
       dyn_cast<StringLiteral>(stripValueWrappers(Call.getArg(Fixed - 1)));
