@@ -116,15 +116,26 @@ class SqlInjectionCheck::SqlSinks : public TaintSinkModel {
 public:
   SqlSinks(llvm::ArrayRef<std::string> Entries,
            std::vector<std::string> &Bad) {
-    std::map<unsigned, std::vector<std::string>> ByIndex;
+    std::map<unsigned, std::vector<std::string>> ByIndex, ClassesByIndex;
     for (const std::string &Entry : Entries) {
-      if (auto Parsed = parseSinkEntry(Entry))
-        ByIndex[Parsed->second].push_back(Parsed->first);
-      else
+      auto Parsed = parseSinkEntry(Entry);
+      if (!Parsed) {
         Bad.push_back(Entry);
+        continue;
+      }
+      // `db::Statement::Statement` names a constructor: matched by class.
+      auto [Scope, Last] = llvm::StringRef(Parsed->first).rsplit("::");
+      if (Scope.ends_with(Last) &&
+          (Scope.size() == Last.size() ||
+           Scope.drop_back(Last.size()).ends_with("::")))
+        ClassesByIndex[Parsed->second].push_back(Scope.str());
+      else
+        ByIndex[Parsed->second].push_back(Parsed->first);
     }
     for (const auto &[Index, Names] : ByIndex)
       User.emplace_back(Index, FunctionNameList(Names));
+    for (const auto &[Index, Names] : ClassesByIndex)
+      UserClasses.emplace_back(Index, FunctionNameList(Names));
   }
 
   void sinkArguments(const Expr &E,
@@ -137,6 +148,18 @@ public:
   std::optional<SqlSink> sinkOf(const Expr &E) const {
     if (std::optional<SqlSink> Sink = librarySqlSink(E))
       return Sink;
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(&E)) {
+      // A class whose constructor takes the query (`Statement::Statement`).
+      const CXXRecordDecl *Class = Construct->getConstructor()->getParent();
+      for (const auto &[Index, Names] : UserClasses)
+        if (Index < Construct->getNumArgs() && Names.matches(*Class)) {
+          std::string Name = qualifiedNameWithoutInlineNamespaces(*Class);
+          return SqlSink{Construct->getArg(Index),
+                         "'" + Name + "::" + Class->getNameAsString() + "'",
+                         SqlLibrary::Other};
+        }
+      return std::nullopt;
+    }
     const auto *Call = dyn_cast<CallExpr>(&E);
     const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
     if (User.empty() || !Callee)
@@ -153,6 +176,7 @@ public:
 
 private:
   std::vector<std::pair<unsigned, FunctionNameList>> User;
+  std::vector<std::pair<unsigned, FunctionNameList>> UserClasses;
 };
 
 SqlInjectionCheck::SqlInjectionCheck(StringRef Name, ClangTidyContext *Context)

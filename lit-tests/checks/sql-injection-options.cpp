@@ -1,5 +1,5 @@
 // RUN: %check_prodready %s prodready-sql-injection %t -- \
-// RUN:   -config="{CheckOptions: {prodready-sql-injection.Sinks: 'db::Conn::exec:0;runScript:1', prodready-sql-injection.Sources: '::app::readField', prodready-sql-injection.Sanitizers: 'app::clean;app::isIdentifier'}}" \
+// RUN:   -config="{CheckOptions: {prodready-sql-injection.Sinks: 'db::Conn::exec:0;runScript:1;db::Statement::Statement:1', prodready-sql-injection.Sources: '::app::readField', prodready-sql-injection.Sanitizers: 'app::clean;app::isIdentifier'}}" \
 // RUN:   -- -std=c++17
 // RUN: %check_prodready -check-suffix=DEFAULT %s prodready-sql-injection %t-default -- -- -std=c++17
 // RUN: %check_prodready -check-suffix=ERRORS-ONLY %s prodready-sql-injection %t-errors -- \
@@ -20,6 +20,10 @@ class Conn {
 public:
   void exec(const std::string &Sql);
 };
+class Statement {
+public:
+  Statement(Conn &C, const std::string &Sql);
+};
 } // namespace db
 void runScript(db::Conn &Conn, const std::string &Sql);
 namespace app {
@@ -37,6 +41,8 @@ void handler(db::Conn &Conn) {
   // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: SQL built from untrusted data reaches 'db::Conn::exec': a quote in it can rewrite the query (SQL injection); bind it to a placeholder [prodready-sql-injection]
   runScript(Conn, "DELETE FROM users WHERE name = '" + Name + "'");
   // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: SQL built from untrusted data reaches 'runScript'
+  db::Statement Select(Conn, "SELECT * FROM users WHERE name = '" + Name + "'");
+  // CHECK-MESSAGES: :[[@LINE-1]]:30: warning: SQL built from untrusted data reaches 'db::Statement::Statement'
   // Sanitizers: a value, and a predicate on the paths it guards.
   Conn.exec("SELECT * FROM users WHERE name = '" + app::clean(Name) + "'");
   if (app::isIdentifier(Name))
