@@ -89,6 +89,27 @@ void quoted(sqlite3 *Db, char **argv) {
   sqlite3_free(C);
 }
 
+// Constant fragments in members, quoting helpers for values and names.
+class Jobs {
+public:
+  explicit Jobs(sqlite3 *Db) : Db(Db) {}
+  void byState(const std::string &State) {
+    std::string Sql = Select + " WHERE state = '" + sql_escape(State.c_str()) +
+                      "' ORDER BY " + Order;
+    sqlite3_exec(Db, Sql.c_str(), nullptr, nullptr, nullptr);
+  }
+  void fromTable(const std::string &Table, Color C) {
+    std::string Sql = "SELECT * FROM " + quoteLiteral(Table) +
+                      " WHERE color = '" + colorName(C) + "'";
+    sqlite3_exec(Db, Sql.c_str(), nullptr, nullptr, nullptr);
+  }
+
+private:
+  sqlite3 *Db;
+  const std::string Select = "SELECT id, state FROM jobs";
+  static constexpr const char *Order = "id";
+};
+
 void reported(sqlite3 *Db, int Socket, char **argv) {
   // basename() and filename() make a path component, which may hold a
   // quote: they do not quote SQL.
