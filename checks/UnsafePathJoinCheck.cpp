@@ -250,6 +250,11 @@ void UnsafePathJoinCheck::report(const TaintHit &Hit, ASTContext &Ctx) {
     diag(Hit.Value.Origin->getBeginLoc(),
          "the untrusted value comes from %0 here", DiagnosticIDs::Note)
         << describeOrigin(*Hit.Value.Origin);
+  if (const CallExpr *Filler = Hit.Value.FilledBy)
+    if (const FunctionDecl *Callee = Filler->getDirectCallee())
+      diag(Filler->getBeginLoc(), "'%0' writes it into an argument here",
+           DiagnosticIDs::Note)
+          << Callee->getNameAsString();
   for (const CallExpr *Call : Hit.Calls)
     if (const FunctionDecl *Callee = Call->getDirectCallee())
       diag(Call->getBeginLoc(), "it is passed to '%0' here",

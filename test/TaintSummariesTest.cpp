@@ -61,6 +61,12 @@ struct Analyzed {
     ValidatorProvider(Engine).summarize(function(Name), Table, Out);
     return Out.Validates;
   }
+  /// The flow fields of \p Name's summary.
+  FunctionSummary flows(llvm::StringRef Name) {
+    FunctionSummary Out;
+    FlowProvider(Engine).summarize(function(Name), Table, Out);
+    return Out;
+  }
   /// Number of untrusted sink hits in \p Name.
   size_t hits(llvm::StringRef Name) {
     llvm::SmallVector<TaintHit, 4> Hits;
@@ -210,6 +216,36 @@ TEST(TaintSummariesTest, CValidators) {
   // 0 means "fine" here: true is the rejection.
   EXPECT_EQ(A.validates("status_of"), 0u);
   EXPECT_EQ(A.hits("open_it"), 0u);
+}
+
+TEST(TaintSummariesTest, FlowFieldsComeFromTheEngine) {
+  Analyzed A(R"cpp(
+    static std::string read_name() { return std::getenv("NAME"); }
+    static std::string pick(const std::string &a, int n, const std::string &b) {
+      return n ? a : b;
+    }
+    static void open_second(int n, const std::string &path) { sink(path); }
+    static void fill(char *out, const char *fixed) {
+      std::strcpy(out, std::getenv("OUT"));
+    }
+    static void fill_fixed(char *out) { std::strcpy(out, "fixed"); }
+    static std::string recurse(const std::string &s, int depth) {
+      return depth ? recurse(s + "/", depth - 1) : s;
+    }
+  )cpp");
+  FunctionSummary Read = A.flows("read_name");
+  EXPECT_TRUE(Read.ReturnsUntrusted);
+  EXPECT_EQ(Read.ParamsToReturn, 0u);
+  FunctionSummary Pick = A.flows("pick");
+  EXPECT_FALSE(Pick.ReturnsUntrusted);
+  EXPECT_EQ(Pick.ParamsToReturn, paramBit(0) | paramBit(2));
+  EXPECT_EQ(A.flows("open_second").ParamsToSink, paramBit(1));
+  EXPECT_EQ(A.flows("fill").UntrustedOutParams, paramBit(0));
+  EXPECT_EQ(A.flows("fill_fixed").UntrustedOutParams, 0u);
+  // A call of the function itself joins all its arguments (the engine's
+  // conservative rule for recursion): `s` reaches the return, and so does
+  // `depth`.
+  EXPECT_EQ(A.flows("recurse").ParamsToReturn, paramBit(0) | paramBit(1));
 }
 
 } // namespace

@@ -572,6 +572,7 @@ TaintValue TaintEngine::FunctionAnalysis::evalCall(const CallExpr &Call,
     if (M.Kind == SourceKind::ParsedAnswer && Call.getNumArgs() >= 1)
       if (TaintValue Text = eval(Call.getArg(0), S); Text.isUntrusted()) {
         Text.Origin = &Call;
+        Text.FilledBy = nullptr;
         Text.Join = Text.Built = nullptr;
         Text.Inserted = Text.AppendedInLoop = false;
         return Text;
@@ -889,6 +890,7 @@ void TaintEngine::FunctionAnalysis::collectSinks(const Expr &E,
     TaintHit Hit = Inner;
     Hit.Value.Labels = Value.Labels;
     Hit.Value.Origin = Value.Origin;
+    Hit.Value.FilledBy = Value.FilledBy;
     Hit.Value.Sources = Value.Sources;
     // A number passed in stays one whatever the callee does with it.
     Hit.Value.Numeric |= Value.Numeric;
@@ -1003,6 +1005,8 @@ void TaintEngine::FunctionAnalysis::applyOutParams(const CallExpr &Call,
     if (Written.isUntrusted()) {
       Value = Written;
       Value.Labels = TaintValue::UntrustedLabel;
+      // The outermost call that filled it is the step this function shows.
+      Value.FilledBy = &Call;
     }
     for (unsigned I = 0, E = Callee.getNumParams(); I < E && I < 62; ++I)
       if (I != Param && (Written.Labels & TaintValue::paramLabel(I)))

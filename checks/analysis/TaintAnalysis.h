@@ -65,6 +65,10 @@ struct TaintValue {
   /// that returned it (Join is this function's only: the base of a path
   /// and its fix-it are there).
   const Expr *Built = nullptr;
+  /// The call of a project function that wrote the untrusted data into an
+  /// argument of this function (`read_name(fd, buf)` filling `buf`), when
+  /// the origin is inside that function: the step a note shows.
+  const CallExpr *FilledBy = nullptr;
   /// At the join, the untrusted part was appended to a base the program
   /// chose (a constant or clean value): a component under a directory.
   bool UnderChosenBase = false;
@@ -91,7 +95,7 @@ struct TaintValue {
   bool mayComeFromOthers() const { return Sources & ~OperatorSources; }
   bool operator==(const TaintValue &O) const {
     return Labels == O.Labels && Origin == O.Origin && Sources == O.Sources &&
-           Join == O.Join && Built == O.Built &&
+           Join == O.Join && Built == O.Built && FilledBy == O.FilledBy &&
            UnderChosenBase == O.UnderChosenBase &&
            Inserted == O.Inserted && AppendedInLoop == O.AppendedInLoop &&
            Canonical == O.Canonical && DotDotRejected == O.DotDotRejected &&

@@ -22,6 +22,7 @@ TaintValue join(const TaintValue &A, const TaintValue &B) {
   TaintValue R;
   R.Labels = A.Labels | B.Labels;
   R.Origin = A.isUntrusted() ? A.Origin : B.Origin;
+  R.FilledBy = A.isUntrusted() ? A.FilledBy : B.FilledBy;
   R.Sources = A.Sources | B.Sources;
   R.Join = A.Join ? A.Join : B.Join;
   R.Built = A.Built ? A.Built : B.Built;

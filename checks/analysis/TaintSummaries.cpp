@@ -167,6 +167,25 @@ bool ValidatorProvider::validatedThroughCanonical(
   });
 }
 
+namespace {
+
+/// The parameters of \p Labels (bit 1+i for parameter i).
+ParamSet parametersOf(uint64_t Labels) { return Labels >> 1; }
+
+} // namespace
+
+void FlowProvider::summarize(const FunctionDecl &Definition,
+                             FunctionSummaries &, FunctionSummary &Out) {
+  if (Definition.isDependentContext() || !Definition.getBody())
+    return;
+  uint64_t Returned = Engine.returnLabels(Definition);
+  Out.ReturnsUntrusted |= (Returned & TaintValue::UntrustedLabel) != 0;
+  Out.ParamsToReturn |= parametersOf(Returned);
+  Out.ParamsToSink |= parametersOf(Engine.sinkParameterLabels(Definition));
+  Out.UntrustedOutParams |=
+      parametersOf(Engine.untrustedOutParameters(Definition));
+}
+
 void ValidatorProvider::summarize(const FunctionDecl &Definition,
                                   FunctionSummaries &,
                                   FunctionSummary &Out) {

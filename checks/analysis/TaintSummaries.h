@@ -57,6 +57,22 @@ private:
   TaintEngine &Engine;
 };
 
+/// Fills the flow fields of FunctionSummary (ReturnsUntrusted,
+/// ParamsToReturn, ParamsToSink, UntrustedOutParams) from \p Engine's own
+/// per-function analyses, so that they can be serialized and linked across
+/// translation units like the other analyses' fields. The engine already
+/// iterates recursion to its fixpoint; this only translates its labels
+/// (bit 1+i for parameter i) into parameter sets.
+class FlowProvider : public SummaryProvider {
+public:
+  explicit FlowProvider(TaintEngine &Engine) : Engine(Engine) {}
+  void summarize(const FunctionDecl &Definition, FunctionSummaries &Table,
+                 FunctionSummary &Out) override;
+
+private:
+  TaintEngine &Engine;
+};
+
 /// The validators of one engine's translation unit.
 class ValidatorSummaries {
 public:
