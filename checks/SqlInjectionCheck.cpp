@@ -58,6 +58,23 @@ bool isEntryPoint(const FunctionDecl &F) {
   return true;
 }
 
+/// \p Labels without the parameters of \p Function that are C strings, in
+/// C++: there a `const char *` parameter is how a literal is passed (a
+/// setting's name, `__FILE__`), and text computed at run time travels as a
+/// `std::string`. Measured on real code, the parameters reported before
+/// this rule that were C strings were a file name from `__FILE__` and a
+/// setting every caller passes as a literal.
+uint64_t withoutCStrings(const FunctionDecl &Function, uint64_t Labels) {
+  if (!Function.getASTContext().getLangOpts().CPlusPlus)
+    return Labels;
+  for (unsigned I = 0, E = Function.getNumParams(); I < E && I < 62; ++I) {
+    QualType Type = Function.getParamDecl(I)->getType();
+    if (Type->isPointerType() && Type->getPointeeType()->isAnyCharacterType())
+      Labels &= ~TaintValue::paramLabel(I);
+  }
+  return Labels;
+}
+
 /// The first parameter of \p Function among \p Labels.
 const ParmVarDecl *labeledParameter(const FunctionDecl &Function,
                                     uint64_t Labels) {
@@ -297,7 +314,9 @@ void SqlInjectionCheck::collect(const Decl &Unit, const TaintHit &Hit,
   if (F.BuiltIn < Hit.Calls.size())
     F.At = Hit.CallArguments[F.BuiltIn] ? Hit.CallArguments[F.BuiltIn]
                                         : Hit.Calls[F.BuiltIn];
-  if (!FromSource && !(F.Named = quotedUnescaped(F, Ctx)))
+  if (!FromSource &&
+      !(F.Named = withoutCStrings(cast<FunctionDecl>(Unit),
+                                  quotedUnescaped(F, Ctx))))
     return;
   Out.push_back(std::move(F));
 }
@@ -372,6 +391,11 @@ void SqlInjectionCheck::report(const Finding &F) {
       diag(Hit.Value.Origin->getBeginLoc(),
            "the untrusted value comes from %0 here", DiagnosticIDs::Note)
           << describeOrigin(*Hit.Value.Origin);
+    if (const CallExpr *Filler = Hit.Value.FilledBy)
+      if (const FunctionDecl *Callee = Filler->getDirectCallee())
+        diag(Filler->getBeginLoc(), "'%0' writes it into an argument here",
+             DiagnosticIDs::Note)
+            << Callee->getNameAsString();
   } else {
     const auto &Function = cast<FunctionDecl>(*F.Unit);
     const ParmVarDecl *Param = labeledParameter(Function, F.Named);

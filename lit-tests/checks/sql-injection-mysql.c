@@ -61,3 +61,31 @@ void serve(MYSQL *Db, int Socket) {
   mysql_stmt_prepare(Prepared, "SELECT id FROM users WHERE name = ?", 35);
   mysql_stmt_close(Prepared);
 }
+
+// Read by a helper into the caller's buffer: the note shows the call.
+static void readLine(int Socket, char *Out, size_t Size) {
+  ssize_t N = recv(Socket, Out, Size - 1, 0);
+  Out[N > 0 ? N : 0] = '\0';
+}
+
+void fromHelper(MYSQL *Db, int Socket) {
+  char Name[64];
+  readLine(Socket, Name, sizeof Name);
+  char Query[256];
+  snprintf(Query, sizeof Query, "DELETE FROM t WHERE name = '%s'", Name);
+  mysql_query(Db, Query);
+}
+// CHECK-NOTES: :[[@LINE-2]]:19: warning: SQL built from data from the network reaches 'mysql_query'
+// CHECK-NOTES: :[[@LINE-12]]:15: note: the untrusted value comes from 'recv' here
+// CHECK-NOTES: :[[@LINE-7]]:3: note: 'readLine' writes it into an argument here
+// CHECK-NOTES: :[[@LINE-6]]:3: note: it is joined into the query here
+
+// A parameter of a function other code can call, between quotes.
+void byOwner(MYSQL *Db, const char *Owner) {
+  char Query[256];
+  snprintf(Query, sizeof Query, "SELECT * FROM jobs WHERE owner = '%s'", Owner);
+  mysql_query(Db, Query);
+}
+// CHECK-NOTES: :[[@LINE-2]]:19: warning: SQL built from non-constant text (parameter 'Owner' of 'byOwner') reaches 'mysql_query': it is put between quotes unescaped, and a quote in it rewrites the query (SQL injection); bind it to a '?' placeholder with mysql_stmt_bind_param() [prodready-sql-injection]
+// CHECK-NOTES: :[[@LINE-6]]:37: note: 'Owner' is a parameter of 'byOwner': its callers decide what it holds
+// CHECK-NOTES: :[[@LINE-5]]:3: note: it is joined into the query here

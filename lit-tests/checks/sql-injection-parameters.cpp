@@ -26,14 +26,14 @@ void findUser(const std::string &Name) {
 // CHECK-NOTES: :[[@LINE-5]]:34: note: 'Name' is a parameter of 'findUser': its callers decide what it holds
 // CHECK-NOTES: :[[@LINE-5]]:21: note: it is joined into the query here
 
-void tagged(const char *Table, const char *Tag) {
+void tagged(const std::string &Table, const std::string &Tag) {
   char Sql[256];
   std::snprintf(Sql, sizeof Sql, "SELECT * FROM %s WHERE tag LIKE '%%%s%%'",
-                Table, Tag);
+                Table.c_str(), Tag.c_str());
   sqlite3_exec(Db, Sql, nullptr, nullptr, nullptr);
 }
 // CHECK-NOTES: :[[@LINE-2]]:20: warning: SQL built from non-constant text (parameter 'Tag' of 'tagged') reaches 'sqlite3_exec'
-// CHECK-NOTES: :[[@LINE-7]]:44: note: 'Tag' is a parameter of 'tagged': its callers decide what it holds
+// CHECK-NOTES: :[[@LINE-7]]:58: note: 'Tag' is a parameter of 'tagged': its callers decide what it holds
 // CHECK-NOTES: :[[@LINE-6]]:3: note: it is joined into the query here
 
 class Store {
@@ -112,6 +112,13 @@ void createTable(const std::string &Schema, const std::string &Table) {
 void selectWhere(const std::string &Condition) {
   sqlite3_exec(Db, ("SELECT * FROM t WHERE " + Condition).c_str(), nullptr,
                nullptr, nullptr);
+}
+// In C++, a C string parameter is how literals are passed (a setting's
+// name, __FILE__): not reported (in C it is).
+void setConfig(const char *Name, const char *Value) {
+  std::string Sql = std::string("UPDATE settings SET value = '") + Value +
+                    "' WHERE name = '" + Name + "'";
+  sqlite3_exec(Db, Sql.c_str(), nullptr, nullptr, nullptr);
 }
 int execute(const char *Sql) {
   return sqlite3_exec(Db, Sql, nullptr, nullptr, nullptr);
