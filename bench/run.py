@@ -3,8 +3,8 @@
 
 For every translation unit of the corpus (by default this project's own
 checks, fix-it library and example, taken from the compilation databases of
-the build, and the dense bench files of bench/corpus/), in the same
-invocation:
+the build, and the dense bench files of bench/corpus/: code that uses the
+libraries the checks model), in the same invocation:
   1. a parse-only run: the compiler's own command with -fsyntax-only;
   2. clang-tidy with the prodready module and `-*,prodready-*`, with
      --enable-check-profile (per-check times are stored as JSON).
@@ -37,11 +37,23 @@ def load_database(path):
         yield entry["directory"], os.path.join(entry["directory"], entry["file"]), args
 
 
+def configure_bench_corpus(build):
+    """The compile commands of bench/corpus (code that uses the libraries
+    the checks model), configured once: nothing there is built."""
+    out = os.path.join(build, "bench-corpus")
+    if not os.path.exists(os.path.join(out, "compile_commands.json")):
+        subprocess.run(["cmake", "-S", os.path.join(ROOT, "bench", "corpus"),
+                        "-B", out, "-G", "Ninja"], check=True,
+                       stdout=subprocess.DEVNULL)
+    return os.path.join(out, "compile_commands.json")
+
+
 def load_corpus(build, folders):
     """(directory, source, arguments) of the build's translation units (and
-    the example's) under \p folders of the project."""
+    the example's, and bench/corpus's) under \p folders of the project."""
     databases = [os.path.join(build, "compile_commands.json"),
-                 os.path.join(build, "examples", "llm-client", "compile_commands.json")]
+                 os.path.join(build, "examples", "llm-client", "compile_commands.json"),
+                 configure_bench_corpus(build)]
     corpus = []
     for database in databases:
         if not os.path.exists(database):
@@ -109,7 +121,7 @@ def main():
 
     clang_tidy = "/usr/lib/llvm-%s/bin/clang-tidy" % opts.llvm_version
     plugin = os.path.join(opts.build, "lib", "libprodready.so")
-    folders = ["checks", "fixits", "examples"] + (["test"] if opts.all else [])
+    folders = ["checks", "fixits", "examples", "bench"] + (["test"] if opts.all else [])
     corpus = load_corpus(opts.build, folders)
 
     parse_total = 0.0

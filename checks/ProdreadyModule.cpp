@@ -8,6 +8,7 @@
 #include "HardcodedSecretCheck.h"
 #include "MissingRetryCheck.h"
 #include "MissingTimeoutCheck.h"
+#include "SqlInjectionCheck.h"
 #include "UncheckedContainerAccessCheck.h"
 #include "UncheckedGetenvCheck.h"
 #include "UncheckedHttpStatusCheck.h"
@@ -29,6 +30,8 @@ public:
         "prodready-missing-retry");
     CheckFactories.registerCheck<MissingTimeoutCheck>(
         "prodready-missing-timeout");
+    CheckFactories.registerCheck<SqlInjectionCheck>(
+        "prodready-sql-injection");
     CheckFactories.registerCheck<UncheckedContainerAccessCheck>(
         "prodready-unchecked-container-access");
     CheckFactories.registerCheck<UncheckedGetenvCheck>(

@@ -238,7 +238,7 @@ Severity severityOf(const ClangTidyError &Error) {
     return Severity::Note;
   llvm::StringRef Check = Error.DiagnosticName;
   if (Check.starts_with("prodready-"))
-    return checkInfo(Check).DefaultSeverity;
+    return findingSeverity(Check, Error.Message.Message);
   return Severity::Warning;
 }
 

@@ -25,7 +25,9 @@ packages=(
   libgtest-dev nlohmann-json3-dev doctest-dev catch2
   # Real headers of the libraries the checks model (tests include them).
   libcurl4-openssl-dev libboost-dev libcpp-httplib-dev libspdlog-dev
-  libsqlite3-dev libpq-dev libpqxx-dev libgrpc++-dev libssl-dev libmariadb-dev
+  libsqlite3-dev libpq-dev libpqxx-dev libgrpc++-dev libssl-dev
+  # The MySQL C API (MariaDB Connector/C: mysql.h in /usr/include/mariadb).
+  libmariadb-dev
   # SARIF schema validation of the driver's output.
   python3-jsonschema
   # prodready-clangd: Debian's static clangd libraries are built with the

@@ -242,6 +242,26 @@ TEST(ReportTest, JsonCarriesSeverityCweFingerprintAndFix) {
   EXPECT_FALSE(Json["findings"][1].contains("fix"));
 }
 
+TEST(CheckMetadataTest, SeverityOfAFindingByItsKind) {
+  // prodready-sql-injection reports untrusted data as an error and a
+  // parameter's text as a warning, both clang-tidy warnings.
+  EXPECT_EQ(findingSeverity("prodready-sql-injection",
+                            "SQL built from the environment reaches 'PQexec'"),
+            Severity::Error);
+  EXPECT_EQ(findingSeverity("prodready-sql-injection",
+                            "SQL built from non-constant text (parameter "
+                            "'name' of 'find') reaches 'PQexec'"),
+            Severity::Warning);
+  EXPECT_EQ(checkInfo("prodready-sql-injection").Cwes,
+            std::vector<std::string>{"CWE-89"});
+  // Other checks keep their default, whatever the message.
+  EXPECT_EQ(findingSeverity("prodready-missing-retry",
+                            "SQL built from non-constant text"),
+            Severity::Warning);
+  EXPECT_EQ(findingSeverity("prodready-unsafe-path-join", "path built from"),
+            Severity::Error);
+}
+
 TEST(ReportTest, SarifHasRulesWithCweTagsFixesAndFingerprints) {
   ReportInput Report = sampleReport();
   nlohmann::json Sarif = nlohmann::json::parse(writeSarif(Report));

@@ -156,27 +156,31 @@ def excluded(relative, patterns):
     return any(re.search(p, relative) for p in patterns)
 
 
+def source_files(top):
+    """The files under \p top, a directory (hidden ones left out) or a file."""
+    if os.path.isfile(top):
+        yield top
+        return
+    for directory, dirs, files in os.walk(top):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            yield os.path.join(directory, name)
+
+
 def count_kloc(source, project):
     """Non-blank lines of the C/C++ files the run can report on: under the
-    analyzed paths, not vendored."""
+    analyzed paths (directories or files), not vendored."""
     lines = 0
     roots = [os.path.join(source, p) for p in project.get("paths") or [""]]
     for top in roots:
-        # A path may name a file (the part of a large project the run is
-        # about) as well as a directory.
-        walked = os.walk(top) if os.path.isdir(top) else \
-            [(os.path.dirname(top), [], [os.path.basename(top)])]
-        for directory, dirs, files in walked:
-            dirs[:] = [d for d in dirs if not d.startswith(".")]
-            for name in files:
-                if not name.endswith(SOURCE_SUFFIXES):
-                    continue
-                path = os.path.join(directory, name)
-                relative = os.path.relpath(path, source).replace(os.sep, "/")
-                if excluded(relative, project.get("exclude", [])):
-                    continue
-                with open(path, "rb") as f:
-                    lines += sum(1 for line in f if line.strip())
+        for path in source_files(top):
+            if not path.endswith(SOURCE_SUFFIXES):
+                continue
+            relative = os.path.relpath(path, source).replace(os.sep, "/")
+            if excluded(relative, project.get("exclude", [])):
+                continue
+            with open(path, "rb") as f:
+                lines += sum(1 for line in f if line.strip())
     return lines / 1000.0
 
 

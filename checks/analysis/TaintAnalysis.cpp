@@ -456,15 +456,16 @@ TaintEngine::FunctionAnalysis::joinStates(const State &A, const State &B) {
   return R;
 }
 
-/// Values of arithmetic type are numbers: formatted into text, they can
-/// spell neither `..` nor `/`. A character is text.
+/// Values of arithmetic or enumeration type are numbers (a `bool` prints
+/// as `0`/`1` or `true`/`false`): formatted into text, they can spell
+/// neither `..` nor `/` nor a quote. A character is text.
 static void applyValueType(TaintValue &Value, const Expr &E) {
   QualType Type = E.getType();
   if (!Value.Labels || Type.isNull() || Type->isDependentType())
     return;
   if (Type->isAnyCharacterType())
     Value.Numeric = false;
-  else if (Type->isArithmeticType() && !Type->isBooleanType())
+  else if (Type->isArithmeticType() || Type->isEnumeralType())
     Value.Numeric = true;
 }
 
@@ -572,11 +573,13 @@ TaintValue TaintEngine::FunctionAnalysis::evalCall(const CallExpr &Call,
       if (TaintValue Text = eval(Call.getArg(0), S); Text.isUntrusted()) {
         Text.Origin = &Call;
         Text.FilledBy = nullptr;
-        Text.Join = nullptr;
+        Text.Join = Text.Built = nullptr;
         Text.Inserted = Text.AppendedInLoop = false;
         return Text;
       }
     return TaintValue::source(M.Kind, &Call);
+  case CallEffect::FormatCarried:
+    return formatCarried(Call, M, S);
   case CallEffect::Sanitizer:
   case CallEffect::SanitizerPredicate:
   case CallEffect::SourceOutArgs:
@@ -621,6 +624,8 @@ TaintValue TaintEngine::FunctionAnalysis::evalCall(const CallExpr &Call,
     for (unsigned I = 0, E = Callee->getNumParams(); I < E && I < 62; ++I)
       if (Summary.ReturnLabels & TaintValue::paramLabel(I))
         Value = join(Value, eval(argumentForParameter(Call, I), S));
+    if (Value.Labels && !Value.Built)
+      Value.Built = Summary.ReturnBuilt;
     return Value;
   }
   QualType Type = Call.getType();
@@ -642,7 +647,8 @@ TaintValue TaintEngine::FunctionAnalysis::evalCall(const CallExpr &Call,
       Base = Op->getArg(0);
     } else if (const FunctionDecl *Callee = Call.getDirectCallee();
                Callee && Callee->getIdentifier()) {
-      IsJoin = Callee->getName() == "format" || Callee->getName() == "concat";
+      IsJoin = Callee->getName() == "format" || Callee->getName() == "concat" ||
+               Callee->getName() == "StrCat";
       // format("{}/{}", base, name): the first argument after the format.
       if (Callee->getName() == "format" && Call.getNumArgs() >= 2)
         Base = Call.getArg(1);
@@ -712,6 +718,13 @@ void TaintEngine::FunctionAnalysis::transferCall(const CallExpr &Call,
     TaintValue Value = NumArgs ? eval(Call.getArg(0), S) : TaintValue{};
     for (unsigned Arg : M.OutArgs)
       write(Call.getArg(Arg), Value, S);
+    return;
+  }
+  case CallEffect::FormatCarried: {
+    TaintValue Value = formatCarried(Call, M, S);
+    for (unsigned Arg : M.OutArgs)
+      if (Arg < NumArgs)
+        write(Call.getArg(Arg), Value, S);
     return;
   }
   case CallEffect::Canonicalizer:
@@ -859,7 +872,7 @@ void TaintEngine::FunctionAnalysis::collectSinks(const Expr &E,
   for (const auto &[Arg, What] : SinkArgs) {
     TaintValue Value = eval(Arg, S);
     if (Value.Labels)
-      recordHit({&E, Arg, What, Value, {}});
+      recordHit({&E, Arg, What, Value, {}, {}});
   }
   // Sinks inside the functions this one calls, reached through parameters.
   const auto *Call = dyn_cast<CallExpr>(&E);
@@ -885,7 +898,11 @@ void TaintEngine::FunctionAnalysis::collectSinks(const Expr &E,
       Hit.Value.Join = Value.Join;
       Hit.Value.UnderChosenBase = Value.UnderChosenBase;
     }
+    if (!Hit.Value.Built)
+      Hit.Value.Built = Value.Built;
     Hit.Calls.insert(Hit.Calls.begin(), Call);
+    Hit.CallArguments.insert(Hit.CallArguments.begin(),
+                             argumentForParameter(*Call, Param));
     recordHit(Hit);
   }
 }
@@ -904,6 +921,8 @@ void TaintEngine::FunctionAnalysis::collect(const CFGElement &Element,
       if (Returned.isUntrusted())
         ReturnSources |= Returned.Sources;
       ReturnLabels |= Returned.Labels;
+      if (!ReturnBuilt)
+        ReturnBuilt = Returned.Built;
     }
     return;
   }

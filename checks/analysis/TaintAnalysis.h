@@ -61,6 +61,10 @@ struct TaintValue {
   /// The SourceKind bits of the sources it may come from.
   uint8_t Sources = 0;
   const Expr *Join = nullptr;   ///< Where it was joined into a path.
+  /// Where it was first joined with other text, in this function or in one
+  /// that returned it (Join is this function's only: the base of a path
+  /// and its fix-it are there).
+  const Expr *Built = nullptr;
   /// The call of a project function that wrote the untrusted data into an
   /// argument of this function (`read_name(fd, buf)` filling `buf`), when
   /// the origin is inside that function: the step a note shows.
@@ -91,7 +95,7 @@ struct TaintValue {
   bool mayComeFromOthers() const { return Sources & ~OperatorSources; }
   bool operator==(const TaintValue &O) const {
     return Labels == O.Labels && Origin == O.Origin && Sources == O.Sources &&
-           Join == O.Join && FilledBy == O.FilledBy &&
+           Join == O.Join && Built == O.Built && FilledBy == O.FilledBy &&
            UnderChosenBase == O.UnderChosenBase &&
            Inserted == O.Inserted && AppendedInLoop == O.AppendedInLoop &&
            Canonical == O.Canonical && DotDotRejected == O.DotDotRejected &&
@@ -132,6 +136,8 @@ struct TaintHit {
   /// Calls through which the value travelled into the function of the sink,
   /// outermost first.
   llvm::SmallVector<const CallExpr *, 2> Calls;
+  /// The argument of each of Calls that carries the value.
+  llvm::SmallVector<const Expr *, 2> CallArguments;
 };
 
 class TaintEngine {
@@ -153,6 +159,11 @@ public:
   /// Untrusted values that reach a sink in \p Unit, or in functions it
   /// calls through their parameters.
   void findHits(const Decl &Unit, llvm::SmallVectorImpl<TaintHit> &Out);
+  /// Values of \p Unit's parameters (untrusted or not: the labels say which
+  /// parameters) that reach a sink in it or in functions it calls: what the
+  /// unit's callers decide. One entry per hit.
+  void findParameterHits(const Decl &Unit,
+                         llvm::SmallVectorImpl<TaintHit> &Out);
 
   /// The value of \p E as evaluated as part of \p Site, in \p Unit.
   TaintValue valueAt(const Decl &Unit, const Expr &E, const Stmt &Site);

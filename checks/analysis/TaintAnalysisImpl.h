@@ -29,6 +29,7 @@ public:
 
   uint64_t ReturnLabels = 0;
   const Expr *ReturnOrigin = nullptr;
+  const Expr *ReturnBuilt = nullptr; ///< TaintValue::Built of a return.
   uint8_t ReturnSources = 0;
   llvm::SmallVector<TaintHit, 4> Hits;
   llvm::SmallVector<std::pair<unsigned, TaintHit>, 4> ParameterHits;
@@ -72,6 +73,8 @@ private:
   void setJoin(TaintValue &Value, const Expr &Join, bool ChosenBase);
   void markJoin(TaintValue &Value, const CallExpr &Call, const Expr *Base,
                 const State &S);
+  TaintValue formatCarried(const CallExpr &Call, const CallModel &M,
+                           const State &S);
   State refine(const Expr *Cond, bool Truth, State S);
   void applyPredicate(const PathPredicate &P, bool Holds, State &S);
   void applyPathFact(PathFact Fact, const Expr *Subject, bool Holds,

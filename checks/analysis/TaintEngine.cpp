@@ -25,6 +25,7 @@ TaintValue join(const TaintValue &A, const TaintValue &B) {
   R.FilledBy = A.isUntrusted() ? A.FilledBy : B.FilledBy;
   R.Sources = A.Sources | B.Sources;
   R.Join = A.Join ? A.Join : B.Join;
+  R.Built = A.Built ? A.Built : B.Built;
   R.UnderChosenBase = A.UnderChosenBase || B.UnderChosenBase;
   R.Inserted = (!A.isUntrusted() || A.Inserted) &&
                (!B.isUntrusted() || B.Inserted);
@@ -70,6 +71,18 @@ void TaintEngine::findHits(const Decl &Unit,
                            llvm::SmallVectorImpl<TaintHit> &Out) {
   FunctionAnalysis &Analysis = analysisFor(Unit);
   Out.append(Analysis.Hits.begin(), Analysis.Hits.end());
+}
+
+void TaintEngine::findParameterHits(const Decl &Unit,
+                                    llvm::SmallVectorImpl<TaintHit> &Out) {
+  const TaintHit *Previous = nullptr;
+  // A hit of several parameters is listed once per parameter, in a row.
+  for (const auto &[Param, Hit] : analysisFor(Unit).ParameterHits) {
+    if (!Previous || Previous->Sink != Hit.Sink ||
+        Previous->Argument != Hit.Argument || Previous->Calls != Hit.Calls)
+      Out.push_back(Hit);
+    Previous = &Hit;
+  }
 }
 
 TaintValue TaintEngine::valueAt(const Decl &Unit, const Expr &E,

@@ -63,6 +63,10 @@ enum class CallEffect {
   /// `full.lexically_relative(base)`, `relative(full, base)`: `full` as a
   /// path relative to the base (never absolute).
   RelativePath,
+  /// A formatter that quotes some of its arguments (`sqlite3_mprintf`
+  /// with `%Q`): the result, and OutArgs, hold only the arguments in
+  /// Carried, joined at the call.
+  FormatCarried,
 };
 
 struct CallModel {
@@ -76,6 +80,8 @@ struct CallModel {
   /// For RelativePath: the result is also normalized (relative()
   /// canonicalizes its arguments first).
   bool Canonical = false;
+  /// For FormatCarried: the arguments whose text reaches the result.
+  llvm::SmallVector<unsigned, 4> Carried;
 };
 
 /// What one check knows about calls better than the shared tables: the
@@ -93,8 +99,10 @@ public:
 /// Which tests of branch conditions vouch for a value on the edges they
 /// decide: path tests (PathSanitizers.h: `..` rejected, a canonical path
 /// inside its base), or URL validations (UrlValidators.h: the scheme or
-/// the host compared). A check asks for the ones of its kind of sink.
-enum class ConditionTests { Paths, Urls };
+/// the host compared), or none (a check whose sink is neither: a name free
+/// of `/` may still hold a quote; only the listed Sanitizers predicates
+/// vouch then). A check asks for the ones of its kind of sink.
+enum class ConditionTests { Paths, Urls, None };
 
 /// User extensions, as qualified function names (leading `::` optional).
 struct TaintOptions {

@@ -23,6 +23,20 @@ void TaintEngine::FunctionAnalysis::markJoin(TaintValue &Value,
   setJoin(Value, Call, Base && eval(Base, S).Labels == 0);
 }
 
+/// What a formatter that quotes some of its arguments (CallEffect::
+/// FormatCarried) makes: the text of the others, joined at the call.
+TaintValue TaintEngine::FunctionAnalysis::formatCarried(const CallExpr &Call,
+                                                        const CallModel &M,
+                                                        const State &S) {
+  TaintValue Value;
+  for (unsigned Arg : M.Carried)
+    if (Arg < Call.getNumArgs())
+      Value = join(Value, eval(Call.getArg(Arg), S));
+  if (Value.Labels && !Value.Join)
+    setJoin(Value, Call, /*ChosenBase=*/false);
+  return Value;
+}
+
 /// A name free of `..` appended as text after a directory the program
 /// chose stays below it: an absolute name only doubles a `/`
 /// (`/srv/files//etc/passwd`). A path join (`dir / name`) would replace
@@ -36,6 +50,8 @@ void TaintEngine::FunctionAnalysis::setJoin(TaintValue &Value,
                                             const Expr &Join,
                                             bool ChosenBase) {
   Value.Join = &Join;
+  if (!Value.Built)
+    Value.Built = &Join;
   Value.UnderChosenBase = ChosenBase;
   if (confinedToBase(Value))
     Value = {};
@@ -144,16 +160,20 @@ TaintEngine::FunctionAnalysis::refine(const Expr *Cond, bool Truth, State S) {
           return AtomState;
         },
         &joinStates);
-  if (!Truth && S.Reachable)
+  bool PathTests = Model.conditionTests() == ConditionTests::Paths;
+  if (!Truth && S.Reachable && PathTests)
     if (auto It = ComponentLoops.find(Cond); It != ComponentLoops.end())
       applyComponentLoop(It->second, S);
   return refineCondition(
       Cond, Truth, std::move(S), stripValueWrappers,
       [&](const Expr *Atom, bool AtomTruth, State AtomState) {
         PathPredicate P = classifyPathPredicate(Atom, Model);
+        // Without path tests, only the user's predicates vouch for a value.
+        if (!PathTests && P.Fact != PathFact::Safe)
+          P.Fact = PathFact::None;
         // A project function that returns true only for a safe argument.
         if (const auto *Call = dyn_cast<CallExpr>(Atom);
-            Call && P.Fact == PathFact::None)
+            Call && P.Fact == PathFact::None && PathTests)
           if (const Expr *Validated = Engine.validatedArgument(*Call))
             P = {PathFact::Safe, Validated, nullptr, true};
         if (P.Fact != PathFact::None)

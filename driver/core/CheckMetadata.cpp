@@ -50,6 +50,13 @@ const std::vector<CheckInfo> &prodreadyChecks() {
        {"CWE-1088", "CWE-400"},
        Severity::Warning,
        "docs/checks/missing-timeout.md"},
+      {"prodready-sql-injection",
+       "SQL text built from untrusted (error) or non-constant (warning) "
+       "data that reaches a function running it, instead of a bound "
+       "parameter.",
+       {"CWE-89"},
+       Severity::Error,
+       "docs/checks/sql-injection.md"},
       {"prodready-unchecked-container-access",
        "An element access that nothing shows to be in range on every path.",
        {"CWE-129", "CWE-125"},
@@ -102,6 +109,20 @@ CheckInfo checkInfo(llvm::StringRef CheckName) {
   Other.Name = CheckName.str();
   Other.Description = "clang-tidy check " + CheckName.str() + ".";
   return Other;
+}
+
+Severity findingSeverity(llvm::StringRef CheckName, llvm::StringRef Message) {
+  struct MilderKind {
+    const char *Check;
+    const char *MessagePrefix;
+  };
+  static constexpr MilderKind Warnings[] = {
+      {"prodready-sql-injection", "SQL built from non-constant text"},
+  };
+  for (const MilderKind &Kind : Warnings)
+    if (CheckName == Kind.Check && Message.starts_with(Kind.MessagePrefix))
+      return Severity::Warning;
+  return checkInfo(CheckName).DefaultSeverity;
 }
 
 } // namespace prodready::driver

@@ -33,6 +33,15 @@ struct CheckInfo {
 
 /// The prodready checks; checks of other modules get a generic entry.
 CheckInfo checkInfo(llvm::StringRef CheckName);
+
+/// The severity of a finding of the prodready check \p CheckName with
+/// \p Message: the check's default, or warning for the milder kind of a
+/// check that reports two (prodready-sql-injection: untrusted data is an
+/// error, a parameter a warning). clang-tidy's own level cannot carry the
+/// difference (NOLINT does not silence an error, and an error stops
+/// `clang-tidy -fix`), so every prodready finding is a clang-tidy warning
+/// and the driver grades it by the start of its message.
+Severity findingSeverity(llvm::StringRef CheckName, llvm::StringRef Message);
 const std::vector<CheckInfo> &prodreadyChecks();
 
 } // namespace prodready::driver
