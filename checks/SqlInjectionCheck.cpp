@@ -240,8 +240,12 @@ void SqlInjectionCheck::checkUserCode(const MatchFinder::MatchResult &Result) {
     if (!Unit)
       return;
     Untrusted.noteStatement(S, *Unit, Ctx);
-    if (const auto *Call = dyn_cast<CallExpr>(&S); Call && ReportNonConstant)
+    if (!ReportNonConstant)
+      return;
+    if (const auto *Call = dyn_cast<CallExpr>(&S))
       Reaching.noteCall(*Call, *Unit, Sinks->sinkOf(*Call).has_value(), SM);
+    else if (isa<CXXConstructExpr>(S) && Sinks->sinkOf(cast<Expr>(S)))
+      Reaching.noteSink(*Unit);
   });
   llvm::SetVector<const Decl *> Relevant = Untrusted.compute(*Engine);
   // Now that the values of globals and fields are settled, analyze afresh.
@@ -251,14 +255,14 @@ void SqlInjectionCheck::checkUserCode(const MatchFinder::MatchResult &Result) {
     llvm::SmallVector<TaintHit, 4> Hits;
     Engine->findHits(*Unit, Hits);
     for (const TaintHit &Hit : Hits)
-      collect(*Unit, Hit, /*Untrusted=*/true, Found, Ctx);
+      collect(*Unit, Hit, /*FromSource=*/true, Found, Ctx);
   }
   if (ReportNonConstant)
     for (const Decl *Unit : Reaching.compute(*Engine)) {
       llvm::SmallVector<TaintHit, 4> Hits;
       Engine->findParameterHits(*Unit, Hits);
       for (const TaintHit &Hit : Hits)
-        collect(*Unit, Hit, /*Untrusted=*/false, Found, Ctx);
+        collect(*Unit, Hit, /*FromSource=*/false, Found, Ctx);
     }
   // One finding per place: untrusted data first, then the parameter of
   // the innermost function (the one that builds the query).

@@ -25,6 +25,8 @@ public:
   /// Records \p Call, a call of \p Unit; \p IsSink if it is a sink.
   void noteCall(const CallExpr &Call, const Decl &Unit, bool IsSink,
                 const SourceManager &SM);
+  /// Records a sink of \p Unit that is not a call (a constructor).
+  void noteSink(const Decl &Unit) { Facts[&Unit].HasSink = true; }
 
   /// The units with a sink, and those whose calls bring their own
   /// parameters to one. Analyzes them with \p Engine on the way.

@@ -55,6 +55,8 @@ void handler(db::Conn &Conn) {
 void byName(db::Conn &Conn, const std::string &Name) {
   Conn.exec("SELECT * FROM users WHERE name = '" + Name + "'");
   // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: SQL built from non-constant text (parameter 'Name' of 'byName') reaches 'db::Conn::exec': it is put between quotes unescaped, and a quote in it rewrites the query (SQL injection); bind it to a placeholder [prodready-sql-injection]
+  db::Statement Select(Conn, "SELECT * FROM users WHERE name = '" + Name + "'");
+  // CHECK-MESSAGES: :[[@LINE-1]]:30: warning: SQL built from non-constant text (parameter 'Name' of 'byName') reaches 'db::Statement::Statement'
 }
 
 // Without the options (DEFAULT), nothing here is a sink, a source or a
