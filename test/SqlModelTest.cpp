@@ -77,7 +77,7 @@ struct Analyzed : TaintSinkModel {
   TaintOptions Options() {
     TaintOptions O;
     O.Extension = &Calls;
-    O.PathTests = false;
+    O.Tests = ConditionTests::None;
     return O;
   }
   void sinkArguments(const Expr &E,
@@ -166,7 +166,7 @@ void pathTested(const std::string &Name) {
   EXPECT_TRUE(A.parameterHits("quotedByLibpq").empty());
   EXPECT_TRUE(A.parameterHits("quotedByHelper").empty());
   EXPECT_EQ(A.parameterHits("printfLike"), std::vector<std::string>{"L2+"});
-  // With PathTests off, a name free of '/' and '..' is not clean.
+  // With ConditionTests::None, a name free of '/' and '..' is not clean.
   EXPECT_EQ(A.parameterHits("pathTested"), std::vector<std::string>{"L2+"});
 }
 
