@@ -264,6 +264,12 @@ UnboundedLogFileCheck::planBoostFix(const LogFileFinding &F, ASTContext &Ctx) {
 }
 
 DiagnosticBuilder UnboundedLogFileCheck::warn(const LogFileFinding &F) {
+  DiagnosticBuilder Diag = describe(F);
+  Diag << F.Sink.Site->getSourceRange();
+  return Diag;
+}
+
+DiagnosticBuilder UnboundedLogFileCheck::describe(const LogFileFinding &F) {
   const LogSink &Sink = F.Sink;
   SourceLocation Loc = Sink.Site->getBeginLoc();
   switch (Sink.Kind) {

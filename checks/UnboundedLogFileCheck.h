@@ -50,7 +50,9 @@ private:
   std::optional<PlannedFix> planBoostFix(const LogFileFinding &F,
                                          ASTContext &Ctx);
   void report(const LogFileFinding &F, std::optional<PlannedFix> Fix);
+  /// The warning, with the creation's range.
   DiagnosticBuilder warn(const LogFileFinding &F);
+  DiagnosticBuilder describe(const LogFileFinding &F);
   std::string limitsText() const;
   std::string limitsTitle() const;
 
