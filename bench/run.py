@@ -3,7 +3,8 @@
 
 For every translation unit of the corpus (by default this project's own
 checks, fix-it library and example, taken from the compilation databases of
-the build), in the same invocation:
+the build, and the inputs written for the benchmark in bench/corpus/, which
+use the libraries the checks model), in the same invocation:
   1. a parse-only run: the compiler's own command with -fsyntax-only;
   2. clang-tidy with the prodready module and `-*,prodready-*`, with
      --enable-check-profile (per-check times are stored as JSON).
@@ -36,9 +37,9 @@ def load_database(path):
         yield entry["directory"], os.path.join(entry["directory"], entry["file"]), args
 
 
-def load_corpus(build, folders):
+def load_corpus(build, folders, compiler):
     """(directory, source, arguments) of the build's translation units (and
-    the example's) under \p folders of the project."""
+    the example's) under \p folders of the project, and of bench/corpus."""
     databases = [os.path.join(build, "compile_commands.json"),
                  os.path.join(build, "examples", "llm-client", "compile_commands.json")]
     corpus = []
@@ -50,6 +51,11 @@ def load_corpus(build, folders):
             relative = os.path.relpath(source, ROOT)
             if relative.split(os.sep)[0] in folders:
                 corpus.append((directory, source, args))
+    # Inputs written for the benchmark, not built by the project: code that
+    # uses the libraries the checks model, densely (bench/corpus/*.cpp).
+    if "bench" in folders:
+        for source in sorted(glob.glob(os.path.join(ROOT, "bench", "corpus", "*.cpp"))):
+            corpus.append((ROOT, source, [compiler, "-std=c++17", "-c", source]))
     if not corpus:
         sys.exit("bench: empty corpus")
     return corpus
@@ -100,8 +106,9 @@ def main():
 
     clang_tidy = "/usr/lib/llvm-%s/bin/clang-tidy" % opts.llvm_version
     plugin = os.path.join(opts.build, "lib", "libprodready.so")
-    folders = ["checks", "fixits", "examples"] + (["test"] if opts.all else [])
-    corpus = load_corpus(opts.build, folders)
+    folders = ["checks", "fixits", "examples", "bench"] + (["test"] if opts.all else [])
+    corpus = load_corpus(opts.build, folders,
+                         "/usr/lib/llvm-%s/bin/clang++" % opts.llvm_version)
 
     parse_total = 0.0
     tidy_total = 0.0
