@@ -199,6 +199,8 @@ void LogFileAnalysis::noteCall(const Expr &E, const Decl *Unit,
   if (const ValueDecl *Stream = writtenStream(E))
     Writes[Stream].push_back({&E, Unit});
   const SourceManager &SM = Ctx.getSourceManager();
+  if (mentionsHangupSignal(E, Ctx))
+    HandlesHangup = true;
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(&E)) {
     const CXXConstructorDecl *Constructor = Construct->getConstructor();
     if (!SM.isInSystemHeader(Constructor->getLocation()))
@@ -267,7 +269,7 @@ std::vector<LogFileFinding> LogFileAnalysis::takeFindings(ASTContext &Ctx) {
 
 std::optional<LogFileFinding> LogFileAnalysis::judge(const Candidate &C,
                                                      ASTContext &Ctx) {
-  if (CallsRotationFunction)
+  if (CallsRotationFunction || HandlesHangup)
     return std::nullopt;
   switch (C.Sink.Kind) {
   case LogSinkKind::PlainFile:
@@ -448,6 +450,7 @@ void LogFileAnalysis::clear() {
   LimitedHolders.clear();
   UnitsWithBoostLimits.clear();
   CallsRotationFunction = false;
+  HandlesHangup = false;
   CallsOf.clear();
   ReturnsOf.clear();
 }

@@ -4,8 +4,10 @@
 //
 // A spdlog or Boost.Log file sink without limits (LogFileModel.h) is a
 // logger's sink: long-lived by design, it is a finding unless the TU calls
-// one of the user's rotation functions or bounds the Boost.Log sink after
-// creating it (`set_rotation_size`, a limited file collector).
+// one of the user's rotation functions, handles SIGHUP (logrotate's
+// convention: the program reopens its logs on a hangup, so an external
+// rotation is in place), or bounds the Boost.Log sink after creating it
+// (`set_rotation_size`, a limited file collector).
 //
 // A plain file opened for append is a finding only with evidence that it
 // grows for as long as the program runs:
@@ -132,6 +134,8 @@ private:
   llvm::DenseSet<const ValueDecl *> LimitedHolders;
   llvm::DenseSet<const Decl *> UnitsWithBoostLimits;
   bool CallsRotationFunction = false;
+  /// The TU handles SIGHUP: logrotate's convention to reopen logs.
+  bool HandlesHangup = false;
   /// Calls and constructions of the TU's functions, by callee, and the
   /// values the TU's functions return: where path shapes come from.
   llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<const Expr *, 2>>

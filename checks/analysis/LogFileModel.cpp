@@ -12,6 +12,7 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Lex/Lexer.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringSwitch.h"
 
@@ -605,6 +606,16 @@ bool isBoostLogLimit(const CallExpr &Call) {
     Finder.TraverseStmt(const_cast<Expr *>(Arg));
   // A collector made elsewhere may be limited: the check cannot tell.
   return Finder.Found || !Finder.SawCollector;
+}
+
+bool mentionsHangupSignal(const Expr &E, const ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  return llvm::any_of(argumentsOf(E), [&](const Expr *Arg) {
+    const auto *Literal = dyn_cast<IntegerLiteral>(Arg->IgnoreParenImpCasts());
+    return Literal && Literal->getLocation().isMacroID() &&
+           Lexer::getImmediateMacroName(Literal->getLocation(), SM,
+                                        Ctx.getLangOpts()) == "SIGHUP";
+  });
 }
 
 const ValueDecl *namedHolder(const Expr *E) {

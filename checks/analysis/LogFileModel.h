@@ -107,6 +107,12 @@ bool isFileRotation(const CallExpr &Call);
 /// the check cannot see).
 bool isBoostLogLimit(const CallExpr &Call);
 
+/// True for a call or construction given the signal `SIGHUP` (spelled so):
+/// `signal(SIGHUP, h)`, `sigaction(SIGHUP, …)`, `signals.add(SIGHUP)`. A
+/// program that handles the hangup signal follows logrotate's convention
+/// of reopening its logs on it.
+bool mentionsHangupSignal(const Expr &E, const ASTContext &Ctx);
+
 /// The stream or FILE* variable/field \p E writes to, if it is a write:
 /// `s << x` (the innermost left operand), `s.write(…)`, `s->put(…)`,
 /// `fprintf(f, …)`, `fputs(…, f)`, `fwrite(…, f)`.
