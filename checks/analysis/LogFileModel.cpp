@@ -581,6 +581,9 @@ bool isFileRotation(const CallExpr &Call) {
   const FunctionDecl *Callee = calleeOf(Call);
   if (!Callee || !Callee->getIdentifier())
     return false;
+  llvm::StringRef Short = Callee->getName();
+  if (Short != "rename" && Short != "resize_file" && !Short.contains("truncate"))
+    return false;
   if (isCFunction(*Callee, {"rename", "truncate", "ftruncate", "truncate64",
                             "ftruncate64"}))
     return true;
@@ -595,12 +598,12 @@ bool isBoostLogLimit(const CallExpr &Call) {
   const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
   const CXXMethodDecl *Method = Member ? Member->getMethodDecl() : nullptr;
   if (!Method || !Method->getIdentifier() ||
+      (Method->getName() != "set_rotation_size" &&
+       Method->getName() != "set_file_collector") ||
       !llvm::StringRef(qualifiedName(*Method)).starts_with("boost::log::"))
     return false;
   if (Method->getName() == "set_rotation_size")
     return true;
-  if (Method->getName() != "set_file_collector")
-    return false;
   KeywordFinder Finder(llvm::ArrayRef(SizeKeywords).drop_front());
   for (const Expr *Arg : argumentsOf(Call))
     Finder.TraverseStmt(const_cast<Expr *>(Arg));
@@ -612,7 +615,9 @@ bool mentionsHangupSignal(const Expr &E, const ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
   return llvm::any_of(argumentsOf(E), [&](const Expr *Arg) {
     const auto *Literal = dyn_cast<IntegerLiteral>(Arg->IgnoreParenImpCasts());
-    return Literal && Literal->getLocation().isMacroID() &&
+    // SIGHUP is 1 on every POSIX system; the value first, the cheaper test.
+    return Literal && Literal->getValue() == 1 &&
+           Literal->getLocation().isMacroID() &&
            Lexer::getImmediateMacroName(Literal->getLocation(), SM,
                                         Ctx.getLangOpts()) == "SIGHUP";
   });
