@@ -25,9 +25,11 @@ constexpr int64_t DefaultMaxFileSizeBytes = 10 * 1024 * 1024;
 constexpr int64_t DefaultMaxFiles = 5;
 /// spdlog's rotating sinks refuse more (spdlog 1.x: 200000).
 constexpr int64_t SpdlogMaxFiles = 200000;
+/// Tests' and examples' directories, and test files by name
+/// (`logger_test.cpp`, `test_logger.cpp`).
 constexpr llvm::StringLiteral DefaultIgnorePaths =
     "(^|[/\\\\])(test|tests|testing|unittests?|mocks?|fakes?|examples?)"
-    "([/\\\\]|$)";
+    "([/\\\\]|$)|[_-](unit)?tests?\\.[a-z+]+$|(^|[/\\\\])tests?_[^/\\\\]*$";
 constexpr llvm::StringLiteral RotatingHeader =
     "<spdlog/sinks/rotating_file_sink.h>";
 

@@ -47,16 +47,19 @@ const FunctionDecl *calleeOf(const CallExpr &Call) {
   return Call.getDirectCallee();
 }
 
-/// A C library function: global (or std::) and named \p Names.
-bool isCFunction(const FunctionDecl &F,
-                 std::initializer_list<llvm::StringRef> Names) {
+/// A function of the C library's kind: global or in std (`std::fopen` is
+/// the global one, brought in by a using-declaration), not a method.
+bool isGlobalFunction(const FunctionDecl &F) {
   if (!F.getIdentifier() || isa<CXXMethodDecl>(F))
     return false;
-  const DeclContext *Context = F.getDeclContext()->getRedeclContext();
-  if (!Context->isTranslationUnit() && !F.isInStdNamespace() &&
-      !(isa<LinkageSpecDecl>(F.getDeclContext())))
-    return false;
-  return llvm::is_contained(Names, F.getName());
+  return F.getDeclContext()->getRedeclContext()->isTranslationUnit() ||
+         F.isInStdNamespace();
+}
+
+/// A C library function named one of \p Names.
+bool isCFunction(const FunctionDecl &F,
+                 std::initializer_list<llvm::StringRef> Names) {
+  return isGlobalFunction(F) && llvm::is_contained(Names, F.getName());
 }
 
 // ---- spdlog ----------------------------------------------------------------
@@ -680,7 +683,7 @@ const ValueDecl *writtenStream(const Expr &E) {
                       .Cases("fputs", "fputc", "putc", "fputws", "fputwc", 1)
                       .Case("fwrite", 3)
                       .Default(-1);
-  if (StreamArg < 0 || !isCFunction(*Callee, {Callee->getName()}) ||
+  if (StreamArg < 0 || !isGlobalFunction(*Callee) ||
       Call->getNumArgs() <= unsigned(StreamArg))
     return nullptr;
   return namedHolder(Call->getArg(StreamArg));
