@@ -9,6 +9,7 @@
 #include "MissingRetryCheck.h"
 #include "MissingTimeoutCheck.h"
 #include "SqlInjectionCheck.h"
+#include "UnboundedLogFileCheck.h"
 #include "UncheckedContainerAccessCheck.h"
 #include "UncheckedGetenvCheck.h"
 #include "UncheckedHttpStatusCheck.h"
@@ -32,6 +33,8 @@ public:
         "prodready-missing-timeout");
     CheckFactories.registerCheck<SqlInjectionCheck>(
         "prodready-sql-injection");
+    CheckFactories.registerCheck<UnboundedLogFileCheck>(
+        "prodready-unbounded-log-file");
     CheckFactories.registerCheck<UncheckedContainerAccessCheck>(
         "prodready-unchecked-container-access");
     CheckFactories.registerCheck<UncheckedGetenvCheck>(

@@ -24,7 +24,7 @@ packages=(
   # model: GoogleTest, doctest, Catch2).
   libgtest-dev nlohmann-json3-dev doctest-dev catch2
   # Real headers of the libraries the checks model (tests include them).
-  libcurl4-openssl-dev libboost-dev libcpp-httplib-dev libspdlog-dev
+  libcurl4-openssl-dev libboost-dev libboost-log-dev libcpp-httplib-dev libspdlog-dev
   libsqlite3-dev libpq-dev libpqxx-dev libgrpc++-dev libssl-dev
   # The MySQL C API (MariaDB Connector/C: mysql.h in /usr/include/mariadb).
   libmariadb-dev

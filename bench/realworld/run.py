@@ -140,7 +140,9 @@ def cmd_configure(args):
         build = os.path.join(args.build, project["name"])
         if not os.path.isdir(source):
             sys.exit(f"run.py: {source} does not exist (run.py fetch, or extract it there)")
-        run(["cmake", "-S", source, "-B", build, "-G", "Ninja",
+        # The directory of the top CMakeLists.txt, when it is not the root.
+        cmake_source = os.path.join(source, project.get("cmake_source", ""))
+        run(["cmake", "-S", cmake_source, "-B", build, "-G", "Ninja",
              "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON"] + project.get("cmake", []),
             stdout=subprocess.DEVNULL)
         # Sources and headers the build generates (not compiled: copied or
