@@ -7,6 +7,7 @@
 
 #include "MissingRetryCheck.h"
 #include "MissingTimeoutCheck.h"
+#include "RegexInLoopCheck.h"
 #include "UncheckedContainerAccessCheck.h"
 #include "UncheckedGetenvCheck.h"
 #include "UncheckedHttpStatusCheck.h"
@@ -25,6 +26,8 @@ public:
         "prodready-missing-retry");
     CheckFactories.registerCheck<MissingTimeoutCheck>(
         "prodready-missing-timeout");
+    CheckFactories.registerCheck<RegexInLoopCheck>(
+        "prodready-regex-in-loop");
     CheckFactories.registerCheck<UncheckedContainerAccessCheck>(
         "prodready-unchecked-container-access");
     CheckFactories.registerCheck<UncheckedGetenvCheck>(

@@ -42,6 +42,12 @@ const std::vector<CheckInfo> &prodreadyChecks() {
        {"CWE-1088", "CWE-400"},
        Severity::Warning,
        "docs/checks/missing-timeout.md"},
+      {"prodready-regex-in-loop",
+       "A regex compiled again and again from the same pattern: in a loop, "
+       "or as a non-static local of a function.",
+       {"CWE-1176", "CWE-400"},
+       Severity::Warning,
+       "docs/checks/regex-in-loop.md"},
       {"prodready-unchecked-container-access",
        "An element access that nothing shows to be in range on every path.",
        {"CWE-129", "CWE-125"},
