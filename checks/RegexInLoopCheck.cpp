@@ -252,7 +252,7 @@ std::string RegexInLoopCheck::noFixReason(const RegexSite &Site,
     return "a 'static' in a lambda is shared by all its calls and copies";
   if (Site.Function &&
       isa_and_nonnull<CoroutineBodyStmt>(Site.Function->getBody()))
-    return "a 'static' in a coroutine outlives every frame of it";
+    return "a 'static' in a coroutine is shared by all its frames";
   if (Site.Kind == RegexSite::Reassignment)
     return "it changes a regex that exists already";
   if (Facts.ReadsLocal)
@@ -337,13 +337,12 @@ void RegexInLoopCheck::reportInvariant(const RegexSite &Site,
                                        const LoopInvariance &Facts,
                                        ASTContext &Ctx) {
   std::string Pattern = Site.Scope == RegexScope::Loop
-                            ? "from a pattern the loop does not change "
-                            : "from a pattern that is the same for every "
-                              "element ";
+                            ? "the loop does not change"
+                            : "that does not change between elements";
   diag(Site.Kind == RegexSite::Variable ? Site.Var->getLocation()
                                         : Site.Compile.E->getBeginLoc(),
-       "%0 %1%2; %3")
-      << subjectPhrase(Site, Ctx) << Pattern << scopePhrase(Site) << Cost;
+       "%0 %1 from a pattern %2; %3")
+      << subjectPhrase(Site, Ctx) << scopePhrase(Site) << Pattern << Cost;
   bool One = Facts.Reads.size() == 1;
   if (Site.Scope == RegexScope::Loop)
     diag(Site.Repeater->getBeginLoc(),

@@ -3,6 +3,7 @@
 #include "RegexModel.h"
 #include "ASTHelpers.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
 #include "llvm/ADT/StringSwitch.h"
 
 namespace clang::tidy::prodready {
@@ -280,6 +281,11 @@ public:
     }
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E)) {
       const CXXMethodDecl *Method = Member->getMethodDecl();
+      // A library's flag object converted to flags (xpressive's
+      // `regex_constants::icase`).
+      if (Method && isa<CXXConversionDecl>(Method) && Method->isConst() &&
+          (Method->isInStdNamespace() || isInTopNamespace(*Method, "boost")))
+        return isConstant(Member->getImplicitObjectArgument(), Depth + 1);
       return Method && isPureStringBuilder(*Method) &&
              isConstant(Member->getImplicitObjectArgument(), Depth + 1) &&
              allConstant(Member->arguments(), Depth);
@@ -328,7 +334,8 @@ private:
          Type->getPointeeType().isConstQualified()) ||
         (Type->isArrayType() &&
          Ctx.getAsArrayType(Type)->getElementType().isConstQualified());
-    if (!Const || isa<ParmVarDecl>(Var))
+    if (isa<ParmVarDecl>(Var) || Type.isVolatileQualified() ||
+        (!Const && !isUnmodifiedLocal(*Var)))
       return false;
     const VarDecl *Defined = nullptr;
     const Expr *Init = Var->getAnyInitializer(Defined);
@@ -337,6 +344,20 @@ private:
     if (Var->hasLocalStorage() && !ReadsLocal)
       ReadsLocal = Var;
     return true;
+  }
+
+  /// A local (not a reference) that nothing in its function modifies after
+  /// its initialization: `std::string pattern = "..."; std::regex
+  /// re(pattern);` is as constant as with `const`. Globals are left out: any
+  /// function of the program may modify them.
+  bool isUnmodifiedLocal(const VarDecl &Var) {
+    if (!Var.isLocalVarDecl() || Var.isStaticLocal() ||
+        Var.getType()->isReferenceType())
+      return false;
+    const auto *Function =
+        dyn_cast_or_null<FunctionDecl>(Var.getParentFunctionOrMethod());
+    const Stmt *Body = Function ? Function->getBody() : nullptr;
+    return Body && !ExprMutationAnalyzer(*Body, Ctx).isMutated(&Var);
   }
 
   /// Records an automatic local an evaluatable expression reads.

@@ -23,7 +23,8 @@
 // The model also answers whether the *arguments* of a compile - the pattern
 // and its flags - are the same on every run (classifyPattern): literals,
 // `constexpr` variables, `const` variables whose initializer is itself
-// constant, `std::string` built from those and concatenations of them. A
+// constant (and locals without `const` that nothing modifies after such an
+// initializer), `std::string` built from those and concatenations of them. A
 // constant pattern compiled more than once is pure waste: a
 // function-local `static const` regex compiles it once.
 //
