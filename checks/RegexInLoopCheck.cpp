@@ -158,19 +158,26 @@ void RegexInLoopCheck::endTranslationUnit() { DeclaredNames.clear(); }
 void RegexInLoopCheck::checkUserCode(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
   llvm::SetVector<const Decl *> Roots;
+  llvm::SmallVector<const Decl *, 8> Initializers;
   scanMatchedUserStmts(Result, [&](const Stmt &S, const Decl *Unit) {
+    if (isa_and_nonnull<VarDecl, FieldDecl>(Unit) &&
+        (Initializers.empty() || Initializers.back() != Unit))
+      Initializers.push_back(Unit);
     const auto *E = dyn_cast<Expr>(&S);
     if (!Unit || !E || !isa<CXXConstructExpr, CallExpr>(E) ||
         !Model.compileOf(*E))
       return;
-    if (const Decl *Root = analysisRoot(*Unit))
+    if (const Decl *Root = analysisRoot(*Unit, Initializers, Ctx))
       Roots.insert(Root);
   });
   for (const Decl *Root : Roots)
     analyzeRoot(*Root, Ctx);
 }
 
-const Decl *RegexInLoopCheck::analysisRoot(const Decl &Unit) const {
+const Decl *
+RegexInLoopCheck::analysisRoot(const Decl &Unit,
+                               llvm::ArrayRef<const Decl *> Initializers,
+                               const ASTContext &Ctx) const {
   const Decl *Root = &Unit;
   // A lambda is walked with the function it is in: whether it is called in
   // place, per element or stored is written there.
@@ -178,16 +185,22 @@ const Decl *RegexInLoopCheck::analysisRoot(const Decl &Unit) const {
     if (!isLambdaOperator(*Function))
       return Root;
     const CXXRecordDecl *Closure = cast<CXXMethodDecl>(Function)->getParent();
-    const DeclContext *Outer = Closure->getDeclContext();
-    if (const auto *OuterFunction = dyn_cast<FunctionDecl>(Outer)) {
-      Root = OuterFunction;
+    if (const auto *Outer = dyn_cast<FunctionDecl>(Closure->getDeclContext())) {
+      Root = Outer;
       continue;
     }
     // At namespace or class scope: in the initializer of a global or a
-    // field, when clang numbered it there.
-    if (Decl *Context = Closure->getLambdaContextDecl();
-        Context && isa<VarDecl, FieldDecl>(Context))
-      return Context;
+    // field (scanned before the lambda's body), where it may be called in
+    // place.
+    const SourceManager &SM = Ctx.getSourceManager();
+    for (const Decl *Initializer : llvm::reverse(Initializers)) {
+      SourceRange Range = Initializer->getSourceRange();
+      SourceLocation Loc = Closure->getLocation();
+      if (Range.isValid() &&
+          !SM.isBeforeInTranslationUnit(Loc, Range.getBegin()) &&
+          !SM.isBeforeInTranslationUnit(Range.getEnd(), Loc))
+        return Initializer;
+    }
     return Root;
   }
   // A compile directly in a global's or a field's initializer runs once
@@ -212,6 +225,11 @@ void RegexInLoopCheck::analyzeRoot(const Decl &Root, ASTContext &Ctx) {
 }
 
 void RegexInLoopCheck::checkSite(const RegexSite &Site, ASTContext &Ctx) {
+  // A system header's macro is not the user's code.
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (SM.isInSystemMacro(Site.Compile.E->getBeginLoc()) ||
+      (Site.Var && SM.isInSystemMacro(Site.Var->getBeginLoc())))
+    return;
   bool Repeated = Site.Scope == RegexScope::Loop ||
                   Site.Scope == RegexScope::AlgorithmCallback;
   // A regex the function hands on is what it is for.
@@ -227,7 +245,7 @@ void RegexInLoopCheck::checkSite(const RegexSite &Site, ASTContext &Ctx) {
         !(Site.Target && Site.Target->isLocalVarDecl()))
       return;
     if (Site.Scope == RegexScope::Function && Site.Function &&
-        (Site.Function->isMain() || RunOnceFunctions.matches(*Site.Function)))
+        RunOnceFunctions.matches(*Site.Function))
       return;
   }
   PatternFacts Facts = classifyPattern(Site.Compile.Arguments, Ctx);
@@ -276,7 +294,10 @@ std::string RegexInLoopCheck::noFixReason(const RegexSite &Site,
     return "it is written in a macro";
   const Stmt *Body = Site.Function ? Site.Function->getBody() : nullptr;
   if (!Body || ExprMutationAnalyzer(*Body, Ctx).isMutated(&Var))
-    return "'" + Var.getNameAsString() + "' is modified later";
+    return Site.Function->isDependentContext()
+               ? "what the template does with '" + Var.getNameAsString() +
+                     "' depends on its arguments"
+               : "'" + Var.getNameAsString() + "' is modified later";
   return "";
 }
 

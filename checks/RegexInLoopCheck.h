@@ -33,7 +33,11 @@ protected:
 private:
   /// The declaration whose body (or initializer) is analyzed for a compile
   /// the scanner found in \p Unit: the function around its lambdas.
-  const Decl *analysisRoot(const Decl &Unit) const;
+  /// \p Initializers: the globals and fields whose initializers were
+  /// scanned so far.
+  const Decl *analysisRoot(const Decl &Unit,
+                           llvm::ArrayRef<const Decl *> Initializers,
+                           const ASTContext &Ctx) const;
   void analyzeRoot(const Decl &Root, ASTContext &Ctx);
   void checkSite(const RegexSite &Site, ASTContext &Ctx);
   /// Why a constant-pattern site gets no fix-it ("" when it gets one).

@@ -356,9 +356,10 @@ private:
     QualType Type = Param->getType();
     if (!Type->isReferenceType() || Type->isRValueReferenceType())
       return true; // a copy, or a move
+    // A non-const member of another object may keep what it is given
+    // (`rules.push_back(re)`, `named.emplace("k", re)`).
     const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
-    return Type->getPointeeType().isConstQualified() && Method &&
-           !Method->isStatic() && !Method->isConst();
+    return Method && !Method->isStatic() && !Method->isConst();
   }
 
   /// Places the compile at the top of the path in its scope.
@@ -414,6 +415,10 @@ private:
     }
     if (!Site.Function)
       Site.Function = Function;
+    // The body of a lambda walked on its own (one at namespace scope).
+    if (const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Function);
+        Method && Method->getParent()->isLambda())
+      Site.InLambda = true;
     Finder.Sites.push_back(std::move(Site));
   }
 

@@ -61,6 +61,13 @@ auto makeFilter() {
   };
 }
 
+// The same at namespace scope.
+auto IsComment = [](const std::string &S) {
+  std::regex Re("^;");
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'Re' is compiled from a constant pattern on every call of the lambda; compiling a regex costs 10 to 100 times as much as a match; no fix-it: a 'static' in a lambda is shared by all its calls and copies [prodready-regex-in-loop]
+  return std::regex_search(S, Re);
+};
+
 // Several declarators: 'static const' would apply to all of them.
 bool twoAtOnce(const std::string &S) {
   std::regex A("a"), B("b");
