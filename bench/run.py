@@ -3,7 +3,8 @@
 
 For every translation unit of the corpus (by default this project's own
 checks, fix-it library and example, taken from the compilation databases of
-the build), in the same invocation:
+the build, and the dense bench files of bench/corpus/), in the same
+invocation:
   1. a parse-only run: the compiler's own command with -fsyntax-only;
   2. clang-tidy with the prodready module and `-*,prodready-*`, with
      --enable-check-profile (per-check times are stored as JSON).
@@ -50,6 +51,14 @@ def load_corpus(build, folders):
             relative = os.path.relpath(source, ROOT)
             if relative.split(os.sep)[0] in folders:
                 corpus.append((directory, source, args))
+    # Bench files: dense cases of what the checks look at, compiled with
+    # the flags of bench/corpus/compile_commands.json (directories relative
+    # to it).
+    bench = os.path.join(ROOT, "bench", "corpus")
+    for directory, source, args in load_database(
+            os.path.join(bench, "compile_commands.json")):
+        directory = os.path.normpath(os.path.join(bench, directory))
+        corpus.append((directory, os.path.join(directory, os.path.basename(source)), args))
     if not corpus:
         sys.exit("bench: empty corpus")
     return corpus
@@ -125,7 +134,8 @@ def main():
                     check = key[len("time.clang-tidy."):-len(".wall")]
                     check_totals[check] = check_totals.get(check, 0.0) + value
 
-    print("corpus: %d translation units (%s)" % (len(corpus), ", ".join(f + "/" for f in folders)))
+    print("corpus: %d translation units (%s)" %
+          (len(corpus), ", ".join(f + "/" for f in folders + ["bench/corpus"])))
     print("parse only (-fsyntax-only):      %7.2f s" % parse_total)
     print("clang-tidy -checks=prodready-*:  %7.2f s  (%.2fx the parse-only run)" %
           (tidy_total, tidy_total / parse_total))

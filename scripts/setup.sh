@@ -26,6 +26,8 @@ packages=(
   # Real headers of the libraries the checks model (tests include them).
   libcurl4-openssl-dev libboost-dev libcpp-httplib-dev libspdlog-dev
   libsqlite3-dev libpq-dev libpqxx-dev libgrpc++-dev
+  # Boost.Regex (its ICU support brings libicu-dev) for regex-in-loop.
+  libboost-regex-dev
   # SARIF schema validation of the driver's output.
   python3-jsonschema
   # prodready-clangd: Debian's static clangd libraries are built with the
