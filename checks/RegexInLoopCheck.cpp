@@ -5,9 +5,10 @@
 // compile in the construct that repeats it, and each compile is judged:
 //
 //   - a constant pattern in a loop, a per-element callback, a lambda or a
-//     function (but not in a function that runs once: `main` and the
-//     RunOnceFunctions, outside their loops) is reported, with the fix-it
-//     `static const` when nothing stands against it, or the reason why not;
+//     function (but not in a function that runs once, one of the
+//     RunOnceFunctions - by default `main` -, outside its loops) is
+//     reported, with the fix-it `static const` when nothing stands against
+//     it, or the reason why not;
 //   - a pattern built from data is reported only in a loop that does not
 //     change that data (LoopInvariance.h), with a note and no fix-it;
 //   - a regex the function stores (returns, copies into a member or a

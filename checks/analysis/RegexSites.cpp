@@ -55,93 +55,40 @@ bool repeats(const Stmt *S, const Stmt *Child, ASTContext &Ctx) {
   return false;
 }
 
-/// True if \p Child of \p S is never evaluated.
+/// True if the operands of \p S are never evaluated (`sizeof`, `noexcept`,
+/// a non-polymorphic `typeid`, `requires`).
 bool isUnevaluatedOperand(const Stmt *S) {
   if (const auto *Typeid = dyn_cast<CXXTypeidExpr>(S))
     return !Typeid->isPotentiallyEvaluated();
-  return isa<UnaryExprOrTypeTraitExpr, CXXNoexceptExpr, GenericSelectionExpr,
-             RequiresExpr>(S);
+  return isa<UnaryExprOrTypeTraitExpr, CXXNoexceptExpr, RequiresExpr>(S);
 }
 
 } // namespace
 
 bool RegexSiteFinder::isPerElementAlgorithm(const NamedDecl &Callee) {
-  static const llvm::StringSet<> Names = {"for_each",
-                                          "for_each_n",
-                                          "transform",
-                                          "find",
-                                          "find_if",
-                                          "find_if_not",
-                                          "count",
-                                          "count_if",
-                                          "all_of",
-                                          "any_of",
-                                          "none_of",
-                                          "remove",
-                                          "remove_if",
-                                          "remove_copy_if",
-                                          "copy_if",
-                                          "replace_if",
-                                          "replace_copy_if",
-                                          "partition",
-                                          "stable_partition",
-                                          "partition_copy",
-                                          "partition_point",
-                                          "is_partitioned",
-                                          "sort",
-                                          "stable_sort",
-                                          "partial_sort",
-                                          "partial_sort_copy",
-                                          "nth_element",
-                                          "is_sorted",
-                                          "is_sorted_until",
-                                          "unique",
-                                          "unique_copy",
-                                          "adjacent_find",
-                                          "equal",
-                                          "mismatch",
-                                          "search",
-                                          "find_first_of",
-                                          "find_end",
-                                          "generate",
-                                          "generate_n",
-                                          "accumulate",
-                                          "reduce",
-                                          "transform_reduce",
-                                          "inner_product",
-                                          "adjacent_difference",
-                                          "partial_sum",
-                                          "inclusive_scan",
-                                          "exclusive_scan",
-                                          "transform_inclusive_scan",
-                                          "transform_exclusive_scan",
-                                          "max_element",
-                                          "min_element",
-                                          "minmax_element",
-                                          "lower_bound",
-                                          "upper_bound",
-                                          "equal_range",
-                                          "binary_search",
-                                          "includes",
-                                          "merge",
-                                          "set_union",
-                                          "set_intersection",
-                                          "set_difference",
-                                          "set_symmetric_difference",
-                                          "is_permutation",
-                                          "lexicographical_compare",
-                                          "erase_if",
-                                          "make_heap",
-                                          "push_heap",
-                                          "pop_heap",
-                                          "sort_heap",
-                                          "is_heap",
-                                          "is_heap_until",
-                                          "fold_left",
-                                          "fold_right",
-                                          "contains",
-                                          "starts_with",
-                                          "ends_with"};
+  // The algorithms of <algorithm> and <numeric> (and std::ranges') that
+  // call a function they are given once or more per element.
+  // clang-format off
+  static const llvm::StringSet<> Names = {
+      "for_each", "for_each_n", "transform", "find", "find_if", "find_if_not",
+      "count", "count_if", "all_of", "any_of", "none_of", "remove",
+      "remove_if", "remove_copy_if", "copy_if", "replace_if",
+      "replace_copy_if", "partition", "stable_partition", "partition_copy",
+      "partition_point", "is_partitioned", "sort", "stable_sort",
+      "partial_sort", "partial_sort_copy", "nth_element", "is_sorted",
+      "is_sorted_until", "unique", "unique_copy", "adjacent_find", "equal",
+      "mismatch", "search", "find_first_of", "find_end", "generate",
+      "generate_n", "accumulate", "reduce", "transform_reduce",
+      "inner_product", "adjacent_difference", "partial_sum",
+      "inclusive_scan", "exclusive_scan", "transform_inclusive_scan",
+      "transform_exclusive_scan", "max_element", "min_element",
+      "minmax_element", "lower_bound", "upper_bound", "equal_range",
+      "binary_search", "includes", "merge", "set_union", "set_intersection",
+      "set_difference", "set_symmetric_difference", "is_permutation",
+      "lexicographical_compare", "erase_if", "make_heap", "push_heap",
+      "pop_heap", "sort_heap", "is_heap", "is_heap_until", "fold_left",
+      "fold_right", "contains", "starts_with", "ends_with"};
+  // clang-format on
   // std::ranges' algorithms are function objects (`std::ranges::for_each`
   // names a variable); containers have their own (`std::list::remove_if`).
   const Decl *Scope = &Callee;
