@@ -63,6 +63,14 @@ def load_corpus(build, folders):
             relative = os.path.relpath(source, ROOT)
             if relative.split(os.sep)[0] in folders:
                 corpus.append((directory, source, args))
+    # Bench files: dense cases of what the checks look at, compiled with
+    # the flags of bench/corpus/compile_commands.json (directories relative
+    # to it).
+    bench = os.path.join(ROOT, "bench", "corpus")
+    for directory, source, args in load_database(
+            os.path.join(bench, "compile_commands.json")):
+        directory = os.path.normpath(os.path.join(bench, directory))
+        corpus.append((directory, os.path.join(directory, os.path.basename(source)), args))
     if not corpus:
         sys.exit("bench: empty corpus")
     return corpus

@@ -8,6 +8,7 @@
 #include "HardcodedSecretCheck.h"
 #include "MissingRetryCheck.h"
 #include "MissingTimeoutCheck.h"
+#include "RegexInLoopCheck.h"
 #include "SqlInjectionCheck.h"
 #include "UnboundedLogFileCheck.h"
 #include "UncheckedContainerAccessCheck.h"
@@ -31,6 +32,8 @@ public:
         "prodready-missing-retry");
     CheckFactories.registerCheck<MissingTimeoutCheck>(
         "prodready-missing-timeout");
+    CheckFactories.registerCheck<RegexInLoopCheck>(
+        "prodready-regex-in-loop");
     CheckFactories.registerCheck<SqlInjectionCheck>(
         "prodready-sql-injection");
     CheckFactories.registerCheck<UnboundedLogFileCheck>(

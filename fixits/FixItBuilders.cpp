@@ -167,7 +167,8 @@ bool containsLocation(const Stmt &S, SourceLocation Loc,
          !SM.isBeforeInTranslationUnit(End, Loc);
 }
 
-/// The innermost statement directly in a block that contains \p Loc.
+} // namespace
+
 const Stmt *enclosingBlockStatement(const Stmt &Root, SourceLocation Loc,
                                     const SourceManager &SM) {
   const Stmt *Found = nullptr;
@@ -186,8 +187,6 @@ const Stmt *enclosingBlockStatement(const Stmt &Root, SourceLocation Loc,
   }
   return Found;
 }
-
-} // namespace
 
 std::optional<llvm::SmallVector<FixItHint, 2>>
 makeNamedNullFallback(const CallExpr &Call, llvm::StringRef Name,

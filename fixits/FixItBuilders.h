@@ -64,6 +64,11 @@ makeCheckedParseCall(const CallExpr &Call, const Expr &Argument,
                      llvm::StringRef Function, llvm::StringRef Type,
                      llvm::StringRef Fallback, ASTContext &Ctx);
 
+/// The innermost statement directly in a block (a child of a
+/// CompoundStmt) under \p Root that contains \p Loc, or null.
+const Stmt *enclosingBlockStatement(const Stmt &Root, SourceLocation Loc,
+                                    const SourceManager &SM);
+
 /// Inserts \p Statement (a whole statement, `;` included) before the
 /// statement of a block in \p Body that contains \p Target, on a line of
 /// its own with the same indentation. std::nullopt when that statement

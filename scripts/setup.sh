@@ -28,6 +28,8 @@ packages=(
   libsqlite3-dev libpq-dev libpqxx-dev libgrpc++-dev libssl-dev
   # The MySQL C API (MariaDB Connector/C: mysql.h in /usr/include/mariadb).
   libmariadb-dev
+  # Boost.Regex (its ICU support brings libicu-dev) for regex-in-loop.
+  libboost-regex-dev
   # SARIF schema validation of the driver's output.
   python3-jsonschema
   # prodready-clangd: Debian's static clangd libraries are built with the

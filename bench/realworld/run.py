@@ -150,6 +150,22 @@ def cmd_configure(args):
         if project.get("generate"):
             run(["cmake", "--build", build, "--target"] + project["generate"],
                 stdout=subprocess.DEVNULL)
+        # Generated files whose build is ordered after whole libraries: their
+        # own commands only (ninja -t commands -s), nothing compiled.
+        if project.get("generate_outputs"):
+            generate_outputs(build, project["generate_outputs"])
+
+
+def generate_outputs(build, pattern):
+    targets = subprocess.run(["ninja", "-C", build, "-t", "targets", "all"],
+                             capture_output=True, text=True, check=True).stdout
+    outputs = [line.split(":")[0] for line in targets.splitlines()
+               if line.endswith(": CUSTOM_COMMAND") and re.search(pattern, line.split(":")[0])]
+    for output in outputs:
+        command = subprocess.run(["ninja", "-C", build, "-t", "commands", "-s", output],
+                                 capture_output=True, text=True, check=True).stdout.strip()
+        if command:
+            run(["sh", "-c", command], stdout=subprocess.DEVNULL)
 
 
 # --- analyze -----------------------------------------------------------------

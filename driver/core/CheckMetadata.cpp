@@ -50,6 +50,12 @@ const std::vector<CheckInfo> &prodreadyChecks() {
        {"CWE-1088", "CWE-400"},
        Severity::Warning,
        "docs/checks/missing-timeout.md"},
+      {"prodready-regex-in-loop",
+       "A regex compiled again and again from the same pattern: in a loop, "
+       "or as a non-static local of a function.",
+       {"CWE-1176", "CWE-400"},
+       Severity::Warning,
+       "docs/checks/regex-in-loop.md"},
       {"prodready-sql-injection",
        "SQL text built from untrusted (error) or non-constant (warning) "
        "data that reaches a function running it, instead of a bound "
