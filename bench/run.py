@@ -39,12 +39,12 @@ def load_database(path):
 
 def configure_bench_corpus(build):
     """The compile commands of bench/corpus (code that uses the libraries
-    the checks model), configured once: nothing there is built."""
+    the checks model), configured on every run (a file added to its
+    CMakeLists.txt is measured at once): nothing there is built."""
     out = os.path.join(build, "bench-corpus")
-    if not os.path.exists(os.path.join(out, "compile_commands.json")):
-        subprocess.run(["cmake", "-S", os.path.join(ROOT, "bench", "corpus"),
-                        "-B", out, "-G", "Ninja"], check=True,
-                       stdout=subprocess.DEVNULL)
+    subprocess.run(["cmake", "-S", os.path.join(ROOT, "bench", "corpus"),
+                    "-B", out, "-G", "Ninja"], check=True,
+                   stdout=subprocess.DEVNULL)
     return os.path.join(out, "compile_commands.json")
 
 
@@ -63,14 +63,6 @@ def load_corpus(build, folders):
             relative = os.path.relpath(source, ROOT)
             if relative.split(os.sep)[0] in folders:
                 corpus.append((directory, source, args))
-    # Bench files: dense cases of what the checks look at, compiled with
-    # the flags of bench/corpus/compile_commands.json (directories relative
-    # to it).
-    bench = os.path.join(ROOT, "bench", "corpus")
-    for directory, source, args in load_database(
-            os.path.join(bench, "compile_commands.json")):
-        directory = os.path.normpath(os.path.join(bench, directory))
-        corpus.append((directory, os.path.join(directory, os.path.basename(source)), args))
     if not corpus:
         sys.exit("bench: empty corpus")
     return corpus
