@@ -15,6 +15,7 @@
 #include "FixItBuilders.h"
 #include "TitledFix.h"
 #include "analysis/ASTHelpers.h"
+#include "analysis/TaintDescriptions.h"
 #include "analysis/UrlPrefix.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Lex/Preprocessor.h"
@@ -37,41 +38,6 @@ bool isCurlProtocol(llvm::StringRef Name) {
       .Cases("scp", "sftp", "smb", "smbs", "smtp", "smtps", true)
       .Cases("telnet", "tftp", "all", true)
       .Default(false);
-}
-
-/// What the data is, for the message: the most dangerous kind it may be.
-std::string describeSources(uint8_t Sources) {
-  struct Kind {
-    SourceKind Bit;
-    const char *Text;
-  };
-  static constexpr Kind Kinds[] = {
-      {SourceKind::Network, "data from the network"},
-      {SourceKind::Request, "request data"},
-      {SourceKind::ParsedAnswer, "data parsed from an answer"},
-      {SourceKind::UserSource, "untrusted data"},
-      {SourceKind::Environment, "the environment"},
-      {SourceKind::File, "data read from a file"},
-      {SourceKind::StandardInput, "standard input"},
-      {SourceKind::CommandLine, "the command line"},
-  };
-  for (const Kind &K : Kinds)
-    if (Sources & static_cast<uint8_t>(K.Bit))
-      return K.Text;
-  return "untrusted data";
-}
-
-std::string describeOrigin(const Expr &Origin) {
-  const Expr *E = Origin.IgnoreParenImpCasts();
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
-    return "'" + Ref->getDecl()->getNameAsString() + "'";
-  if (const auto *Member = dyn_cast<MemberExpr>(E))
-    return "request field '" + Member->getMemberDecl()->getNameAsString() +
-           "'";
-  if (const auto *Call = dyn_cast<CallExpr>(E))
-    if (const FunctionDecl *Callee = Call->getDirectCallee())
-      return "'" + Callee->getNameAsString() + "'";
-  return "an untrusted source";
 }
 
 /// A handle expression that can be written again after the statement
