@@ -15,8 +15,10 @@
 //===----------------------------------------------------------------------===//
 
 #include "Baseline.h"
+#include "ChangeImpact.h"
 #include "CheckMetadata.h"
 #include "ConfigValidator.h"
+#include "DependencyScan.h"
 #include "FixApplier.h"
 #include "HelperHeaders.h"
 #include "PathFilter.h"
@@ -215,7 +217,7 @@ public:
       : Total(Total), Enabled(Enabled),
         Terminal(llvm::sys::Process::StandardErrIsDisplayed()) {}
 
-  void done(llvm::StringRef Path, double Seconds, bool FromCache) {
+  void done(llvm::StringRef Path, const TranslationUnitResult &Result) {
     if (!Enabled)
       return;
     std::lock_guard<std::mutex> Lock(Mutex);
@@ -224,8 +226,10 @@ public:
         "[" + std::to_string(Done) + "/" + std::to_string(Total) + "]";
     if (!Terminal) {
       llvm::errs() << "prodready: " << Counter << " " << Path
-                   << (FromCache ? " (cached)"
-                                 : llvm::formatv(" ({0:f1} s)", Seconds).str())
+                   << (Result.FromCache ? " (cached)"
+                       : Result.Skipped
+                           ? " (skipped: not affected by the diff)"
+                           : llvm::formatv(" ({0:f1} s)", Result.Seconds).str())
                    << "\n";
       return;
     }
@@ -270,6 +274,9 @@ struct CheckRun {
   /// Vendored files: neither analyzed nor reported.
   PathFilter Excluded;
   size_t ExcludedUnits = 0;
+  /// --diff: the changed files; units that read none are not analyzed.
+  std::optional<ChangedFiles> Changed;
+  std::unique_ptr<DependencyScanner> Scanner;
 };
 
 std::unique_ptr<tooling::CompilationDatabase> loadDatabase() {
@@ -451,6 +458,27 @@ std::string buildIdentity(const char *Argv0) {
              Status.getLastModificationTime().time_since_epoch().count());
 }
 
+/// --diff: whether the change can touch \p File's translation unit (whose
+/// cache key is \p Key). A cache entry made stale by files of the diff
+/// says so at once; otherwise a dependency scan lists the files the unit
+/// reads. When the scan fails (a header missing), the unit is analyzed.
+bool isAffected(CheckRun &Run, const std::string &File, llvm::StringRef Key) {
+  if (Run.Changed->contains(File))
+    return true;
+  if (Run.Cache)
+    if (std::optional<std::vector<std::string>> Stale =
+            Run.Cache->changedDependencies(Key);
+        Stale && Run.Changed->containsAny(*Stale))
+      return true;
+  llvm::Expected<std::vector<std::string>> Read =
+      Run.Scanner->scan(*Run.Database, File, Run.Settings);
+  if (!Read) {
+    llvm::consumeError(Read.takeError());
+    return true;
+  }
+  return Run.Changed->containsAny(*Read);
+}
+
 TranslationUnitResult analyzeWithCache(CheckRun &Run, const std::string &File) {
   std::vector<std::string> Removed;
   std::vector<std::string> Command =
@@ -470,6 +498,13 @@ TranslationUnitResult analyzeWithCache(CheckRun &Run, const std::string &File) {
       Result.FromCache = true;
       return Result;
     }
+  }
+  if (Run.Changed && !isAffected(Run, File, Key)) {
+    TranslationUnitResult Result;
+    Result.File = File;
+    Result.RemovedFlags = std::move(Removed);
+    Result.Skipped = true;
+    return Result;
   }
   TranslationUnitResult Result =
       analyzeTranslationUnit(*Run.Database, File, Run.Settings);
@@ -494,8 +529,7 @@ std::vector<TranslationUnitResult> analyzeAll(CheckRun &Run) {
   auto Work = [&] {
     for (size_t I; (I = Next++) < Run.Files.size();) {
       Results[I] = analyzeWithCache(Run, Run.Files[I]);
-      Bar.done(relativePath(Run.Files[I], Run.Root), Results[I].Seconds,
-               Results[I].FromCache);
+      Bar.done(relativePath(Run.Files[I], Run.Root), Results[I]);
     }
   };
   // clang recurses deeply on some code: 8 MiB stacks, as clangd uses.
@@ -667,6 +701,22 @@ void emitReport(const ReportInput &Reported) {
     emit(writeText(Reported));
 }
 
+RunStats runStats(const CheckRun &Run,
+                  const std::vector<TranslationUnitResult> &Results,
+                  std::chrono::steady_clock::time_point Start) {
+  RunStats Stats;
+  Stats.Units = Results.size();
+  for (const TranslationUnitResult &Result : Results) {
+    Stats.Cached += Result.FromCache;
+    Stats.Skipped += Result.Skipped;
+  }
+  Stats.Analyzed = Stats.Units - Stats.Cached - Stats.Skipped;
+  Stats.Seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
+          .count();
+  return Stats;
+}
+
 void printSummary(const CheckRun &Run,
                   const std::vector<TranslationUnitResult> &Results,
                   const ReportInput &Reported,
@@ -679,7 +729,8 @@ void printSummary(const CheckRun &Run,
           .count();
   for (const TranslationUnitResult &Result : Results) {
     Summary.FilesFromCache += Result.FromCache;
-    if (!Result.FromCache)
+    Summary.FilesSkipped += Result.Skipped;
+    if (!Result.FromCache && !Result.Skipped)
       Summary.FileSeconds.emplace_back(relativePath(Result.File, Run.Root),
                                        Result.Seconds);
   }
@@ -786,6 +837,11 @@ int runCheck(const char *Argv0) {
     Run.Cache = orFail(ResultCache::open(CacheDir));
     Run.BuildIdentity = buildIdentity(Argv0);
   }
+  // A baseline records every finding, so it needs every unit analyzed.
+  if (Changed && !WriteBaseline) {
+    Run.Changed.emplace(Changed->files(), Run.Root);
+    Run.Scanner = std::make_unique<DependencyScanner>();
+  }
 
   auto Start = std::chrono::steady_clock::now();
   std::vector<TranslationUnitResult> Results = analyzeAll(Run);
@@ -804,6 +860,7 @@ int runCheck(const char *Argv0) {
   if (WriteBaseline)
     Known = writeBaseline(Report);
   ReportInput Reported = selectReported(Report, Changed, Known);
+  Reported.Run = runStats(Run, Results, Start);
 
   // The report is written before any file is fixed: if it cannot be
   // written (exit 2), the sources are untouched.

@@ -335,13 +335,24 @@ std::vector<std::string> optionValueProblems(const ClangTidyOptions &Options) {
   return Problems;
 }
 
+std::vector<tooling::CompileCommand>
+effectiveCommands(const tooling::CompilationDatabase &Database,
+                  llvm::StringRef File, const AnalysisSettings &Settings,
+                  std::vector<std::string> *RemovedFlags) {
+  std::vector<tooling::CompileCommand> Commands =
+      Database.getCompileCommands(File);
+  for (tooling::CompileCommand &Command : Commands)
+    adjustCommand(Command.CommandLine, Settings, RemovedFlags);
+  return Commands;
+}
+
 std::vector<std::string>
 effectiveCommand(const tooling::CompilationDatabase &Database,
                  llvm::StringRef File, const AnalysisSettings &Settings,
                  std::vector<std::string> *RemovedFlags) {
   std::vector<std::string> Result;
-  for (tooling::CompileCommand Command : Database.getCompileCommands(File)) {
-    adjustCommand(Command.CommandLine, Settings, RemovedFlags);
+  for (const tooling::CompileCommand &Command :
+       effectiveCommands(Database, File, Settings, RemovedFlags)) {
     Result.push_back(Command.Directory);
     Result.insert(Result.end(), Command.CommandLine.begin(),
                   Command.CommandLine.end());

@@ -70,11 +70,21 @@ struct TranslationUnitResult {
   std::vector<std::string> RemovedFlags;
   double Seconds = 0;
   bool FromCache = false;
+  /// Not analyzed: --diff changed none of the files it reads.
+  bool Skipped = false;
 };
 
 TranslationUnitResult
 analyzeTranslationUnit(const clang::tooling::CompilationDatabase &Database,
                        llvm::StringRef File, const AnalysisSettings &Settings);
+
+/// The compile commands of \p File as the analysis runs them: plugin flags
+/// removed unless allowed, default configuration files off, the resource
+/// directory added.
+std::vector<clang::tooling::CompileCommand>
+effectiveCommands(const clang::tooling::CompilationDatabase &Database,
+                  llvm::StringRef File, const AnalysisSettings &Settings,
+                  std::vector<std::string> *RemovedFlags = nullptr);
 
 /// The compile command of \p File as the analysis sees it (plugin flags
 /// removed unless allowed, resource directory added), one directory and

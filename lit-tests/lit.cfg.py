@@ -27,6 +27,9 @@ check_prodready = " ".join([
 config.substitutions.append(("%check_prodready", check_prodready))
 config.substitutions.append(("%clang_tidy", config.clang_tidy))
 config.substitutions.append(("%prodready_driver", config.prodready_driver))
+# A JSON report without its `run` object, to compare the findings of two runs.
+config.substitutions.append(
+    ("%without_run", "python3 " + os.path.join(config.test_source_root, "tools", "Inputs", "without-run.py")))
 if os.path.exists(config.prodready_driver):
     config.available_features.add("prodready-driver")
 # Tests that build a sample project with its own CMake.

@@ -604,7 +604,52 @@ TEST(ResultCacheTest, HitUntilADependencyChanges) {
   auto NextRun = ResultCache::open((Directory + "/entries").str());
   ASSERT_TRUE(bool(NextRun));
   EXPECT_FALSE((*NextRun)->lookup(Key));
+  // The stale entry still names the file that made it stale (--diff).
+  EXPECT_EQ((*NextRun)->changedDependencies(Key),
+            std::vector<std::string>{std::string(Header)});
+  EXPECT_FALSE((*NextRun)->changedDependencies("no-such-key"));
   llvm::sys::fs::remove_directories(Directory);
+}
+
+TEST(ReportTest, RunObjectRoundTripsAndShardsAddUp) {
+  ReportInput Shard = sampleReport();
+  Shard.Run = RunStats{10, 2, 5, 3, false, 1.25};
+  std::string Json = writeJson(Shard);
+  EXPECT_NE(Json.find("\"run\": {"), std::string::npos) << Json;
+  auto Read = readReport(Json, "shard.json");
+  ASSERT_TRUE(bool(Read)) << llvm::toString(Read.takeError());
+  ASSERT_TRUE(Read->first.Run.has_value());
+  EXPECT_EQ(Read->first.Run->Units, 10u);
+  EXPECT_EQ(Read->first.Run->Skipped, 3u);
+  EXPECT_DOUBLE_EQ(Read->first.Run->Seconds, 1.3); // One decimal.
+
+  ReportInput Other = sampleReport();
+  Other.Run = RunStats{4, 4, 0, 0, false, 2.0};
+  ReportInput NoRun = sampleReport(); // A per-TU report (the cache's).
+  EXPECT_EQ(writeJson(NoRun).find("\"run\""), std::string::npos);
+  ReportInput Merged = mergeReports({Shard, Other, NoRun});
+  ASSERT_TRUE(Merged.Run.has_value());
+  EXPECT_EQ(Merged.Run->Units, 14u);
+  EXPECT_EQ(Merged.Run->Analyzed, 6u);
+  EXPECT_EQ(Merged.Run->Cached, 5u);
+  EXPECT_EQ(Merged.Run->Skipped, 3u);
+  // Shards run side by side: the merged run took as long as the slowest.
+  EXPECT_DOUBLE_EQ(Merged.Run->Seconds, 2.0);
+}
+
+TEST(ReportTest, SummarySaysWhatTheDiffLeftOut) {
+  RunSummary Run;
+  Run.FilesAnalyzed = 212;
+  Run.FilesSkipped = 209;
+  Run.Seconds = 1;
+  std::string Text = writeSummary(ReportInput(), Run);
+  EXPECT_NE(Text.find("  analyzed 3 of 212 translation units, 209 skipped "
+                      "(not affected by the diff)\n"),
+            std::string::npos)
+      << Text;
+  Run.FilesSkipped = 0;
+  EXPECT_EQ(writeSummary(ReportInput(), Run).find("skipped"),
+            std::string::npos);
 }
 
 TEST(UnifiedDiffTest, HunkWithoutFileHeaderIsAnError) {

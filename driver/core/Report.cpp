@@ -11,6 +11,7 @@
 #include "llvm/Support/Format.h"
 #include "llvm/Support/raw_ostream.h"
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <map>
 #include <tuple>
@@ -286,6 +287,17 @@ ReportInput readJsonReport(const json &Document) {
     for (const json &File : Document.at("files"))
       Report.Digests[field<std::string>(File, "path")] =
           field<std::string>(File, "sha256");
+  if (Document.contains("run")) {
+    const json &Run = Document.at("run");
+    RunStats Stats;
+    Stats.Units = field<unsigned>(Run, "units");
+    Stats.Analyzed = field<unsigned>(Run, "analyzed");
+    Stats.Cached = field<unsigned>(Run, "cached");
+    Stats.Skipped = field<unsigned>(Run, "skipped");
+    Stats.WholeProgram = field<bool>(Run, "wholeProgram");
+    Stats.Seconds = field<double>(Run, "seconds");
+    Report.Run = Stats;
+  }
   return Report;
 }
 
@@ -412,6 +424,19 @@ void canonicalize(ReportInput &Report) {
   Report.Digests = std::move(Used);
 }
 
+/// Adds the counts of a shard's run; shards run side by side, so the
+/// merged run took as long as the slowest.
+static void addRunStats(std::optional<RunStats> &Total, const RunStats &Run) {
+  if (!Total)
+    Total.emplace();
+  Total->Units += Run.Units;
+  Total->Analyzed += Run.Analyzed;
+  Total->Cached += Run.Cached;
+  Total->Skipped += Run.Skipped;
+  Total->WholeProgram |= Run.WholeProgram;
+  Total->Seconds = std::max(Total->Seconds, Run.Seconds);
+}
+
 ReportInput mergeReports(std::vector<ReportInput> Reports) {
   ReportInput Merged;
   bool AllCarryFingerprints = true;
@@ -425,6 +450,8 @@ ReportInput mergeReports(std::vector<ReportInput> Reports) {
     std::move(Report.Fingerprints.begin(), Report.Fingerprints.end(),
               std::back_inserter(Merged.Fingerprints));
     Merged.Digests.insert(Report.Digests.begin(), Report.Digests.end());
+    if (Report.Run)
+      addRunStats(Merged.Run, *Report.Run);
   }
   if (!AllCarryFingerprints)
     Merged.Fingerprints.clear();
@@ -491,6 +518,13 @@ std::string writeJson(const ReportInput &Report) {
                    {"schemaVersion", 1},
                    {"findings", std::move(Findings)},
                    {"files", digestsToJson(Report.Digests)}};
+  if (Report.Run)
+    Document["run"] = {{"units", Report.Run->Units},
+                       {"analyzed", Report.Run->Analyzed},
+                       {"cached", Report.Run->Cached},
+                       {"skipped", Report.Run->Skipped},
+                       {"wholeProgram", Report.Run->WholeProgram},
+                       {"seconds", std::round(Report.Run->Seconds * 10) / 10}};
   return dumpJson(Document);
 }
 
@@ -592,6 +626,10 @@ std::string writeSummary(const ReportInput &Report, const RunSummary &Run) {
   if (Run.FilesExcluded)
     OS << " (" << Run.FilesExcluded << " excluded)";
   OS << llvm::format(", %.1f s\n", Run.Seconds);
+  if (Run.FilesSkipped)
+    OS << "  analyzed " << Run.FilesAnalyzed - Run.FilesSkipped - Run.FilesFromCache
+       << " of " << Run.FilesAnalyzed << " translation units, "
+       << Run.FilesSkipped << " skipped (not affected by the diff)\n";
   auto Counts = [&](llvm::StringRef Title,
                     const std::map<std::string, unsigned> &Map) {
     if (Map.empty())

@@ -17,11 +17,23 @@
 
 #include "Finding.h"
 #include "llvm/Support/Error.h"
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 namespace prodready::driver {
+
+/// What a `check` run analyzed: the JSON report's `run` object.
+struct RunStats {
+  /// Translation units selected (after --exclude and --shard).
+  unsigned Units = 0;
+  unsigned Analyzed = 0; ///< Parsed and checked by this run.
+  unsigned Cached = 0;   ///< Findings taken from --cache.
+  unsigned Skipped = 0;  ///< Not affected by the --diff change.
+  bool WholeProgram = false;
+  double Seconds = 0;
+};
 
 struct ReportInput {
   std::vector<Finding> Findings;
@@ -29,6 +41,8 @@ struct ReportInput {
   /// Digests of the files the fixes edit (paths as in the findings).
   FileDigests Digests;
   std::string ToolVersion;
+  /// Set by `check` (and summed by `merge`); per-TU reports have none.
+  std::optional<RunStats> Run;
 };
 
 /// Puts \p Report in its canonical form: findings sorted by file, line,
@@ -59,6 +73,8 @@ struct RunSummary {
   unsigned FilesFromCache = 0;
   /// Translation units left out by --exclude / .prodready.yaml.
   unsigned FilesExcluded = 0;
+  /// Translation units --diff did not analyze: none of their files changed.
+  unsigned FilesSkipped = 0;
   double Seconds = 0;
   /// Per translation unit: (path, seconds), any order.
   std::vector<std::pair<std::string, double>> FileSeconds;

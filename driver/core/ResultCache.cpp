@@ -23,6 +23,21 @@ std::string hex128(llvm::XXH128_hash_t Hash) {
          llvm::utohexstr(Hash.low64, /*LowerCase=*/true, 16);
 }
 
+/// The entry stored at \p Path, if it exists and has this format.
+std::optional<json> readEntry(const std::string &Path) {
+  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  if (!Buffer)
+    return std::nullopt;
+  json Entry = json::parse((*Buffer)->getBuffer().begin(),
+                           (*Buffer)->getBuffer().end(), nullptr,
+                           /*allow_exceptions=*/false);
+  if (!Entry.is_object() || !Entry.contains("format") ||
+      Entry["format"] != EntryFormat || !Entry.contains("dependencies") ||
+      !Entry["dependencies"].is_array())
+    return std::nullopt;
+  return Entry;
+}
+
 } // namespace
 
 llvm::Expected<std::unique_ptr<ResultCache>>
@@ -72,21 +87,14 @@ std::string ResultCache::currentHash(const std::string &Path) {
 }
 
 std::optional<ReportInput> ResultCache::lookup(llvm::StringRef Key) {
-  auto Buffer = llvm::MemoryBuffer::getFile(entryPath(Key));
-  if (!Buffer)
+  std::optional<std::vector<std::string>> Changed = changedDependencies(Key);
+  if (!Changed || !Changed->empty())
     return std::nullopt;
-  json Entry = json::parse((*Buffer)->getBuffer().begin(),
-                           (*Buffer)->getBuffer().end(), nullptr,
-                           /*allow_exceptions=*/false);
+  std::optional<json> Entry = readEntry(entryPath(Key));
   try {
-    if (!Entry.is_object() || Entry.at("format") != EntryFormat)
+    if (!Entry)
       return std::nullopt;
-    for (const json &Dependency : Entry.at("dependencies")) {
-      std::string Hash = currentHash(Dependency.at(0).get<std::string>());
-      if (Hash.empty() || Hash != Dependency.at(1).get<std::string>())
-        return std::nullopt;
-    }
-    std::string Report = Entry.at("report").get<std::string>();
+    std::string Report = Entry->at("report").get<std::string>();
     auto Read = readReport(Report, entryPath(Key));
     if (!Read) {
       llvm::consumeError(Read.takeError());
@@ -96,6 +104,25 @@ std::optional<ReportInput> ResultCache::lookup(llvm::StringRef Key) {
   } catch (const json::exception &) {
     return std::nullopt;
   }
+}
+
+std::optional<std::vector<std::string>>
+ResultCache::changedDependencies(llvm::StringRef Key) {
+  std::optional<json> Entry = readEntry(entryPath(Key));
+  if (!Entry)
+    return std::nullopt;
+  std::vector<std::string> Changed;
+  try {
+    for (const json &Dependency : Entry->at("dependencies")) {
+      std::string Path = Dependency.at(0).get<std::string>();
+      std::string Hash = currentHash(Path);
+      if (Hash.empty() || Hash != Dependency.at(1).get<std::string>())
+        Changed.push_back(std::move(Path));
+    }
+  } catch (const json::exception &) {
+    return std::nullopt;
+  }
+  return Changed;
 }
 
 void ResultCache::store(llvm::StringRef Key, const ReportInput &Result,

@@ -55,6 +55,14 @@ public:
   /// stored with is unchanged. Thread-safe.
   std::optional<ReportInput> lookup(llvm::StringRef Key);
 
+  /// The files of the entry under \p Key whose content changed since it
+  /// was stored (empty when none did), or nothing when there is no
+  /// readable entry. --diff uses them: an entry made stale only by files
+  /// of the diff tells, without a scan, that its translation unit is
+  /// affected. Thread-safe.
+  std::optional<std::vector<std::string>>
+  changedDependencies(llvm::StringRef Key);
+
   /// Stores \p Result (written atomically; concurrent runs are safe).
   /// Failures are ignored: the cache is an optimisation.
   void store(llvm::StringRef Key, const ReportInput &Result,
