@@ -95,6 +95,11 @@ TEST(SecretModelTest, ValuesThatAreNotSecrets) {
   EXPECT_EQ(Class("Password"), ValueClass::KeyName);
   EXPECT_EQ(Class("password", "kPassword"), ValueClass::KeyName);
   EXPECT_EQ(Class("session-167", "kSessionToken"), ValueClass::KeyName);
+  // A form field named after the constant, the noun in another spelling
+  // (coturn's `#define HR_PASSWORD1 "pwd1"`); the same value under a name
+  // without the number is a password.
+  EXPECT_EQ(Class("pwd1", "HR_PASSWORD1"), ValueClass::KeyName);
+  EXPECT_EQ(Class("passwd-2", "kPassword2"), ValueClass::KeyName);
   EXPECT_EQ(Class("Password: "), ValueClass::Text);
   EXPECT_EQ(Class("Enter password"), ValueClass::Text);
   EXPECT_EQ(Class("/etc/app/secret.key"), ValueClass::Path);
@@ -109,7 +114,7 @@ TEST(SecretModelTest, ValuesThatAreNotSecrets) {
 
 TEST(SecretModelTest, DefaultPasswordsAreSecrets) {
   for (llvm::StringRef V :
-       {"changeme", "admin", "password", "hunter2", "s3cr3t!", "root"})
+       {"changeme", "admin", "password", "hunter2", "s3cr3t!", "root", "pwd1"})
     EXPECT_EQ(classifyValue(V, Evidence::Name, false, "db_password"),
               ValueClass::Plausible)
         << V.str();

@@ -307,9 +307,15 @@ bool isKeyName(llvm::StringRef V, llvm::StringRef Identifier) {
       !llvm::all_of(Words,
                     [](const std::string &W) { return isSecretWord(W); })) {
     llvm::SmallVector<std::string, 6> Own = splitIdentifier(Identifier);
-    if (llvm::all_of(Words, [&](const std::string &W) {
-          return llvm::is_contained(Own, W);
-        }))
+    // A password noun stands for the name's own in any spelling:
+    // `HR_PASSWORD1 "pwd1"` names the form field `pwd1`.
+    auto IsOwnWord = [&](const std::string &W) {
+      return llvm::is_contained(Own, W) ||
+             (isPasswordNoun(W) && llvm::any_of(Own, [](const std::string &O) {
+                return isPasswordNoun(O);
+              }));
+    };
+    if (llvm::all_of(Words, IsOwnWord))
       return true;
   }
   if (!llvm::any_of(Words,
@@ -324,6 +330,18 @@ bool isKeyName(llvm::StringRef V, llvm::StringRef Identifier) {
     return true;
   if (Identifier.empty())
     return false;
+  // The noun, in any spelling, numbered as the name is: a numbered field
+  // (`#define HR_PASSWORD1 "pwd1"`, coturn's form), not a password.
+  auto TrailingDigits = [](llvm::StringRef Text) {
+    return Text.take_back(Text.size() -
+                          Text.find_last_not_of("0123456789") - 1);
+  };
+  llvm::StringRef Number = TrailingDigits(V);
+  if (!Number.empty() && Number == TrailingDigits(Identifier) &&
+      isPasswordNoun(Words.front()) &&
+      llvm::any_of(splitIdentifier(Identifier),
+                   [](const std::string &W) { return isPasswordNoun(W); }))
+    return true;
   bool ConstantStyle =
       (Identifier.size() > 1 && Identifier[0] == 'k' &&
        llvm::isUpper(Identifier[1])) ||

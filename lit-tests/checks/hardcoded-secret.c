@@ -20,6 +20,9 @@
 // CHECK-MESSAGES-FIX: :[[@LINE-2]]:23: warning: macro 'MQTT_PASSWORD' {{.*}}
 #define PASSWORD_PROMPT "Password: "
 #define TOKEN_SEPARATOR ","
+// The name of a form field, spelled with another password noun (coturn's
+// admin page): a key, not a password.
+#define HR_PASSWORD1 "pwd1"
 
 struct bridge {
   const char *address;
