@@ -6,6 +6,7 @@
 #include "clang/AST/ASTLambda.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
 namespace clang::tidy::prodready {
@@ -150,8 +151,36 @@ bool leavesLoop(const Stmt *Branch) {
   });
 }
 
-bool continuesLoop(const Stmt *Branch) {
-  return anyBelow(Branch, [](const Stmt &S) { return isa<ContinueStmt>(S); });
+/// True if \p Cond tests for an interrupted call (`errno == EINTR`,
+/// coturn's `socket_eintr()`): a call a signal interrupted is restarted at
+/// once by design, which is no retry of a failed attempt. EINTR is a macro,
+/// so the condition's spelling is what tells.
+bool testsInterruption(const Expr *Cond, const SourceManager &SM) {
+  if (!Cond)
+    return false;
+  CharSourceRange Range = Lexer::makeFileCharRange(
+      CharSourceRange::getTokenRange(Cond->getSourceRange()), SM,
+      LangOptions());
+  if (Range.isInvalid())
+    return false;
+  return Lexer::getSourceText(Range, SM, LangOptions())
+      .contains_insensitive("eintr");
+}
+
+/// True if \p Branch starts the loop's next iteration (`continue`), other
+/// than only when the call was interrupted (`if (errno == EINTR) continue;`
+/// restarts it).
+bool continuesLoop(const Stmt *Branch, const SourceManager &SM) {
+  if (!Branch)
+    return false;
+  if (isa<ContinueStmt>(Branch))
+    return true;
+  if (const auto *If = dyn_cast<IfStmt>(Branch);
+      If && testsInterruption(If->getCond(), SM))
+    return continuesLoop(If->getElse(), SM);
+  return llvm::any_of(Branch->children(), [&](const Stmt *Child) {
+    return continuesLoop(Child, SM);
+  });
 }
 
 } // namespace
@@ -340,20 +369,22 @@ bool RetryAnalysis::isRetryLoop(const Stmt &Loop, const UnitFacts &Seen,
     Cond = Do->getCond();
   else
     return false; // A range-for walks a collection.
+  if (testsInterruption(Cond, SM))
+    return false;
   if (Cond && anyBelow(Cond, [&](const Stmt &S) {
         const auto *E = dyn_cast<Expr>(&S);
         return E && Result.isOutcome(E);
       }))
     return true;
   for (const IfStmt *If : Seen.Ifs) {
-    if (!containsStmt(Loop, *If, SM))
+    if (!containsStmt(Loop, *If, SM) || testsInterruption(If->getCond(), SM))
       continue;
     std::optional<bool> FailureWhenTrue = Result.failureWhenTrue(If->getCond());
     if (!FailureWhenTrue)
       continue;
     const Stmt *Success = *FailureWhenTrue ? If->getElse() : If->getThen();
     const Stmt *Failure = *FailureWhenTrue ? If->getThen() : If->getElse();
-    if (leavesLoop(Success) || continuesLoop(Failure))
+    if (leavesLoop(Success) || continuesLoop(Failure, SM))
       return true;
   }
   return false;
