@@ -340,7 +340,9 @@ void MissingTimeoutCheck::checkOperation(const Decl &Unit,
             << Op.Name;
       return;
     }
-    if (!functionBounded(Unit) && !asioSocketBounded(Unit, Op, Ctx))
+    if (!functionBounded(Unit) && !asioSocketBounded(Unit, Op, Ctx) &&
+        !(Unit.getBody() &&
+          readsOnlyBufferedData(*Unit.getBody(), *Op.Call, Ctx)))
       diag(Op.Call->getBeginLoc(),
            "blocking '%0' has no timeout and can wait forever: Asio deadlines "
            "and Beast's 'expires_after' apply only to asynchronous operations")

@@ -4,6 +4,7 @@
 #include "ASTHelpers.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/SourceManager.h"
 
 namespace clang::tidy::prodready {
@@ -218,6 +219,49 @@ SocketSetup SocketSetupAnalysis::paramSetupAt(const FunctionDecl &F,
   // The caller's socket was created by the caller.
   Setup.Created = false;
   return Summaries[Key] = Setup;
+}
+
+bool readsOnlyBufferedData(const Stmt &Body, const CallExpr &Read,
+                           ASTContext &Ctx) {
+  using namespace ast_matchers;
+  // A write waits for the peer to take the data, whatever has arrived.
+  const FunctionDecl *Callee = Read.getDirectCallee();
+  if (!Callee || !Callee->getIdentifier() ||
+      !(Callee->getName().contains("read") ||
+        Callee->getName().contains("receive")))
+    return false;
+  // Variables the function sets from available(): at their declaration or
+  // by an assignment.
+  auto AvailableCall =
+      cxxMemberCallExpr(callee(cxxMethodDecl(hasName("available"))));
+  auto Available = ignoringParenImpCasts(AvailableCall);
+  llvm::SmallPtrSet<const VarDecl *, 4> Counts;
+  for (const BoundNodes &Node :
+       match(findAll(stmt(anyOf(
+                 declStmt(has(varDecl(hasInitializer(Available)).bind("v"))),
+                 binaryOperator(isAssignmentOperator(),
+                                hasLHS(declRefExpr(to(varDecl().bind("v")))),
+                                hasRHS(Available))))),
+             Body, Ctx))
+    Counts.insert(Node.getNodeAs<VarDecl>("v"));
+  // An if whose condition tests one (or calls available() itself), with the
+  // read in its then-branch.
+  auto ReadInThen = hasThen(hasDescendant(equalsNode(&Read)));
+  if (!match(findAll(ifStmt(hasCondition(hasDescendant(AvailableCall)),
+                            ReadInThen)),
+             Body, Ctx)
+           .empty())
+    return true;
+  auto Tested = declRefExpr(to(varDecl().bind("tested")));
+  for (const BoundNodes &Node :
+       match(findAll(ifStmt(hasCondition(expr(anyOf(
+                                ignoringParenImpCasts(Tested),
+                                forEachDescendant(Tested)))),
+                            ReadInThen)),
+             Body, Ctx))
+    if (Counts.contains(Node.getNodeAs<VarDecl>("tested")))
+      return true;
+  return false;
 }
 
 } // namespace clang::tidy::prodready

@@ -60,6 +60,14 @@ struct SocketSetup {
   void merge(const SocketSetup &Other);
 };
 
+/// True if \p Read, a blocking read in \p Body, runs only when the
+/// socket already holds the data: under a test of a value the function
+/// took from `available()` (`if (sock.available(ec) >= len) read(sock,
+/// buffer(p, len));`, i2pd's NTCP2 and tunnels). Such a read returns at
+/// once; the data it waits for has arrived.
+bool readsOnlyBufferedData(const Stmt &Body, const CallExpr &Read,
+                           ASTContext &Ctx);
+
 class SocketSetupAnalysis {
 public:
   explicit SocketSetupAnalysis(const NetworkModel &Model);

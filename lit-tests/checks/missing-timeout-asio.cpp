@@ -36,6 +36,40 @@ size_t readHeader(tcp::socket &socket, char *out, size_t size) {
   // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: blocking 'boost::asio::read' has no timeout and can wait forever: Asio deadlines and Beast's 'expires_after' apply only to asynchronous operations [prodready-missing-timeout]
 }
 
+// A read of data the socket already holds (available()) returns at once
+// (i2pd reads a message's rest this way).
+size_t readBuffered(tcp::socket &socket, char *out, size_t len) {
+  boost::system::error_code ec;
+  size_t ready = socket.available(ec);
+  if (!ec && ready >= len)
+    return asio::read(socket, asio::buffer(out, len), ec);
+  return 0;
+}
+
+size_t readWhatArrived(tcp::socket &socket, char *out) {
+  boost::system::error_code ec;
+  size_t more = 0;
+  more = socket.available(ec);
+  if (more)
+    return asio::read(socket, asio::buffer(out, more), ec);
+  return 0;
+}
+
+// A count tested for something else: the read still waits.
+size_t readNonEmpty(tcp::socket &socket, char *out, size_t len) {
+  if (len > 0)
+    return asio::read(socket, asio::buffer(out, len));
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: blocking 'boost::asio::read' has no timeout and can wait forever: Asio deadlines and Beast's 'expires_after' apply only to asynchronous operations [prodready-missing-timeout]
+  return 0;
+}
+
+// A write waits for the peer to take the data, whatever has arrived.
+void answerWhenAsked(tcp::socket &socket) {
+  if (socket.available() > 0)
+    asio::write(socket, asio::buffer("ok", 2));
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: blocking 'boost::asio::write' has no timeout and can wait forever: Asio deadlines and Beast's 'expires_after' apply only to asynchronous operations [prodready-missing-timeout]
+}
+
 size_t readWithSocketTimeout(tcp::socket &socket, char *out, size_t size) {
   timeval timeout{5, 0};
   setsockopt(socket.native_handle(), SOL_SOCKET, SO_RCVTIMEO, &timeout,
