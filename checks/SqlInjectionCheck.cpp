@@ -205,6 +205,8 @@ SqlInjectionCheck::SqlInjectionCheck(StringRef Name, ClangTidyContext *Context)
       Taint{parseNameList(RawSources), parseNameList(RawSanitizers), &Calls,
             ConditionTests::None},
       Model(Taint), Untrusted(Model) {
+  // A path validator says nothing of quotes.
+  linkWholeProgram(Model, /*PathValidators=*/false);
   std::vector<std::string> Bad;
   Sinks = std::make_unique<SqlSinks>(parseNameList(RawSinks), Bad);
   for (const std::string &Entry : Bad)
@@ -222,6 +224,7 @@ void SqlInjectionCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "Sinks", RawSinks);
   Options.store(Opts, "Sanitizers", RawSanitizers);
   Options.store(Opts, "ReportNonConstant", ReportNonConstant);
+  Options.store(Opts, "WholeProgramSummaries", WholeProgramSummaries);
 }
 
 void SqlInjectionCheck::endTranslationUnit() {

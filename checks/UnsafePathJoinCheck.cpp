@@ -142,7 +142,9 @@ UnsafePathJoinCheck::UnsafePathJoinCheck(StringRef Name,
       Taint{parseNameList(RawSources), parseNameList(RawSanitizers)},
       Model(Taint),
       Sinks(std::make_unique<PathSinks>(parseNameList(RawSinks))),
-      Untrusted(Model) {}
+      Untrusted(Model) {
+  linkWholeProgram(Model, /*PathValidators=*/true);
+}
 
 UnsafePathJoinCheck::~UnsafePathJoinCheck() = default;
 
@@ -151,6 +153,7 @@ void UnsafePathJoinCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "Sinks", RawSinks);
   Options.store(Opts, "Sanitizers", RawSanitizers);
   Options.store(Opts, "OperatorInputs", OperatorInputs);
+  Options.store(Opts, "WholeProgramSummaries", WholeProgramSummaries);
 }
 
 void UnsafePathJoinCheck::endTranslationUnit() {

@@ -96,6 +96,8 @@ UnvalidatedUrlCheck::UnvalidatedUrlCheck(StringRef Name,
             &CallModels, ConditionTests::Urls, /*Setters=*/true},
       Model(Taint), Network({}, {}), Summaries(Network), Untrusted(Model),
       Handles(Network, Summaries) {
+  // A path validator says nothing of a URL's host.
+  linkWholeProgram(Model, /*PathValidators=*/false);
   std::vector<std::string> Bad;
   std::vector<UserUrlSink> User = parseUrlSinks(parseNameList(RawSinks), Bad);
   for (const std::string &Entry : Bad)
@@ -136,6 +138,7 @@ void UnvalidatedUrlCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "Validators", RawValidators);
   Options.store(Opts, "AllowedProtocols", AllowedProtocols);
   Options.store(Opts, "OperatorInputs", OperatorInputs);
+  Options.store(Opts, "WholeProgramSummaries", WholeProgramSummaries);
 }
 
 void UnvalidatedUrlCheck::registerPPCallbacks(const SourceManager &,

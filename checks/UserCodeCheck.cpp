@@ -72,4 +72,23 @@ void UserCodeCheck::scanMatchedUserCode(
   prodready::scanMatchedUserCode(Result, Visit, &Templates);
 }
 
+void UserCodeCheck::linkWholeProgram(TaintModel &Model, bool PathValidators) {
+  WholeProgramSummaries =
+      Options.getLocalOrGlobal("WholeProgramSummaries", "").str();
+  if (WholeProgramSummaries.empty())
+    return;
+  std::string Error;
+  std::shared_ptr<const ProgramSummaries> Summaries =
+      ProgramSummaries::load(WholeProgramSummaries, Error);
+  if (!Summaries) {
+    configurationDiag("cannot use the whole-program summaries of check "
+                      "'%0': %1")
+        << getID() << Error;
+    return;
+  }
+  ProgramModels =
+      std::make_unique<ProgramCallModels>(std::move(Summaries), PathValidators);
+  Model.setProgram(ProgramModels.get());
+}
+
 } // namespace clang::tidy::prodready

@@ -19,6 +19,7 @@
 #define PRODREADY_CHECKS_USERCODECHECK_H
 
 #include "analysis/InstantiationDiagnostics.h"
+#include "analysis/ProgramSummaries.h"
 #include "analysis/TemplateInstances.h"
 #include "clang-tidy/ClangTidyCheck.h"
 
@@ -55,12 +56,23 @@ protected:
       const ast_matchers::MatchFinder::MatchResult &Result,
       llvm::function_ref<void(const CallExpr &Call, const Decl *Unit)> Visit);
 
+  /// The taint checks' `WholeProgramSummaries` option (local or global,
+  /// set by `prodready check --whole-program`): the call models of the
+  /// functions of other translation units from the summaries file it
+  /// names, into \p Model. A file that cannot be read is a configuration
+  /// error and nothing is linked. \p PathValidators: see
+  /// ProgramCallModels.
+  void linkWholeProgram(TaintModel &Model, bool PathValidators);
+  /// The option's value, for storeOptions.
+  std::string WholeProgramSummaries;
+
 private:
   /// Emits the held warnings, merged.
   void emitHeld();
 
   TemplateInstances Templates;
   InstantiationDiagnostics Held;
+  std::unique_ptr<ProgramCallModels> ProgramModels;
   ASTContext *AST = nullptr;
   /// Whether the last warning was held (its notes follow it).
   bool HoldingWarning = false;

@@ -28,6 +28,7 @@
 #include "Shard.h"
 #include "TidyRunner.h"
 #include "UnifiedDiff.h"
+#include "WholeProgram.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang/Tooling/CompilationDatabase.h"
@@ -53,7 +54,7 @@
 
 using namespace clang;
 using namespace clang::tidy;
-using namespace prodready::driver;
+using namespace ::prodready::driver;
 
 namespace clang::tidy {
 // Keeps the statically linked prodready module's registration.
@@ -133,6 +134,12 @@ llvm::cl::opt<std::string>
              llvm::cl::desc("Reuse results of unchanged translation "
                             "units from this directory"),
              llvm::cl::value_desc("dir"), llvm::cl::cat(Category));
+llvm::cl::opt<bool> WholeProgram(
+    "whole-program",
+    llvm::cl::desc("Link the function summaries of all translation units and "
+                   "analyze again, with them, the units that call functions "
+                   "of other units (docs/driver.md)"),
+    llvm::cl::cat(Category));
 llvm::cl::opt<bool> AllowPlugins(
     "allow-plugins",
     llvm::cl::desc("Keep compiler flags that load plugins (-fplugin=, "
@@ -276,7 +283,6 @@ struct CheckRun {
   size_t ExcludedUnits = 0;
   /// --diff: the changed files; units that read none are not analyzed.
   std::optional<ChangedFiles> Changed;
-  std::unique_ptr<DependencyScanner> Scanner;
 };
 
 std::unique_ptr<tooling::CompilationDatabase> loadDatabase() {
@@ -471,7 +477,7 @@ bool isAffected(CheckRun &Run, const std::string &File, llvm::StringRef Key) {
         Stale && Run.Changed->containsAny(*Stale))
       return true;
   llvm::Expected<std::vector<std::string>> Read =
-      Run.Scanner->scan(*Run.Database, File, Run.Settings);
+      scanDependencies(*Run.Database, File, Run.Settings);
   if (!Read) {
     llvm::consumeError(Read.takeError());
     return true;
@@ -519,17 +525,20 @@ TranslationUnitResult analyzeWithCache(CheckRun &Run, const std::string &File) {
   return Result;
 }
 
-std::vector<TranslationUnitResult> analyzeAll(CheckRun &Run) {
-  std::vector<TranslationUnitResult> Results(Run.Files.size());
+/// Analyzes the units of \p Indices (into Run.Files) into \p Results, on
+/// --jobs threads.
+void analyzeUnits(CheckRun &Run, llvm::ArrayRef<size_t> Indices,
+                  std::vector<TranslationUnitResult> &Results) {
   unsigned Threads = Jobs ? Jobs.getValue()
                           : llvm::hardware_concurrency().compute_thread_count();
-  Threads = std::max(1u, std::min<unsigned>(Threads, Run.Files.size()));
-  Progress Bar(Run.Files.size(), !Quiet);
+  Threads = std::max(1u, std::min<unsigned>(Threads, Indices.size()));
+  Progress Bar(Indices.size(), !Quiet);
   std::atomic<size_t> Next{0};
   auto Work = [&] {
-    for (size_t I; (I = Next++) < Run.Files.size();) {
-      Results[I] = analyzeWithCache(Run, Run.Files[I]);
-      Bar.done(relativePath(Run.Files[I], Run.Root), Results[I]);
+    for (size_t I; (I = Next++) < Indices.size();) {
+      size_t Unit = Indices[I];
+      Results[Unit] = analyzeWithCache(Run, Run.Files[Unit]);
+      Bar.done(relativePath(Run.Files[Unit], Run.Root), Results[Unit]);
     }
   };
   // clang recurses deeply on some code: 8 MiB stacks, as clangd uses.
@@ -539,7 +548,41 @@ std::vector<TranslationUnitResult> analyzeAll(CheckRun &Run) {
   for (llvm::thread &Worker : Workers)
     Worker.join();
   Bar.finish();
+}
+
+std::vector<TranslationUnitResult> analyzeAll(CheckRun &Run) {
+  std::vector<TranslationUnitResult> Results(Run.Files.size());
+  std::vector<size_t> All(Run.Files.size());
+  for (size_t I = 0; I < All.size(); ++I)
+    All[I] = I;
+  analyzeUnits(Run, All, Results);
   return Results;
+}
+
+/// --whole-program: the rounds after the first (WholeProgram.h), with the
+/// linked summaries in a temporary file.
+void analyzeWholeProgram(CheckRun &Run,
+                         std::vector<TranslationUnitResult> &Results) {
+  llvm::SmallString<128> SummariesFile;
+  if (std::error_code EC = llvm::sys::fs::createTemporaryFile(
+          "prodready-summaries", "json", SummariesFile))
+    fail("cannot create the whole-program summaries file: " + EC.message());
+  WholeProgramOutcome Outcome = linkWholeProgram(
+      Results, Run.Settings, std::string(SummariesFile),
+      [&](llvm::ArrayRef<size_t> Units) {
+        analyzeUnits(Run, Units, Results);
+      });
+  llvm::sys::fs::remove(SummariesFile);
+  if (!Outcome.Converged)
+    warn("whole-program analysis stopped after " +
+         std::to_string(Outcome.Rounds) +
+         " rounds before the function summaries settled; findings that "
+         "depend on the last changes may be missing");
+  if (!Quiet)
+    llvm::errs() << "prodready: whole program: " << Outcome.Functions
+                 << " function summaries linked, " << Outcome.Reanalyzed
+                 << " translation units analyzed again in "
+                 << Outcome.Rounds - 1 << " more rounds\n";
 }
 
 void warnAboutRemovedFlags(const CheckRun &Run,
@@ -711,6 +754,7 @@ RunStats runStats(const CheckRun &Run,
     Stats.Skipped += Result.Skipped;
   }
   Stats.Analyzed = Stats.Units - Stats.Cached - Stats.Skipped;
+  Stats.WholeProgram = WholeProgram;
   Stats.Seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
           .count();
@@ -838,13 +882,24 @@ int runCheck(const char *Argv0) {
     Run.BuildIdentity = buildIdentity(Argv0);
   }
   // A baseline records every finding, so it needs every unit analyzed.
-  if (Changed && !WriteBaseline) {
+  // --whole-program needs every unit's summaries.
+  if (Changed && !WriteBaseline && !WholeProgram) {
     Run.Changed.emplace(Changed->files(), Run.Root);
-    Run.Scanner = std::make_unique<DependencyScanner>();
+  }
+
+  if (WholeProgram) {
+    // Summaries are not cached yet, and a shard sees only its own units.
+    if (Run.Cache)
+      fail("--whole-program does not work with --cache yet");
+    if (!ShardSpecText.empty())
+      fail("--whole-program does not work with --shard yet");
+    Run.Settings.ExportSummaries = true;
   }
 
   auto Start = std::chrono::steady_clock::now();
   std::vector<TranslationUnitResult> Results = analyzeAll(Run);
+  if (WholeProgram)
+    analyzeWholeProgram(Run, Results);
   warnAboutRemovedFlags(Run, Results);
   size_t DroppedOutsideRoot = 0;
   ReportInput Report = combine(Run, Results, DroppedOutsideRoot);

@@ -13,6 +13,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendActions.h"
+#include "clang/Frontend/MultiplexConsumer.h"
 #include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Config/llvm-config.h"
@@ -90,15 +91,42 @@ struct SourceSnapshot {
 
 /// clang-tidy's frontend action, which also takes the snapshot at the end
 /// of the translation unit, while the source manager is alive.
+/// --whole-program: computes the unit's function summaries once clang-tidy's
+/// checks are done with the AST.
+class SummaryConsumer : public ASTConsumer {
+public:
+  SummaryConsumer(const AnalysisSettings &Settings,
+                  std::shared_ptr<clang::tidy::prodready::ProgramSummaries> &Out)
+      : Settings(Settings), Out(Out) {}
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    Out = std::make_shared<clang::tidy::prodready::ProgramSummaries>(
+        clang::tidy::prodready::summarizeTranslationUnit(Ctx,
+                                            Settings.KnownSummaries.get()));
+  }
+
+private:
+  const AnalysisSettings &Settings;
+  std::shared_ptr<clang::tidy::prodready::ProgramSummaries> &Out;
+};
+
 class SnapshotAction : public ASTFrontendAction {
 public:
   SnapshotAction(ClangTidyASTConsumerFactory &Factory, SourceSnapshot &Snapshot,
-                 llvm::StringRef ProjectRoot)
-      : Factory(Factory), Snapshot(Snapshot), ProjectRoot(ProjectRoot) {}
+                 const AnalysisSettings &Settings,
+                 std::shared_ptr<clang::tidy::prodready::ProgramSummaries> &Summaries)
+      : Factory(Factory), Snapshot(Snapshot), ProjectRoot(Settings.ProjectRoot),
+        Settings(Settings), Summaries(Summaries) {}
 
   std::unique_ptr<ASTConsumer>
   CreateASTConsumer(CompilerInstance &Compiler, llvm::StringRef File) override {
-    return Factory.createASTConsumer(Compiler, File);
+    std::unique_ptr<ASTConsumer> Tidy =
+        Factory.createASTConsumer(Compiler, File);
+    if (!Settings.ExportSummaries)
+      return Tidy;
+    std::vector<std::unique_ptr<ASTConsumer>> Consumers;
+    Consumers.push_back(std::move(Tidy));
+    Consumers.push_back(std::make_unique<SummaryConsumer>(Settings, Summaries));
+    return std::make_unique<MultiplexConsumer>(std::move(Consumers));
   }
 
   void EndSourceFileAction() override {
@@ -130,20 +158,23 @@ private:
   ClangTidyASTConsumerFactory &Factory;
   SourceSnapshot &Snapshot;
   std::string ProjectRoot;
+  const AnalysisSettings &Settings;
+  std::shared_ptr<clang::tidy::prodready::ProgramSummaries> &Summaries;
 };
 
 class SnapshotActionFactory : public tooling::FrontendActionFactory {
 public:
   SnapshotActionFactory(
       ClangTidyContext &Context, SourceSnapshot &Snapshot,
-      llvm::StringRef ProjectRoot,
+      const AnalysisSettings &Settings,
+      std::shared_ptr<clang::tidy::prodready::ProgramSummaries> &Summaries,
       llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS)
       : ConsumerFactory(Context, std::move(FS)), Snapshot(Snapshot),
-        ProjectRoot(ProjectRoot) {}
+        Settings(Settings), Summaries(Summaries) {}
 
   std::unique_ptr<FrontendAction> create() override {
     return std::make_unique<SnapshotAction>(ConsumerFactory, Snapshot,
-                                            ProjectRoot);
+                                            Settings, Summaries);
   }
 
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
@@ -161,7 +192,8 @@ public:
 private:
   ClangTidyASTConsumerFactory ConsumerFactory;
   SourceSnapshot &Snapshot;
-  std::string ProjectRoot;
+  const AnalysisSettings &Settings;
+  std::shared_ptr<clang::tidy::prodready::ProgramSummaries> &Summaries;
 };
 
 /// The diagnostics engine clang-tidy's context reports to; its
@@ -402,7 +434,8 @@ analyzeTranslationUnit(const tooling::CompilationDatabase &Database,
   Tool.setDiagnosticConsumer(&Diagnostics.Consumer);
 
   SourceSnapshot Snapshot;
-  SnapshotActionFactory Factory(Context, Snapshot, Settings.ProjectRoot, FS);
+  SnapshotActionFactory Factory(Context, Snapshot, Settings, Result.Summaries,
+                                FS);
   int Status = Tool.run(&Factory);
 
   FindingBuilder Builder(Snapshot, Settings.FixNotes);

@@ -13,6 +13,7 @@
 
 #include "Report.h"
 #include "ResultCache.h"
+#include "analysis/ProgramSummaries.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include <mutex>
@@ -42,6 +43,12 @@ struct AnalysisSettings {
   std::string ResourceDir;
   bool FixNotes = false;
   bool AllowPlugins = false;
+  /// --whole-program: also compute each unit's function summaries, with
+  /// these summaries of the other units for its calls (none in the first
+  /// round).
+  bool ExportSummaries = false;
+  std::shared_ptr<const clang::tidy::prodready::ProgramSummaries>
+      KnownSummaries;
   clang::tidy::ClangTidyGlobalOptions GlobalOptions;
   clang::tidy::ClangTidyOptions DefaultOptions;
   clang::tidy::ClangTidyOptions OverrideOptions;
@@ -72,6 +79,9 @@ struct TranslationUnitResult {
   bool FromCache = false;
   /// Not analyzed: --diff changed none of the files it reads.
   bool Skipped = false;
+  /// With AnalysisSettings::ExportSummaries: its functions' summaries and
+  /// the functions of other units it calls.
+  std::shared_ptr<clang::tidy::prodready::ProgramSummaries> Summaries;
 };
 
 TranslationUnitResult

@@ -1,6 +1,5 @@
 // Unit tests of --diff's choice of translation units: the files a diff
-// changed, matched against the files a translation unit reads, and the
-// Make-style dependency files clang's scanner writes.
+// changed, matched against the files a translation unit reads.
 #include "ChangeImpact.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
@@ -11,21 +10,6 @@
 using namespace prodready::driver;
 
 namespace {
-
-using Files = std::vector<std::string>;
-
-TEST(ChangeImpactTest, MakeDependenciesWithoutTargetsUnescaped) {
-  EXPECT_EQ(parseMakeDependencies("out.o: src/a.cpp include/b.h \\\n"
-                                  "  /usr/include/stdio.h\n"),
-            (Files{"src/a.cpp", "include/b.h", "/usr/include/stdio.h"}));
-  // A space in a name is escaped, and so is '#'; '$' is doubled.
-  EXPECT_EQ(parseMakeDependencies("a.o: my\\ dir/a.cpp x\\#y.h $$HOME.h\n"),
-            (Files{"my dir/a.cpp", "x#y.h", "$HOME.h"}));
-  // Several targets, a continuation right after the colon, CRLF lines.
-  EXPECT_EQ(parseMakeDependencies("a.o a.d: \\\r\n a.cpp \\\r\n b.h\r\n"),
-            (Files{"a.cpp", "b.h"}));
-  EXPECT_EQ(parseMakeDependencies(""), Files{});
-}
 
 class ChangedFilesTest : public ::testing::Test {
 protected:

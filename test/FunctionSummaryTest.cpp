@@ -127,6 +127,7 @@ TEST(FunctionSummaryTest, LibraryFunctionsHaveNoSummary) {
 TEST(FunctionSummaryTest, JSONRoundTrip) {
   FunctionSummary S;
   S.ReturnsUntrusted = true;
+  S.ReturnedSources = 0x30; // Network and request data.
   S.ParamsToReturn = paramBit(0) | paramBit(63);
   S.SetsTimeoutOn = paramBit(2);
   S.ChecksResponseOf = paramBit(1);

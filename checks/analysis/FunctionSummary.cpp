@@ -8,6 +8,7 @@ namespace clang::tidy::prodready {
 
 bool FunctionSummary::operator==(const FunctionSummary &O) const {
   return ReturnsUntrusted == O.ReturnsUntrusted &&
+         ReturnedSources == O.ReturnedSources &&
          ParamsToReturn == O.ParamsToReturn &&
          ParamsToSink == O.ParamsToSink &&
          UntrustedOutParams == O.UntrustedOutParams &&
@@ -117,6 +118,7 @@ llvm::json::Value toJSON(const FunctionSummary &S, llvm::StringRef Key,
       {"key", Key},
       {"name", Name},
       {"returnsUntrusted", S.ReturnsUntrusted},
+      {"returnedSources", int64_t(S.ReturnedSources)},
       {"paramsToReturn", paramList(S.ParamsToReturn)},
       {"paramsToSink", paramList(S.ParamsToSink)},
       {"untrustedOutParams", paramList(S.UntrustedOutParams)},
@@ -156,7 +158,11 @@ std::optional<FunctionSummary> summaryFromJSON(const llvm::json::Value &V,
   Name = O->getString("name").value_or("").str();
 
   FunctionSummary S;
-  bool Ok = readBool(*O, "returnsUntrusted", S.ReturnsUntrusted) &&
+  std::optional<int64_t> Sources = O->getInteger("returnedSources");
+  if (Sources && *Sources >= 0 && *Sources < 256)
+    S.ReturnedSources = uint8_t(*Sources);
+  bool Ok = (!O->get("returnedSources") || S.ReturnedSources == *Sources) &&
+            readBool(*O, "returnsUntrusted", S.ReturnsUntrusted) &&
             readParamList(*O, "paramsToReturn", S.ParamsToReturn) &&
             readParamList(*O, "paramsToSink", S.ParamsToSink) &&
             readParamList(*O, "untrustedOutParams", S.UntrustedOutParams) &&

@@ -73,6 +73,9 @@ struct FunctionSummary {
   /// Returns untrusted data it read itself (a source in its body or in a
   /// callee).
   bool ReturnsUntrusted = false;
+  /// The SourceKind bits of what it returns (with ReturnsUntrusted): who
+  /// controls the data decides how a check judges it.
+  uint8_t ReturnedSources = 0;
   /// Parameters whose data reaches the return value.
   ParamSet ParamsToReturn = 0;
   /// Parameters whose data reaches a sink of the asking check unsanitized.
@@ -128,7 +131,7 @@ std::optional<FunctionSummary> summaryFromJSON(const llvm::json::Value &V,
                                                std::string &Name,
                                                std::string &Error);
 /// The version written in every serialized summary.
-constexpr int SummaryFormatVersion = 1;
+constexpr int SummaryFormatVersion = 2;
 
 class FunctionSummaries;
 

@@ -172,6 +172,8 @@ public:
   /// (bit 1+i for parameter i; bit 0 if it returns untrusted data itself),
   /// and which parameters reach a sink (bit 1+i).
   uint64_t returnLabels(const FunctionDecl &Function);
+  /// The SourceKind bits of the untrusted data \p Function returns.
+  uint8_t returnSources(const FunctionDecl &Function);
   uint64_t sinkParameterLabels(const FunctionDecl &Function);
   /// The pointer and reference parameters through which \p Function writes
   /// untrusted data (bit 1+i for parameter i).

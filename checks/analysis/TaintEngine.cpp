@@ -109,6 +109,10 @@ uint64_t TaintEngine::returnLabels(const FunctionDecl &Function) {
   return analysisFor(Function).ReturnLabels;
 }
 
+uint8_t TaintEngine::returnSources(const FunctionDecl &Function) {
+  return analysisFor(Function).ReturnSources;
+}
+
 uint64_t TaintEngine::untrustedOutParameters(const FunctionDecl &Function) {
   uint64_t Labels = 0;
   for (const auto &[Param, Written] : analysisFor(Function).OutParams)

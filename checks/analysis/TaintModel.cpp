@@ -65,7 +65,8 @@ void insertNames(llvm::StringSet<> &Set, const std::vector<std::string> &Names) 
 CallModelExtension::~CallModelExtension() = default;
 
 TaintModel::TaintModel(const TaintOptions &Options)
-    : Extension(Options.Extension), Tests(Options.Tests),
+    : Extension(Options.Extension), Program(Options.Program),
+      Tests(Options.Tests),
       Setters(Options.Setters) {
   insertNames(UserSources, Options.Sources);
   insertNames(UserSanitizers, Options.Sanitizers);
@@ -110,6 +111,9 @@ CallModel TaintModel::classify(const CallExpr &Call) const {
   if (Extension)
     if (std::optional<CallModel> Own = Extension->classify(Call))
       return *Own;
+  if (Program)
+    if (std::optional<CallModel> Linked = Program->classify(Call))
+      return *Linked;
   StringRef Name = nameOf(*Callee);
   auto Out = [&](std::initializer_list<unsigned> Args, SourceKind Kind) {
     Model.Effect = CallEffect::SourceOutArgs;

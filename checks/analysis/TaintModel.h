@@ -117,6 +117,10 @@ struct TaintOptions {
   /// writes its caller's argument there, for the field's value everywhere
   /// (see TaintEngine::isUntrustedGlobal).
   bool Setters = false;
+  /// Calls of functions defined in other translation units, modelled from
+  /// their summaries (--whole-program, ProgramSummaries.h); consulted after
+  /// Extension. Not owned.
+  const CallModelExtension *Program = nullptr;
 };
 
 class TaintModel {
@@ -132,10 +136,14 @@ public:
   /// (`c_str`, `string`, `native`, ...): the subject of a predicate.
   static bool isTextAccessor(const CXXMethodDecl &Method);
   ConditionTests conditionTests() const { return Tests; }
+  /// Sets TaintOptions::Program after construction (a check loads the
+  /// summaries its options name).
+  void setProgram(const CallModelExtension *Models) { Program = Models; }
   bool followsSetters() const { return Setters; }
 
 private:
   const CallModelExtension *Extension;
+  const CallModelExtension *Program;
   ConditionTests Tests;
   bool Setters;
   llvm::StringSet<> UserSources;

@@ -180,6 +180,8 @@ void FlowProvider::summarize(const FunctionDecl &Definition,
     return;
   uint64_t Returned = Engine.returnLabels(Definition);
   Out.ReturnsUntrusted |= (Returned & TaintValue::UntrustedLabel) != 0;
+  if (Out.ReturnsUntrusted)
+    Out.ReturnedSources |= Engine.returnSources(Definition);
   Out.ParamsToReturn |= parametersOf(Returned);
   Out.ParamsToSink |= parametersOf(Engine.sinkParameterLabels(Definition));
   Out.UntrustedOutParams |=

@@ -5,7 +5,7 @@
 // none of whose files changed has no changed line to report on: it is not
 // analyzed at all. What a translation unit reads comes from the result
 // cache's entry (the files it read when it was last analyzed) or from a
-// preprocessor-only scan of its compile command (DependencyScan.h).
+// preprocessor-only run of its compile command (DependencyScan.h).
 //
 //===----------------------------------------------------------------------===//
 
@@ -16,7 +16,6 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/ADT/StringSet.h"
 #include <string>
-#include <vector>
 
 namespace prodready::driver {
 
@@ -42,10 +41,6 @@ private:
   llvm::StringSet<> RealPaths;
 };
 
-/// The files of a Make-style dependency file (`out.o: a.cpp b.h \`), in
-/// order, unescaped (`\ ` is a space, `$$` a dollar sign), the targets left
-/// out.
-std::vector<std::string> parseMakeDependencies(llvm::StringRef Text);
 
 } // namespace prodready::driver
 

@@ -1,0 +1,259 @@
+//===--- ProgramSummaries.cpp - prodready ---------------------------------===//
+
+#include "ProgramSummaries.h"
+#include "TaintAnalysis.h"
+#include "TaintSummaries.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Index/USRGeneration.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include <mutex>
+
+namespace clang::tidy::prodready {
+
+std::string usrOf(const Decl &D) {
+  llvm::SmallString<128> Usr;
+  if (index::generateUSRForDecl(&D, Usr))
+    return "";
+  return std::string(Usr);
+}
+
+//===----------------------------------------------------------------------===//
+// The file
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+/// Joins the summaries of two definitions of one function.
+void joinSummary(FunctionSummary &Into, const FunctionSummary &Other) {
+  Into.ReturnsUntrusted |= Other.ReturnsUntrusted;
+  Into.ReturnedSources |= Other.ReturnedSources;
+  Into.ParamsToReturn |= Other.ParamsToReturn;
+  Into.ParamsToSink |= Other.ParamsToSink;
+  Into.UntrustedOutParams |= Other.UntrustedOutParams;
+  Into.Validates &= Other.Validates;
+}
+
+struct CachedFile {
+  llvm::sys::TimePoint<> Modified;
+  uint64_t Size = 0;
+  std::shared_ptr<const ProgramSummaries> Summaries;
+};
+
+} // namespace
+
+std::shared_ptr<const ProgramSummaries>
+ProgramSummaries::load(llvm::StringRef Path, std::string &Error) {
+  llvm::sys::fs::file_status Status;
+  if (std::error_code EC = llvm::sys::fs::status(Path, Status)) {
+    Error = "cannot read '" + Path.str() + "': " + EC.message();
+    return nullptr;
+  }
+  static std::mutex Mutex;
+  static llvm::StringMap<CachedFile> Cache;
+  std::lock_guard<std::mutex> Lock(Mutex);
+  CachedFile &Entry = Cache[Path];
+  if (Entry.Summaries && Entry.Modified == Status.getLastModificationTime() &&
+      Entry.Size == Status.getSize())
+    return Entry.Summaries;
+  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  if (!Buffer) {
+    Error = "cannot read '" + Path.str() + "': " + Buffer.getError().message();
+    return nullptr;
+  }
+  std::unique_ptr<ProgramSummaries> Parsed =
+      parse((*Buffer)->getBuffer(), Error);
+  if (!Parsed) {
+    Error = "'" + Path.str() + "': " + Error;
+    return nullptr;
+  }
+  Entry = {Status.getLastModificationTime(), Status.getSize(),
+           std::move(Parsed)};
+  return Entry.Summaries;
+}
+
+std::unique_ptr<ProgramSummaries>
+ProgramSummaries::parse(llvm::StringRef Text, std::string &Error) {
+  llvm::Expected<llvm::json::Value> Json = llvm::json::parse(Text);
+  if (!Json) {
+    Error = "not JSON: " + llvm::toString(Json.takeError());
+    return nullptr;
+  }
+  const llvm::json::Object *Root = Json->getAsObject();
+  const llvm::json::Array *Functions =
+      Root ? Root->getArray("functions") : nullptr;
+  if (!Functions) {
+    Error = "not a summaries file (no 'functions' array)";
+    return nullptr;
+  }
+  auto Result = std::make_unique<ProgramSummaries>();
+  for (const llvm::json::Value &Function : *Functions) {
+    Entry E;
+    std::string Usr;
+    std::optional<FunctionSummary> Summary =
+        summaryFromJSON(Function, Usr, E.Name, Error);
+    if (!Summary)
+      return nullptr;
+    E.Summary = std::move(*Summary);
+    Result->add(Usr, E);
+  }
+  if (const llvm::json::Array *Calls = Root->getArray("calls"))
+    for (const llvm::json::Value &Call : *Calls)
+      if (std::optional<llvm::StringRef> Usr = Call.getAsString())
+        Result->Calls.insert(Usr->str());
+  return Result;
+}
+
+std::string ProgramSummaries::serialize() const {
+  // Sorted by USR: the same program gives the same file.
+  std::vector<llvm::StringRef> Keys;
+  for (const auto &Function : Functions)
+    Keys.push_back(Function.getKey());
+  llvm::sort(Keys);
+  llvm::json::Array Out;
+  for (llvm::StringRef Usr : Keys) {
+    const Entry &E = Functions.find(Usr)->second;
+    Out.push_back(toJSON(E.Summary, Usr, E.Name, nullptr));
+  }
+  llvm::json::Array CallList;
+  for (const std::string &Usr : Calls)
+    CallList.push_back(Usr);
+  llvm::json::Object Root{{"version", SummaryFormatVersion},
+                          {"functions", std::move(Out)},
+                          {"calls", std::move(CallList)}};
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  OS << llvm::formatv("{0:1}", llvm::json::Value(std::move(Root)));
+  return Text;
+}
+
+void ProgramSummaries::add(llvm::StringRef Usr, const Entry &E) {
+  auto [It, Inserted] = Functions.try_emplace(Usr, E);
+  if (!Inserted)
+    joinSummary(It->second.Summary, E.Summary);
+}
+
+bool ProgramSummaries::merge(const ProgramSummaries &Other) {
+  bool Changed = false;
+  for (const auto &Function : Other.Functions) {
+    const Entry *Before = find(Function.getKey());
+    std::optional<FunctionSummary> Old;
+    if (Before)
+      Old = Before->Summary;
+    add(Function.getKey(), Function.getValue());
+    Changed |= !Old || *Old != find(Function.getKey())->Summary;
+  }
+  return Changed;
+}
+
+const ProgramSummaries::Entry *
+ProgramSummaries::find(llvm::StringRef Usr) const {
+  auto It = Functions.find(Usr);
+  return It == Functions.end() ? nullptr : &It->second;
+}
+
+//===----------------------------------------------------------------------===//
+// Computing a translation unit's summaries
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+/// A function whose body this translation unit has: its own analysis
+/// applies, not a summary.
+bool hasBodyHere(const FunctionDecl &F) {
+  const FunctionDecl *Definition = F.getDefinition();
+  return Definition && Definition->hasBody();
+}
+
+} // namespace
+
+ProgramSummaries summarizeTranslationUnit(ASTContext &Ctx,
+                                          const ProgramSummaries *Known) {
+  using namespace ast_matchers;
+  std::shared_ptr<const ProgramSummaries> Shared(
+      Known, [](const ProgramSummaries *) {}); // Not owned.
+  ProgramCallModels Linked(Shared, /*PathValidators=*/true);
+  TaintOptions Options;
+  if (Known)
+    Options.Program = &Linked;
+  TaintModel Model(Options);
+  NoTaintSinks Sinks;
+  TaintEngine Engine(Ctx, Model, Sinks);
+  FlowProvider Flows(Engine);
+  ValidatorProvider Validators(Engine);
+  FunctionSummaries Table(Ctx);
+  Table.addProvider(Flows);
+  Table.addProvider(Validators);
+
+  ProgramSummaries Out;
+  for (const BoundNodes &Node :
+       match(functionDecl(isDefinition(), isExpansionInMainFile(),
+                          unless(isImplicit()))
+                 .bind("f"),
+             Ctx)) {
+    const auto *F = Node.getNodeAs<FunctionDecl>("f");
+    if (!F->isExternallyVisible() || F->isDependentContext() ||
+        F->isTemplateInstantiation())
+      continue;
+    const FunctionSummary *Summary = Table.get(*F);
+    std::string Usr = usrOf(*F);
+    if (!Summary || Summary->empty() || Usr.empty())
+      continue;
+    Out.add(Usr, {*Summary, F->getQualifiedNameAsString()});
+  }
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (const BoundNodes &Node :
+       match(findAll(callExpr(isExpansionInMainFile(),
+                              callee(functionDecl().bind("callee")))),
+             Ctx)) {
+    const auto *Callee = Node.getNodeAs<FunctionDecl>("callee");
+    if (hasBodyHere(*Callee) || SM.isInSystemHeader(Callee->getLocation()))
+      continue;
+    if (std::string Usr = usrOf(*Callee); !Usr.empty())
+      Out.Calls.insert(std::move(Usr));
+  }
+  return Out;
+}
+
+//===----------------------------------------------------------------------===//
+// Call models
+//===----------------------------------------------------------------------===//
+
+std::optional<CallModel>
+ProgramCallModels::classify(const CallExpr &Call) const {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee || !Summaries || isa<CXXOperatorCallExpr>(Call) ||
+      hasBodyHere(*Callee))
+    return std::nullopt;
+  const ProgramSummaries::Entry *Linked = Summaries->find(usrOf(*Callee));
+  if (!Linked)
+    return std::nullopt;
+  const FunctionSummary &S = Linked->Summary;
+  CallModel Model;
+  if (S.ReturnsUntrusted) {
+    Model.Effect = CallEffect::SourceResult;
+    // A set of kinds (the Sources bits of the value it makes).
+    Model.Kind = static_cast<SourceKind>(
+        S.ReturnedSources ? S.ReturnedSources
+                          : static_cast<uint8_t>(SourceKind::UserSource));
+    return Model;
+  }
+  if (S.UntrustedOutParams) {
+    Model.Effect = CallEffect::SourceOutArgs;
+    for (unsigned I = 0; I < Call.getNumArgs() && I < 64; ++I)
+      if (S.UntrustedOutParams & paramBit(I))
+        Model.OutArgs.push_back(I);
+    return Model;
+  }
+  if (PathValidators && (S.Validates & paramBit(0))) {
+    Model.Effect = CallEffect::SanitizerPredicate;
+    return Model;
+  }
+  // Otherwise the default model (the result derives from the arguments)
+  // covers ParamsToReturn.
+  return std::nullopt;
+}
+
+} // namespace clang::tidy::prodready

@@ -1,0 +1,95 @@
+//===--- ProgramSummaries.h - prodready ------------------------*- C++ -*-===//
+//
+// Whole-program mode: the function summaries of every translation unit of
+// a program, linked by each function's USR, so that a translation unit's
+// analysis knows what a function defined in another one does. The driver
+// (`prodready check --whole-program`) writes them; the checks read the
+// file that their `WholeProgramSummaries` option names, and model a call
+// of a function without a body here by its summary, the way the shared
+// tables model a library call:
+//
+//   config.cpp:  std::string outputDir() { return std::getenv("OUT"); }
+//   export.cpp:  std::string outputDir();   // declared only
+//                std::ofstream out(outputDir() + "/" + name);
+//
+// `outputDir()` returns data from the environment in export.cpp too. What
+// is followed: untrusted results (ReturnsUntrusted, with the kind of
+// source), parameters returned (ParamsToReturn) and path validators
+// (Validates). Format: docs/design/regions-and-summaries.md.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PRODREADY_CHECKS_ANALYSIS_PROGRAMSUMMARIES_H
+#define PRODREADY_CHECKS_ANALYSIS_PROGRAMSUMMARIES_H
+
+#include "FunctionSummary.h"
+#include "TaintModel.h"
+#include "llvm/ADT/StringMap.h"
+#include <memory>
+#include <set>
+#include <string>
+
+namespace clang::tidy::prodready {
+
+/// The name of a function across translation units ("" if it has none).
+std::string usrOf(const Decl &D);
+
+class ProgramSummaries {
+public:
+  struct Entry {
+    FunctionSummary Summary;
+    std::string Name; ///< Qualified, for messages.
+  };
+
+  /// Reads the file \p Path (kept per path while it is unchanged, so that
+  /// every check of every translation unit shares one copy).
+  static std::shared_ptr<const ProgramSummaries> load(llvm::StringRef Path,
+                                                      std::string &Error);
+  /// Reads the text of a summaries file (or of one translation unit's
+  /// summaries: the same format).
+  static std::unique_ptr<ProgramSummaries> parse(llvm::StringRef Text,
+                                                 std::string &Error);
+  std::string serialize() const;
+
+  /// Adds \p Usr's summary: a function defined in several translation
+  /// units (inline in a header) gets what any definition does, and
+  /// validates only what all of them validate.
+  void add(llvm::StringRef Usr, const Entry &E);
+  /// Adds every function of \p Other; true if a summary changed.
+  bool merge(const ProgramSummaries &Other);
+  const Entry *find(llvm::StringRef Usr) const;
+  size_t size() const { return Functions.size(); }
+  const llvm::StringMap<Entry> &functions() const { return Functions; }
+
+  /// The USRs of functions a translation unit calls without a body of
+  /// its own (what its analysis depends on in other units).
+  std::set<std::string> Calls;
+
+private:
+  llvm::StringMap<Entry> Functions;
+};
+
+/// The summaries of the functions with external linkage that \p Ctx's main
+/// file defines, computed with \p Known for the calls to other units, and
+/// the functions it calls that it does not define.
+ProgramSummaries summarizeTranslationUnit(ASTContext &Ctx,
+                                          const ProgramSummaries *Known);
+
+/// The call models of calls of functions defined elsewhere, from their
+/// summaries. \p PathValidators: whether a validator summary (its path
+/// tests) vouches for its argument, which holds for path sinks only.
+class ProgramCallModels : public CallModelExtension {
+public:
+  ProgramCallModels(std::shared_ptr<const ProgramSummaries> Summaries,
+                    bool PathValidators)
+      : Summaries(std::move(Summaries)), PathValidators(PathValidators) {}
+  std::optional<CallModel> classify(const CallExpr &Call) const override;
+
+private:
+  std::shared_ptr<const ProgramSummaries> Summaries;
+  bool PathValidators;
+};
+
+} // namespace clang::tidy::prodready
+
+#endif // PRODREADY_CHECKS_ANALYSIS_PROGRAMSUMMARIES_H

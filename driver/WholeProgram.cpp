@@ -1,0 +1,81 @@
+//===--- WholeProgram.cpp - prodready driver ------------------------------===//
+
+#include "WholeProgram.h"
+#include "FixApplier.h"
+#include <set>
+
+namespace prodready::driver {
+
+using clang::tidy::prodready::ProgramSummaries;
+
+namespace {
+
+/// The program's summaries: every unit's, joined per function.
+std::shared_ptr<ProgramSummaries>
+link(const std::vector<TranslationUnitResult> &Results) {
+  auto Linked = std::make_shared<ProgramSummaries>();
+  for (const TranslationUnitResult &Result : Results)
+    if (Result.Summaries)
+      Linked->merge(*Result.Summaries);
+  return Linked;
+}
+
+/// The functions whose summary differs between \p Before and \p After.
+std::set<std::string> changedFunctions(const ProgramSummaries *Before,
+                                       const ProgramSummaries &After) {
+  std::set<std::string> Changed;
+  for (const auto &Function : After.functions()) {
+    const ProgramSummaries::Entry *Old =
+        Before ? Before->find(Function.getKey()) : nullptr;
+    if (!Old || Old->Summary != Function.getValue().Summary)
+      Changed.insert(Function.getKey().str());
+  }
+  return Changed;
+}
+
+} // namespace
+
+WholeProgramOutcome
+linkWholeProgram(std::vector<TranslationUnitResult> &Results,
+                 AnalysisSettings &Settings, const std::string &SummariesFile,
+                 llvm::function_ref<void(llvm::ArrayRef<size_t>)> AnalyzeAgain,
+                 unsigned MaxRounds) {
+  WholeProgramOutcome Outcome;
+  std::shared_ptr<ProgramSummaries> Linked = link(Results);
+  std::set<std::string> Changed = changedFunctions(nullptr, *Linked);
+  Settings.OverrideOptions.CheckOptions["WholeProgramSummaries"] =
+      clang::tidy::ClangTidyOptions::ClangTidyValue(SummariesFile);
+  while (!Changed.empty()) {
+    // The units that call a function whose summary they have not seen.
+    std::vector<size_t> Dependent;
+    for (size_t I = 0; I < Results.size(); ++I)
+      if (const auto &Summaries = Results[I].Summaries)
+        if (llvm::any_of(Summaries->Calls, [&](const std::string &Usr) {
+              return Changed.count(Usr);
+            }))
+          Dependent.push_back(I);
+    if (Dependent.empty())
+      break;
+    if (Outcome.Rounds == MaxRounds) {
+      Outcome.Converged = false;
+      break;
+    }
+    if (llvm::Error E =
+            writeFileAtomically(SummariesFile, Linked->serialize())) {
+      llvm::consumeError(std::move(E));
+      Outcome.Converged = false;
+      break;
+    }
+    Settings.KnownSummaries = Linked;
+    AnalyzeAgain(Dependent);
+    ++Outcome.Rounds;
+    Outcome.Reanalyzed += Dependent.size();
+    std::shared_ptr<ProgramSummaries> Relinked = link(Results);
+    Changed = changedFunctions(Linked.get(), *Relinked);
+    Linked = std::move(Relinked);
+  }
+  Outcome.Functions = Linked->size();
+  return Outcome;
+}
+
+} // namespace prodready::driver

@@ -1,0 +1,42 @@
+//===--- WholeProgram.h - prodready driver ---------------------*- C++ -*-===//
+//
+// `prodready check --whole-program`: after every translation unit was
+// analyzed once (and its function summaries computed), link the summaries
+// by function and analyze again, with them, the units that call a function
+// another unit defines; their new summaries may change what other units
+// see, so this repeats until no summary changes (a fixpoint over the
+// program's call graph: summaries only grow), or a cap of rounds.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PRODREADY_DRIVER_WHOLEPROGRAM_H
+#define PRODREADY_DRIVER_WHOLEPROGRAM_H
+
+#include "TidyRunner.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include <string>
+#include <vector>
+
+namespace prodready::driver {
+
+struct WholeProgramOutcome {
+  unsigned Rounds = 1;      ///< Analysis rounds, the first included.
+  unsigned Reanalyzed = 0;  ///< Analyses after the first round.
+  size_t Functions = 0;     ///< Functions with a summary.
+  bool Converged = true;    ///< False when the cap stopped it.
+};
+
+/// Links the summaries of \p Results (the first round) and analyzes again,
+/// through \p AnalyzeAgain (which replaces the results of the units it is
+/// given), the units that depend on changed summaries, with \p Settings
+/// naming the linked summaries, written to \p SummariesFile.
+WholeProgramOutcome
+linkWholeProgram(std::vector<TranslationUnitResult> &Results,
+                 AnalysisSettings &Settings, const std::string &SummariesFile,
+                 llvm::function_ref<void(llvm::ArrayRef<size_t>)> AnalyzeAgain,
+                 unsigned MaxRounds = 6);
+
+} // namespace prodready::driver
+
+#endif // PRODREADY_DRIVER_WHOLEPROGRAM_H

@@ -1,0 +1,160 @@
+// Unit tests of whole-program summaries: a translation unit's summaries by
+// USR (functions with external linkage only, calls it cannot resolve), the
+// file format, the join of several definitions, and the call models a
+// check gets for functions defined elsewhere.
+#include "TestAST.h"
+#include "analysis/ProgramSummaries.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+using namespace clang::tidy::prodready;
+
+namespace {
+
+const FunctionDecl *function(prodready::test::TestAST &AST,
+                             llvm::StringRef Name) {
+  auto Found = match(functionDecl(hasName(Name)).bind("f"), AST.context());
+  return Found.empty() ? nullptr : Found[0].getNodeAs<FunctionDecl>("f");
+}
+
+TEST(ProgramSummariesTest, ExternalFunctionsAndUnresolvedCalls) {
+  prodready::test::TestAST AST(R"cpp(
+    #include <cstdlib>
+    #include <string>
+    std::string apiBase() { return std::getenv("API_BASE"); }
+    static std::string hidden() { return std::getenv("HIDDEN"); }
+    namespace { std::string alsoHidden() { return std::getenv("X"); } }
+    std::string pass(const std::string &s) { return s; }
+    void plain(int x) { (void)x; }
+    std::string elsewhere(int fd);
+    std::string use(int fd) { return elsewhere(fd) + hidden() + alsoHidden(); }
+  )cpp");
+  ASSERT_FALSE(AST.hasErrors());
+  ProgramSummaries Unit = summarizeTranslationUnit(AST.context(), nullptr);
+  const auto *Base = Unit.find(usrOf(*function(AST, "apiBase")));
+  ASSERT_NE(Base, nullptr);
+  EXPECT_TRUE(Base->Summary.ReturnsUntrusted);
+  EXPECT_EQ(Base->Summary.ReturnedSources,
+            static_cast<uint8_t>(SourceKind::Environment));
+  EXPECT_EQ(Base->Name, "apiBase");
+  const auto *Pass = Unit.find(usrOf(*function(AST, "pass")));
+  ASSERT_NE(Pass, nullptr);
+  EXPECT_EQ(Pass->Summary.ParamsToReturn, paramBit(0));
+  // Internal linkage: no other unit can call them; a function that does
+  // nothing a summary says: left out.
+  EXPECT_EQ(Unit.find(usrOf(*function(AST, "hidden"))), nullptr);
+  EXPECT_EQ(Unit.find(usrOf(*function(AST, "alsoHidden"))), nullptr);
+  EXPECT_EQ(Unit.find(usrOf(*function(AST, "plain"))), nullptr);
+  EXPECT_EQ(Unit.Calls,
+            std::set<std::string>{usrOf(*function(AST, "elsewhere"))});
+}
+
+TEST(ProgramSummariesTest, FileRoundTripAndJoin) {
+  ProgramSummaries Program;
+  FunctionSummary Reads;
+  Reads.ReturnsUntrusted = true;
+  Reads.ReturnedSources = static_cast<uint8_t>(SourceKind::Network);
+  Reads.Validates = paramBit(0) | paramBit(1);
+  Program.add("c:@F@f#I#", {Reads, "f"});
+  // Another definition of the same function (inline in a header).
+  FunctionSummary Other;
+  Other.ReturnedSources = static_cast<uint8_t>(SourceKind::File);
+  Other.Validates = paramBit(1);
+  Program.add("c:@F@f#I#", {Other, "f"});
+  Program.Calls.insert("c:@F@g#");
+  std::string Error;
+  std::unique_ptr<ProgramSummaries> Back =
+      ProgramSummaries::parse(Program.serialize(), Error);
+  ASSERT_NE(Back, nullptr) << Error;
+  const auto *F = Back->find("c:@F@f#I#");
+  ASSERT_NE(F, nullptr);
+  EXPECT_TRUE(F->Summary.ReturnsUntrusted);
+  EXPECT_EQ(F->Summary.ReturnedSources,
+            static_cast<uint8_t>(SourceKind::Network) |
+                static_cast<uint8_t>(SourceKind::File));
+  // Validated only by what every definition validates.
+  EXPECT_EQ(F->Summary.Validates, paramBit(1));
+  EXPECT_EQ(Back->Calls, std::set<std::string>{"c:@F@g#"});
+
+  EXPECT_EQ(ProgramSummaries::parse("[]", Error), nullptr);
+  EXPECT_NE(Error.find("'functions'"), std::string::npos) << Error;
+  EXPECT_EQ(ProgramSummaries::parse("{", Error), nullptr);
+  EXPECT_NE(Error.find("not JSON"), std::string::npos) << Error;
+  EXPECT_EQ(ProgramSummaries::load("/no/such/summaries.json", Error), nullptr);
+  EXPECT_NE(Error.find("/no/such/summaries.json"), std::string::npos);
+}
+
+TEST(ProgramSummariesTest, MergeSaysWhetherASummaryChanged) {
+  ProgramSummaries Program, Round;
+  FunctionSummary Pass;
+  Pass.ParamsToReturn = paramBit(0);
+  Round.add("c:@F@p#", {Pass, "p"});
+  EXPECT_TRUE(Program.merge(Round));
+  EXPECT_FALSE(Program.merge(Round));
+  FunctionSummary More = Pass;
+  More.ReturnsUntrusted = true;
+  ProgramSummaries Next;
+  Next.add("c:@F@p#", {More, "p"});
+  EXPECT_TRUE(Program.merge(Next));
+}
+
+TEST(ProgramSummariesTest, CallModelsForFunctionsWithoutABodyHere) {
+  prodready::test::TestAST Other(R"cpp(
+    #include <string>
+    #include <sys/socket.h>
+    std::string readName(int fd) {
+      char buf[64];
+      ssize_t n = recv(fd, buf, sizeof buf, 0);
+      return n > 0 ? std::string(buf, n) : std::string();
+    }
+    bool isSafe(const std::string &name) {
+      return name.find("..") == std::string::npos &&
+             name.find('/') == std::string::npos;
+    }
+    void fill(int fd, char *out) { recv(fd, out, 16, 0); }
+  )cpp");
+  ASSERT_FALSE(Other.hasErrors());
+  auto Linked = std::make_shared<ProgramSummaries>(
+      summarizeTranslationUnit(Other.context(), nullptr));
+
+  prodready::test::TestAST AST(R"cpp(
+    #include <string>
+    std::string readName(int fd);
+    bool isSafe(const std::string &name);
+    void fill(int fd, char *out);
+    int local() { return 1; }
+    void use(int fd, char *out) {
+      std::string n = readName(fd);
+      bool ok = isSafe(n);
+      fill(fd, out);
+      local();
+    }
+  )cpp");
+  ASSERT_FALSE(AST.hasErrors());
+  auto Call = [&](llvm::StringRef Name) {
+    auto Found = match(
+        findAll(callExpr(callee(functionDecl(hasName(Name)))).bind("c")),
+        AST.context());
+    return Found[0].getNodeAs<CallExpr>("c");
+  };
+  ProgramCallModels Paths(Linked, /*PathValidators=*/true);
+  ProgramCallModels Sql(Linked, /*PathValidators=*/false);
+  std::optional<CallModel> Read = Paths.classify(*Call("readName"));
+  ASSERT_TRUE(Read.has_value());
+  EXPECT_EQ(Read->Effect, CallEffect::SourceResult);
+  EXPECT_EQ(static_cast<uint8_t>(Read->Kind),
+            static_cast<uint8_t>(SourceKind::Network));
+  std::optional<CallModel> Fill = Sql.classify(*Call("fill"));
+  ASSERT_TRUE(Fill.has_value());
+  EXPECT_EQ(Fill->Effect, CallEffect::SourceOutArgs);
+  EXPECT_EQ(Fill->OutArgs, (llvm::SmallVector<unsigned, 4>{1}));
+  // A path validator vouches for a path only.
+  std::optional<CallModel> Safe = Paths.classify(*Call("isSafe"));
+  ASSERT_TRUE(Safe.has_value());
+  EXPECT_EQ(Safe->Effect, CallEffect::SanitizerPredicate);
+  EXPECT_FALSE(Sql.classify(*Call("isSafe")).has_value());
+  // A function with a body here is analyzed here.
+  EXPECT_FALSE(Paths.classify(*Call("local")).has_value());
+}
+
+} // namespace
