@@ -136,4 +136,10 @@ Severity findingSeverity(llvm::StringRef CheckName, llvm::StringRef Message) {
   return checkInfo(CheckName).DefaultSeverity;
 }
 
+bool reportsDataFlow(llvm::StringRef CheckName) {
+  return CheckName == "prodready-unsafe-path-join" ||
+         CheckName == "prodready-sql-injection" ||
+         CheckName == "prodready-unvalidated-url";
+}
+
 } // namespace prodready::driver

@@ -42,6 +42,11 @@ CheckInfo checkInfo(llvm::StringRef CheckName);
 /// `clang-tidy -fix`), so every prodready finding is a clang-tidy warning
 /// and the driver grades it by the start of its message.
 Severity findingSeverity(llvm::StringRef CheckName, llvm::StringRef Message);
+
+/// True for the checks whose notes walk a value from its source to the
+/// sink, in order (the untrusted-data checks): SARIF shows them as a code
+/// flow.
+bool reportsDataFlow(llvm::StringRef CheckName);
 const std::vector<CheckInfo> &prodreadyChecks();
 
 } // namespace prodready::driver

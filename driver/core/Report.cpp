@@ -190,6 +190,27 @@ json sarifFix(const Finding &F) {
           {"artifactChanges", Changes}};
 }
 
+/// The path of an untrusted value, for GitHub code scanning's "show paths":
+/// the notes from the source on, in order, then the sink.
+json sarifCodeFlow(const Finding &F) {
+  auto Step = [](llvm::StringRef File, unsigned Line, unsigned Column,
+                 llvm::StringRef LineText, llvm::StringRef Message) {
+    json Region = {{"startLine", Line},
+                   {"startColumn", codePointColumn(LineText, Column)}};
+    return json{{"location",
+                 {{"physicalLocation",
+                   {{"artifactLocation", artifactLocation(File.str())},
+                    {"region", std::move(Region)}}},
+                  {"message", {{"text", Message}}}}}};
+  };
+  json Steps = json::array();
+  for (const Note &N : F.Notes)
+    Steps.push_back(Step(N.File, N.Line, N.Column, N.LineText, N.Message));
+  Steps.push_back(Step(F.File, F.Line, F.Column, F.LineText, F.Message));
+  return json::array(
+      {{{"threadFlows", json::array({{{"locations", std::move(Steps)}}})}}});
+}
+
 json sarifResult(const Finding &F, const std::string &Fingerprint,
                  size_t RuleIndex) {
   json Region = {{"startLine", F.Line},
@@ -225,6 +246,8 @@ json sarifResult(const Finding &F, const std::string &Fingerprint,
     }
     Result["relatedLocations"] = std::move(Related);
   }
+  if (!F.Notes.empty() && reportsDataFlow(F.Check))
+    Result["codeFlows"] = sarifCodeFlow(F);
   return Result;
 }
 
