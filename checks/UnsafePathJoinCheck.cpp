@@ -253,6 +253,8 @@ void UnsafePathJoinCheck::report(const TaintHit &Hit, ASTContext &Ctx) {
     diag(Hit.Value.Origin->getBeginLoc(),
          "the untrusted value comes from %0 here", DiagnosticIDs::Note)
         << describeOrigin(*Hit.Value.Origin);
+  if (Hit.Value.Origin)
+    noteLinkedOrigin(*Hit.Value.Origin);
   if (const CallExpr *Filler = Hit.Value.FilledBy)
     if (const FunctionDecl *Callee = Filler->getDirectCallee())
       diag(Filler->getBeginLoc(), "'%0' writes it into an argument here",

@@ -253,6 +253,8 @@ void UnvalidatedUrlCheck::report(const TaintHit &Hit, bool AfterPrefix,
     diag(At(*Hit.Value.Origin), "the untrusted value comes from %0 here",
          DiagnosticIDs::Note)
         << describeOrigin(*Hit.Value.Origin);
+  if (Hit.Value.Origin)
+    noteLinkedOrigin(*Hit.Value.Origin);
   for (const CallExpr *Call : Hit.Calls)
     if (const FunctionDecl *Callee = Call->getDirectCallee())
       diag(At(*Call), "it is passed to '%0' here", DiagnosticIDs::Note)

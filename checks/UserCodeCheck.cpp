@@ -1,6 +1,7 @@
 //===--- UserCodeCheck.cpp - prodready ------------------------------------===//
 
 #include "UserCodeCheck.h"
+#include "llvm/Support/Path.h"
 #include "analysis/UserCodeScanner.h"
 
 using namespace clang::ast_matchers;
@@ -89,6 +90,19 @@ void UserCodeCheck::linkWholeProgram(TaintModel &Model, bool PathValidators) {
   ProgramModels =
       std::make_unique<ProgramCallModels>(std::move(Summaries), PathValidators);
   Model.setProgram(ProgramModels.get());
+}
+
+void UserCodeCheck::noteLinkedOrigin(const Expr &Origin) {
+  if (!ProgramModels)
+    return;
+  const ProgramSummaries::Entry *Linked = ProgramModels->linkedCallee(Origin);
+  if (!Linked || Linked->File.empty())
+    return;
+  diag(Origin.getBeginLoc(),
+       "'%0', defined in another translation unit ('%1'), returns the "
+       "untrusted data",
+       DiagnosticIDs::Note)
+      << Linked->Name << llvm::sys::path::filename(Linked->File);
 }
 
 } // namespace clang::tidy::prodready

@@ -65,6 +65,10 @@ protected:
   void linkWholeProgram(TaintModel &Model, bool PathValidators);
   /// The option's value, for storeOptions.
   std::string WholeProgramSummaries;
+  /// With linked summaries, a note at \p Origin, the call of a function of
+  /// another translation unit that returned untrusted data, naming the
+  /// file that defines it (the steps there are not this unit's to show).
+  void noteLinkedOrigin(const Expr &Origin);
 
 private:
   /// Emits the held warnings, merged.

@@ -97,6 +97,8 @@ ProgramSummaries::parse(llvm::StringRef Text, std::string &Error) {
     if (!Summary)
       return nullptr;
     E.Summary = std::move(*Summary);
+    if (const llvm::json::Object *O = Function.getAsObject())
+      E.File = O->getString("file").value_or("").str();
     Result->add(Usr, E);
   }
   if (const llvm::json::Array *Calls = Root->getArray("calls"))
@@ -115,7 +117,10 @@ std::string ProgramSummaries::serialize() const {
   llvm::json::Array Out;
   for (llvm::StringRef Usr : Keys) {
     const Entry &E = Functions.find(Usr)->second;
-    Out.push_back(toJSON(E.Summary, Usr, E.Name, nullptr));
+    llvm::json::Value Function = toJSON(E.Summary, Usr, E.Name, nullptr);
+    if (!E.File.empty())
+      Function.getAsObject()->try_emplace("file", E.File);
+    Out.push_back(std::move(Function));
   }
   llvm::json::Array CallList;
   for (const std::string &Usr : Calls)
@@ -201,7 +206,10 @@ ProgramSummaries summarizeTranslationUnit(ASTContext &Ctx,
     std::string Usr = usrOf(*F);
     if (!Summary || Summary->empty() || Usr.empty())
       continue;
-    Out.add(Usr, {*Summary, F->getQualifiedNameAsString()});
+    llvm::SmallString<256> File(
+        Ctx.getSourceManager().getFilename(F->getLocation()));
+    Ctx.getSourceManager().getFileManager().makeAbsolutePath(File);
+    Out.add(Usr, {*Summary, F->getQualifiedNameAsString(), std::string(File)});
   }
   const SourceManager &SM = Ctx.getSourceManager();
   for (const BoundNodes &Node :
@@ -220,6 +228,15 @@ ProgramSummaries summarizeTranslationUnit(ASTContext &Ctx,
 //===----------------------------------------------------------------------===//
 // Call models
 //===----------------------------------------------------------------------===//
+
+const ProgramSummaries::Entry *
+ProgramCallModels::linkedCallee(const Expr &E) const {
+  const auto *Call = dyn_cast<CallExpr>(E.IgnoreParenImpCasts());
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Callee || !Summaries || hasBodyHere(*Callee))
+    return nullptr;
+  return Summaries->find(usrOf(*Callee));
+}
 
 std::optional<CallModel>
 ProgramCallModels::classify(const CallExpr &Call) const {

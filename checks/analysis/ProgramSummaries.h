@@ -39,6 +39,7 @@ public:
   struct Entry {
     FunctionSummary Summary;
     std::string Name; ///< Qualified, for messages.
+    std::string File; ///< Where it is defined (absolute), for notes.
   };
 
   /// Reads the file \p Path (kept per path while it is unchanged, so that
@@ -84,6 +85,9 @@ public:
                     bool PathValidators)
       : Summaries(std::move(Summaries)), PathValidators(PathValidators) {}
   std::optional<CallModel> classify(const CallExpr &Call) const override;
+  /// The summary a call \p E (an origin of untrusted data) was modelled by,
+  /// or null: for the note that names where the function is defined.
+  const ProgramSummaries::Entry *linkedCallee(const Expr &E) const;
 
 private:
   std::shared_ptr<const ProgramSummaries> Summaries;
