@@ -3,6 +3,7 @@
 #include "ProgramSummaries.h"
 #include "TaintAnalysis.h"
 #include "TaintSummaries.h"
+#include "UntrustedUnits.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Index/USRGeneration.h"
@@ -172,6 +173,52 @@ bool hasBodyHere(const FunctionDecl &F) {
   return Definition && Definition->hasBody();
 }
 
+/// Feeds every statement of \p Body to \p Finder, as a statement of \p F,
+/// and collects the functions it calls.
+void noteStatements(const Stmt &Body, const FunctionDecl &F,
+                    UntrustedUnitFinder &Finder,
+                    std::set<const FunctionDecl *> &Callees, ASTContext &Ctx) {
+  for (const Stmt *Child : Body.children())
+    if (Child) {
+      Finder.noteStatement(*Child, F, Ctx);
+      if (const auto *Call = dyn_cast<CallExpr>(Child))
+        if (const FunctionDecl *Callee = Call->getDirectCallee())
+          Callees.insert(Callee);
+      noteStatements(*Child, F, Finder, Callees, Ctx);
+    }
+}
+
+/// The function definitions of the main file, in namespaces and classes
+/// too, without walking the headers' declarations (most of a TU).
+void collectMainFileDefinitions(const DeclContext &Context,
+                                const SourceManager &SM,
+                                llvm::SmallVectorImpl<const FunctionDecl *> &Out) {
+  for (const Decl *D : Context.decls()) {
+    if (!SM.isInMainFile(SM.getExpansionLoc(D->getLocation())))
+      continue;
+    if (const auto *F = dyn_cast<FunctionDecl>(D)) {
+      if (F->doesThisDeclarationHaveABody() && !F->isDependentContext() &&
+          !F->isImplicit())
+        Out.push_back(F);
+    } else if (const auto *Inner = dyn_cast<DeclContext>(D);
+               Inner && (isa<NamespaceDecl, LinkageSpecDecl>(D) ||
+                         (isa<CXXRecordDecl>(D) &&
+                          !cast<CXXRecordDecl>(D)->isDependentContext()))) {
+      collectMainFileDefinitions(*Inner, SM, Out);
+    }
+  }
+}
+
+/// A function that may vouch for an argument: it returns a verdict (bool,
+/// or an integer in C) about a parameter (ValidatorProvider decides).
+bool mayValidate(const FunctionDecl &F) {
+  QualType Result = F.getReturnType();
+  return F.getNumParams() > 0 &&
+         (Result->isBooleanType() ||
+          (!F.getASTContext().getLangOpts().CPlusPlus &&
+           Result->isIntegerType()));
+}
+
 } // namespace
 
 ProgramSummaries summarizeTranslationUnit(ASTContext &Ctx,
@@ -192,36 +239,44 @@ ProgramSummaries summarizeTranslationUnit(ASTContext &Ctx,
   Table.addProvider(Flows);
   Table.addProvider(Validators);
 
+  // The functions that can hold untrusted data at all (they read a source,
+  // or call one that returns it): only those can return it. The others
+  // are summarized only if they may be validators (a predicate).
+  const SourceManager &SM = Ctx.getSourceManager();
+  llvm::SmallVector<const FunctionDecl *, 32> Definitions;
+  collectMainFileDefinitions(*Ctx.getTranslationUnitDecl(), SM, Definitions);
+  UntrustedUnitFinder Untrusted(Model);
+  std::set<const FunctionDecl *> Callees;
+  for (const FunctionDecl *F : Definitions)
+    noteStatements(*F->getBody(), *F, Untrusted, Callees, Ctx);
+  llvm::SetVector<const Decl *> Relevant = Untrusted.compute(Engine);
+  // The values of globals settled: analyze afresh, as the checks do.
+  Engine.resetAnalyses();
+
   ProgramSummaries Out;
-  for (const BoundNodes &Node :
-       match(functionDecl(isDefinition(), isExpansionInMainFile(),
-                          unless(isImplicit()))
-                 .bind("f"),
-             Ctx)) {
-    const auto *F = Node.getNodeAs<FunctionDecl>("f");
-    if (!F->isExternallyVisible() || F->isDependentContext() ||
-        F->isTemplateInstantiation())
+  for (const FunctionDecl *F : Definitions) {
+    if (!F->isExternallyVisible() ||
+        (!Relevant.contains(F) && !mayValidate(*F)))
       continue;
     const FunctionSummary *Summary = Table.get(*F);
+    // Only what changes how another unit models a call: a function that
+    // just returns what it is given is what the default model assumes,
+    // and linking it would only make its callers' units analyzed again.
+    if (!Summary || !(Summary->ReturnsUntrusted || Summary->UntrustedOutParams ||
+                      Summary->Validates))
+      continue;
     std::string Usr = usrOf(*F);
-    if (!Summary || Summary->empty() || Usr.empty())
+    if (Usr.empty())
       continue;
     llvm::SmallString<256> File(
         Ctx.getSourceManager().getFilename(F->getLocation()));
     Ctx.getSourceManager().getFileManager().makeAbsolutePath(File);
     Out.add(Usr, {*Summary, F->getQualifiedNameAsString(), std::string(File)});
   }
-  const SourceManager &SM = Ctx.getSourceManager();
-  for (const BoundNodes &Node :
-       match(findAll(callExpr(isExpansionInMainFile(),
-                              callee(functionDecl().bind("callee")))),
-             Ctx)) {
-    const auto *Callee = Node.getNodeAs<FunctionDecl>("callee");
-    if (hasBodyHere(*Callee) || SM.isInSystemHeader(Callee->getLocation()))
-      continue;
-    if (std::string Usr = usrOf(*Callee); !Usr.empty())
-      Out.Calls.insert(std::move(Usr));
-  }
+  for (const FunctionDecl *Callee : Callees)
+    if (!hasBodyHere(*Callee) && !SM.isInSystemHeader(Callee->getLocation()))
+      if (std::string Usr = usrOf(*Callee); !Usr.empty())
+        Out.Calls.insert(std::move(Usr));
   return Out;
 }
 
