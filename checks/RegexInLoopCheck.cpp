@@ -21,7 +21,6 @@
 #include "StaticLocal.h"
 #include "TitledFix.h"
 #include "analysis/LoopInvariance.h"
-#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
 #include "clang/Basic/CharInfo.h"
 #include "llvm/ADT/SetVector.h"
@@ -109,26 +108,6 @@ std::string nameList(llvm::ArrayRef<const ValueDecl *> Decls) {
   return List;
 }
 
-/// Every name a function declares or uses.
-class NameCollector : public RecursiveASTVisitor<NameCollector> {
-public:
-  llvm::StringSet<> Names;
-  bool VisitNamedDecl(NamedDecl *D) {
-    if (D->getIdentifier())
-      Names.insert(D->getName());
-    return true;
-  }
-  bool VisitDeclRefExpr(DeclRefExpr *E) {
-    if (E->getDecl()->getIdentifier())
-      Names.insert(E->getDecl()->getName());
-    return true;
-  }
-  bool VisitMemberExpr(MemberExpr *E) {
-    if (E->getMemberDecl()->getIdentifier())
-      Names.insert(E->getMemberDecl()->getName());
-    return true;
-  }
-};
 
 } // namespace
 
@@ -381,17 +360,11 @@ void RegexInLoopCheck::reportInvariant(const RegexSite &Site,
 
 std::string RegexInLoopCheck::hoistedName(const FunctionDecl &Function,
                                           ASTContext &Ctx) {
-  NameCollector Collector;
-  Collector.TraverseDecl(const_cast<FunctionDecl *>(&Function));
-  for (std::string Candidate : {"re", "regex_", "compiled_re", "static_re"}) {
-    IdentifierInfo &Id = Ctx.Idents.get(Candidate);
-    bool Taken = Id.hasMacroDefinition() ||
-                 Collector.Names.contains(Candidate) ||
-                 DeclaredNames.count({&Function, Candidate}) ||
-                 !Ctx.getTranslationUnitDecl()->lookup(&Id).empty();
-    if (!Taken)
+  llvm::StringSet<> Used = fixits::namesUsedIn(Function);
+  for (std::string Candidate : {"re", "regex_", "compiled_re", "static_re"})
+    if (fixits::isFreshName(Candidate, Used, Ctx) &&
+        !DeclaredNames.count({&Function, Candidate}))
       return Candidate;
-  }
   return "";
 }
 

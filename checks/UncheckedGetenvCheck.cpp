@@ -208,25 +208,6 @@ UncheckedGetenvCheck::buildFix(const Expr &Pointer, llvm::StringRef Fallback,
   return {};
 }
 
-namespace {
-/// Every name declared or referenced in a declaration (parameters, locals,
-/// the functions it calls).
-class NameCollector : public RecursiveASTVisitor<NameCollector> {
-public:
-  llvm::StringSet<> Names;
-  bool VisitNamedDecl(NamedDecl *D) {
-    if (D->getIdentifier())
-      Names.insert(D->getName());
-    return true;
-  }
-  bool VisitDeclRefExpr(DeclRefExpr *E) {
-    if (E->getDecl()->getIdentifier())
-      Names.insert(E->getDecl()->getName());
-    return true;
-  }
-};
-} // namespace
-
 std::string UncheckedGetenvCheck::localNameFor(const CallExpr &Origin,
                                                const Decl &Unit,
                                                const Stmt &FunctionBody,
@@ -237,17 +218,11 @@ std::string UncheckedGetenvCheck::localNameFor(const CallExpr &Origin,
       Base += isAlphanumeric(C) ? toLowercase(C) : '_';
   if (Base.empty() || isDigit(Base.front()))
     Base = "value";
-  NameCollector Collector;
-  Collector.TraverseDecl(const_cast<Decl *>(&Unit));
-  for (std::string Candidate : {Base, Base + "_env"}) {
-    IdentifierInfo &Id = Ctx.Idents.get(Candidate);
-    bool Taken = Id.isKeyword(Ctx.getLangOpts()) || Id.hasMacroDefinition() ||
-                 Collector.Names.contains(Candidate) ||
-                 DeclaredNames.count({&FunctionBody, Candidate}) ||
-                 !Ctx.getTranslationUnitDecl()->lookup(&Id).empty();
-    if (!Taken)
+  llvm::StringSet<> Used = fixits::namesUsedIn(Unit);
+  for (std::string Candidate : {Base, Base + "_env"})
+    if (fixits::isFreshName(Candidate, Used, Ctx) &&
+        !DeclaredNames.count({&FunctionBody, Candidate}))
       return Candidate;
-  }
   return "";
 }
 

@@ -3,6 +3,7 @@
 #include "FixItBuilders.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/Stmt.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
@@ -307,6 +308,44 @@ std::optional<std::string> writtenText(const Expr &E, const ASTContext &Ctx) {
   if (Invalid || Text.empty())
     return std::nullopt;
   return Text.str();
+}
+
+namespace {
+
+class NameCollector : public RecursiveASTVisitor<NameCollector> {
+public:
+  llvm::StringSet<> Names;
+  bool VisitNamedDecl(NamedDecl *D) {
+    if (D->getIdentifier())
+      Names.insert(D->getName());
+    return true;
+  }
+  bool VisitDeclRefExpr(DeclRefExpr *E) {
+    if (E->getDecl()->getIdentifier())
+      Names.insert(E->getDecl()->getName());
+    return true;
+  }
+  bool VisitMemberExpr(MemberExpr *E) {
+    if (E->getMemberDecl()->getIdentifier())
+      Names.insert(E->getMemberDecl()->getName());
+    return true;
+  }
+};
+
+} // namespace
+
+llvm::StringSet<> namesUsedIn(const Decl &D) {
+  NameCollector Collector;
+  Collector.TraverseDecl(const_cast<Decl *>(&D));
+  return std::move(Collector.Names);
+}
+
+bool isFreshName(llvm::StringRef Name, const llvm::StringSet<> &Used,
+                 ASTContext &Ctx) {
+  IdentifierInfo &Id = Ctx.Idents.get(Name);
+  return !Id.isKeyword(Ctx.getLangOpts()) && !Id.hasMacroDefinition() &&
+         !Used.contains(Name) &&
+         Ctx.getTranslationUnitDecl()->lookup(&Id).empty();
 }
 
 } // namespace clang::tidy::prodready::fixits

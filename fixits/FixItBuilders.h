@@ -14,6 +14,7 @@
 #include "clang/AST/Expr.h"
 #include "clang/Basic/Diagnostic.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringSet.h"
 #include <optional>
 #include <string>
 
@@ -93,6 +94,17 @@ std::optional<FixItHint> insertStatementAfter(const Stmt &Body,
 /// of a macro call (`h` in `curl_easy_setopt(h, ...)`). std::nullopt when
 /// it is not spelled in one piece of a file.
 std::optional<std::string> writtenText(const Expr &E, const ASTContext &Ctx);
+
+/// Every name declared or used in \p D (parameters, locals, the functions
+/// it calls, the members it names): the names a new local of \p D must not
+/// take.
+llvm::StringSet<> namesUsedIn(const Decl &D);
+
+/// True if \p Name can name a new variable in a function that uses
+/// \p Used: not a keyword, a macro, one of \p Used or a global of the
+/// translation unit.
+bool isFreshName(llvm::StringRef Name, const llvm::StringSet<> &Used,
+                 ASTContext &Ctx);
 
 } // namespace clang::tidy::prodready::fixits
 

@@ -103,4 +103,29 @@ TEST(FixItBuildersTest, CheckedParseCall) {
             std::string::npos);
 }
 
+TEST(FixItBuildersTest, FreshNamesAvoidLocalsMembersGlobalsKeywordsMacros) {
+  prodready::test::TestAST AST(R"cpp(
+    #define re_macro 1
+    int global_count;
+    struct S { int member; int get() const { return member; } };
+    int helper(int);
+    int f(int param, const S &s) {
+      int local = helper(param);
+      return local + s.member + global_count;
+    }
+  )cpp");
+  ASSERT_FALSE(AST.hasErrors());
+  auto Found = match(functionDecl(hasName("f")).bind("f"), AST.context());
+  const auto *F = Found[0].getNodeAs<FunctionDecl>("f");
+  llvm::StringSet<> Used = namesUsedIn(*F);
+  for (llvm::StringRef Name : {"f", "param", "local", "helper", "member"})
+    EXPECT_TRUE(Used.contains(Name)) << Name.str();
+  EXPECT_FALSE(isFreshName("local", Used, AST.context()));
+  EXPECT_FALSE(isFreshName("member", Used, AST.context()));
+  EXPECT_FALSE(isFreshName("global_count", Used, AST.context()));
+  EXPECT_FALSE(isFreshName("re_macro", Used, AST.context()));
+  EXPECT_FALSE(isFreshName("return", Used, AST.context()));
+  EXPECT_TRUE(isFreshName("re", Used, AST.context()));
+}
+
 } // namespace
