@@ -5,7 +5,7 @@
 #include "TaintSummaries.h"
 #include "UntrustedUnits.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Basic/SourceManager.h"
 #include "clang/Index/USRGeneration.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -223,7 +223,6 @@ bool mayValidate(const FunctionDecl &F) {
 
 ProgramSummaries summarizeTranslationUnit(ASTContext &Ctx,
                                           const ProgramSummaries *Known) {
-  using namespace ast_matchers;
   std::shared_ptr<const ProgramSummaries> Shared(
       Known, [](const ProgramSummaries *) {}); // Not owned.
   ProgramCallModels Linked(Shared, /*PathValidators=*/true);
