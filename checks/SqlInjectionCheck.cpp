@@ -395,6 +395,8 @@ void SqlInjectionCheck::report(const Finding &F) {
           << describeSources(Hit.Value.Sources) << Hit.What
           << F.At->getSourceRange();
     if (Hit.Value.Origin)
+      noteLinkedPath(*Hit.Value.Origin);
+    if (Hit.Value.Origin)
       diag(Hit.Value.Origin->getBeginLoc(),
            "the untrusted value comes from %0 here", DiagnosticIDs::Note)
           << describeOrigin(*Hit.Value.Origin);

@@ -250,6 +250,8 @@ void UnsafePathJoinCheck::report(const TaintHit &Hit, ASTContext &Ctx) {
   }
   Title.emitNote(*this, Hit.Argument->getBeginLoc());
   if (Hit.Value.Origin)
+    noteLinkedPath(*Hit.Value.Origin);
+  if (Hit.Value.Origin)
     diag(Hit.Value.Origin->getBeginLoc(),
          "the untrusted value comes from %0 here", DiagnosticIDs::Note)
         << describeOrigin(*Hit.Value.Origin);

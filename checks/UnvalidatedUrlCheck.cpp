@@ -250,6 +250,8 @@ void UnvalidatedUrlCheck::report(const TaintHit &Hit, bool AfterPrefix,
          << (AfterPrefix ? 1 : 0);
   }
   if (Hit.Value.Origin)
+    noteLinkedPath(*Hit.Value.Origin);
+  if (Hit.Value.Origin)
     diag(At(*Hit.Value.Origin), "the untrusted value comes from %0 here",
          DiagnosticIDs::Note)
         << describeOrigin(*Hit.Value.Origin);

@@ -1,6 +1,7 @@
 //===--- UserCodeCheck.cpp - prodready ------------------------------------===//
 
 #include "UserCodeCheck.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "analysis/UserCodeScanner.h"
 
@@ -76,11 +77,16 @@ void UserCodeCheck::scanMatchedUserCode(
 void UserCodeCheck::linkWholeProgram(TaintModel &Model, bool PathValidators) {
   WholeProgramSummaries =
       Options.getLocalOrGlobal("WholeProgramSummaries", "").str();
-  if (WholeProgramSummaries.empty())
-    return;
+  std::string Path = WholeProgramSummaries;
+  // The editor's default file is used once a whole-program run wrote it.
+  if (Path.empty()) {
+    Path = defaultSummariesFile();
+    if (Path.empty() || !llvm::sys::fs::exists(Path))
+      return;
+  }
   std::string Error;
   std::shared_ptr<const ProgramSummaries> Summaries =
-      ProgramSummaries::load(WholeProgramSummaries, Error);
+      ProgramSummaries::load(Path, Error);
   if (!Summaries) {
     configurationDiag("cannot use the whole-program summaries of check "
                       "'%0': %1")
@@ -90,6 +96,32 @@ void UserCodeCheck::linkWholeProgram(TaintModel &Model, bool PathValidators) {
   ProgramModels =
       std::make_unique<ProgramCallModels>(std::move(Summaries), PathValidators);
   Model.setProgram(ProgramModels.get());
+}
+
+void UserCodeCheck::noteLinkedPath(const Expr &Origin) {
+  if (!ProgramModels || !AST)
+    return;
+  const ProgramSummaries::Entry *Linked = ProgramModels->linkedCallee(Origin);
+  if (!Linked)
+    return;
+  SourceManager &SM = AST->getSourceManager();
+  for (const PathStep &Step : Linked->Path) {
+    if (Step.Line == 0 || Step.Column == 0)
+      continue; // A damaged file: no location to point at.
+    // The other unit's file, entered into this unit's source manager (it
+    // is its existing entry when this unit includes it). A file that is
+    // gone (the summaries came from another checkout) shows no step.
+    llvm::Expected<FileEntryRef> File =
+        SM.getFileManager().getFileRef(Step.File);
+    if (!File) {
+      llvm::consumeError(File.takeError());
+      continue;
+    }
+    FileID Id = SM.getOrCreateFileID(*File, SrcMgr::C_User);
+    SourceLocation Loc = SM.translateLineCol(Id, Step.Line, Step.Column);
+    if (Loc.isValid())
+      diag(Loc, "%0", DiagnosticIDs::Note) << Step.Message;
+  }
 }
 
 void UserCodeCheck::noteLinkedOrigin(const Expr &Origin) {

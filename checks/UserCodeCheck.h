@@ -65,9 +65,13 @@ protected:
   void linkWholeProgram(TaintModel &Model, bool PathValidators);
   /// The option's value, for storeOptions.
   std::string WholeProgramSummaries;
-  /// With linked summaries, a note at \p Origin, the call of a function of
-  /// another translation unit that returned untrusted data, naming the
-  /// file that defines it (the steps there are not this unit's to show).
+  /// With linked summaries, when \p Origin is the call of a function of
+  /// another translation unit that returned untrusted data: the steps the
+  /// data took there (its summary's path, from the source in whichever
+  /// unit read it), as notes in those files. Emitted before the note at
+  /// \p Origin, so that the notes walk from the source to the sink.
+  void noteLinkedPath(const Expr &Origin);
+  /// Then a note at \p Origin naming the file that defines the function.
   void noteLinkedOrigin(const Expr &Origin);
 
 private:

@@ -4,6 +4,7 @@
 //
 //   prodready check -p BUILD_DIR [options] [PATHS...]
 //   prodready merge [--format json|sarif] [-o FILE] REPORT...
+//   prodready merge --whole-program -p BUILD_DIR [-o FILE] SHARD_REPORT...
 //   prodready fix REPORT
 //
 // `check` runs the prodready checks, and the other clang-tidy checks the
@@ -51,10 +52,12 @@
 #include <map>
 #include <mutex>
 #include <set>
+#include <tuple>
 
 using namespace clang;
 using namespace clang::tidy;
 using namespace ::prodready::driver;
+using clang::tidy::prodready::ProgramSummaries;
 
 namespace clang::tidy {
 // Keeps the statically linked prodready module's registration.
@@ -485,7 +488,45 @@ bool isAffected(CheckRun &Run, const std::string &File, llvm::StringRef Key) {
   return Run.Changed->containsAny(*Read);
 }
 
-TranslationUnitResult analyzeWithCache(CheckRun &Run, const std::string &File) {
+/// With --whole-program, what the unit's analysis reads of other units:
+/// the linked summaries of the functions it calls (\p Calls, from its
+/// first analysis), as text for its cache key; "" in the first round.
+std::string linkedInputs(const CheckRun &Run,
+                         const ProgramSummaries *Previous) {
+  if (!Run.Settings.KnownSummaries || !Previous)
+    return "";
+  return Run.Settings.KnownSummaries->restrictedTo(Previous->Calls)
+      .serialize();
+}
+
+/// The cached result of \p Key, or nothing: with --whole-program an entry
+/// is used only with the unit's summaries.
+std::optional<TranslationUnitResult>
+lookupCached(CheckRun &Run, const std::string &File, llvm::StringRef Key) {
+  bool NeedsSummaries = Run.Settings.ExportSummaries;
+  std::optional<CachedResult> Cached = Run.Cache->lookup(Key, NeedsSummaries);
+  if (!Cached)
+    return std::nullopt;
+  TranslationUnitResult Result;
+  Result.File = File;
+  Result.Report = std::move(Cached->Report);
+  Result.FromCache = true;
+  if (NeedsSummaries) {
+    std::string Error;
+    std::unique_ptr<ProgramSummaries> Summaries =
+        ProgramSummaries::parse(Cached->Summaries, Error);
+    if (!Summaries)
+      return std::nullopt; // A damaged entry: analyze again.
+    Result.Summaries = std::move(Summaries);
+  }
+  return Result;
+}
+
+/// Analyzes \p File, or reuses its cached result. \p Previous: the unit's
+/// summaries from the round before (--whole-program), whose calls say
+/// which linked summaries the analysis depends on.
+TranslationUnitResult analyzeWithCache(CheckRun &Run, const std::string &File,
+                                       const ProgramSummaries *Previous) {
   std::vector<std::string> Removed;
   std::vector<std::string> Command =
       effectiveCommand(*Run.Database, File, Run.Settings, &Removed);
@@ -493,16 +534,14 @@ TranslationUnitResult analyzeWithCache(CheckRun &Run, const std::string &File) {
   if (Run.Cache) {
     std::vector<std::string> Parts = {Run.BuildIdentity, File,
                                       Run.ConfigText.at(File),
-                                      Run.Settings.FixNotes ? "notes" : ""};
+                                      Run.Settings.FixNotes ? "notes" : "",
+                                      linkedInputs(Run, Previous)};
     Parts.insert(Parts.end(), Command.begin(), Command.end());
     Key = ResultCache::key(Parts);
-    if (std::optional<ReportInput> Cached = Run.Cache->lookup(Key)) {
-      TranslationUnitResult Result;
-      Result.File = File;
-      Result.Report = std::move(*Cached);
-      Result.RemovedFlags = std::move(Removed);
-      Result.FromCache = true;
-      return Result;
+    if (std::optional<TranslationUnitResult> Cached =
+            lookupCached(Run, File, Key)) {
+      Cached->RemovedFlags = std::move(Removed);
+      return std::move(*Cached);
     }
   }
   if (Run.Changed && !isAffected(Run, File, Key)) {
@@ -521,7 +560,8 @@ TranslationUnitResult analyzeWithCache(CheckRun &Run, const std::string &File) {
     return F.Check == "clang-diagnostic-error";
   });
   if (Run.Cache && !Failed)
-    Run.Cache->store(Key, Result.Report, Result.Dependencies);
+    Run.Cache->store(Key, Result.Report, Result.Dependencies,
+                     Result.Summaries ? Result.Summaries->serialize() : "");
   return Result;
 }
 
@@ -537,7 +577,8 @@ void analyzeUnits(CheckRun &Run, llvm::ArrayRef<size_t> Indices,
   auto Work = [&] {
     for (size_t I; (I = Next++) < Indices.size();) {
       size_t Unit = Indices[I];
-      Results[Unit] = analyzeWithCache(Run, Run.Files[Unit]);
+      std::shared_ptr<ProgramSummaries> Previous = Results[Unit].Summaries;
+      Results[Unit] = analyzeWithCache(Run, Run.Files[Unit], Previous.get());
       Bar.done(relativePath(Run.Files[Unit], Run.Root), Results[Unit]);
     }
   };
@@ -573,6 +614,12 @@ void analyzeWholeProgram(CheckRun &Run,
         analyzeUnits(Run, Units, Results);
       });
   llvm::sys::fs::remove(SummariesFile);
+  // The editor reads the last run's summaries from the cache (driver.md).
+  if (Run.Cache && Outcome.Linked)
+    if (llvm::Error E = writeFileAtomically(Run.Cache->summariesPath(),
+                                            Outcome.Linked->serialize()))
+      warn("cannot write the whole-program summaries to the cache: " +
+           llvm::toString(std::move(E)));
   if (!Outcome.Converged)
     warn("whole-program analysis stopped after " +
          std::to_string(Outcome.Rounds) +
@@ -810,6 +857,17 @@ std::optional<Severity> validateCheckOptions() {
     orFail(parseShardSpec(ShardSpecText));
   if (FixNotes)
     Fix = true;
+  // A whole-program shard's findings are not final: `merge --whole-program`
+  // replaces those of the units it analyzes again.
+  if (WholeProgram && !ShardSpecText.empty()) {
+    if (Format != "json")
+      fail("--whole-program with --shard writes the shard's summaries in "
+           "its JSON report: use --format json, and 'prodready merge "
+           "--whole-program' for the final report");
+    if (!DiffBase.empty() || !BaselineFile.empty() || Fix)
+      fail("--diff, --baseline and --fix do not apply to a whole-program "
+           "shard, whose findings are not final; use them without --shard");
+  }
   return FailLevel;
 }
 
@@ -859,9 +917,65 @@ ReportInput selectReported(const ReportInput &Report,
   return Reported;
 }
 
-int runCheck(const char *Argv0) {
-  std::optional<Severity> FailLevel = validateCheckOptions();
-  CheckRun Run;
+/// What canonicalize() merges findings on: one finding however many units
+/// report it.
+using FindingIdentity =
+    std::tuple<std::string, unsigned, unsigned, std::string, std::string>;
+
+FindingIdentity identityOf(const Finding &F) {
+  return {F.File, F.Line, F.Column, F.Check, F.Message};
+}
+
+/// Each unit's findings, with the paths the report will give them: taken
+/// before combine() moves them into the report.
+std::vector<std::vector<FindingIdentity>>
+findingIdentities(const CheckRun &Run,
+                  const std::vector<TranslationUnitResult> &Results) {
+  std::vector<std::vector<FindingIdentity>> Identities(Results.size());
+  for (size_t I = 0; I < Results.size(); ++I)
+    for (const Finding &F : Results[I].Report.Findings) {
+      Finding Projected;
+      Projected.File = projectPath(Run, F.File).value_or(F.File);
+      Projected.Line = F.Line;
+      Projected.Column = F.Column;
+      Projected.Check = F.Check;
+      Projected.Message = F.Message;
+      Identities[I].push_back(identityOf(Projected));
+    }
+  return Identities;
+}
+
+/// --whole-program --shard: each unit's summaries, and which of \p
+/// Report's findings it produced, for `merge --whole-program`.
+std::vector<UnitRecord>
+unitRecords(const CheckRun &Run,
+            const std::vector<TranslationUnitResult> &Results,
+            const std::vector<std::vector<FindingIdentity>> &UnitFindings,
+            const ReportInput &Report) {
+  std::map<FindingIdentity, size_t> IndexOf;
+  for (size_t I = 0; I < Report.Findings.size(); ++I)
+    IndexOf.emplace(identityOf(Report.Findings[I]), I);
+  std::vector<UnitRecord> Records;
+  for (size_t I = 0; I < Results.size(); ++I) {
+    UnitRecord Record;
+    Record.File = relativePath(Results[I].File, Run.Root);
+    Record.Summaries = Results[I].Summaries
+                           ? Results[I].Summaries->serialize()
+                           : ProgramSummaries().serialize();
+    for (const FindingIdentity &Identity : UnitFindings[I])
+      if (auto It = IndexOf.find(Identity); It != IndexOf.end())
+        Record.Findings.push_back(It->second);
+    llvm::sort(Record.Findings);
+    Record.Findings.erase(std::unique(Record.Findings.begin(), Record.Findings.end()),
+                          Record.Findings.end());
+    Records.push_back(std::move(Record));
+  }
+  return Records;
+}
+
+/// The database, the root (the current directory) and the excludes of a
+/// run over the project.
+void openProject(CheckRun &Run) {
   Run.Database = loadDatabase();
   Run.Root = currentDirectory();
   llvm::SmallString<256> RealRoot;
@@ -869,6 +983,12 @@ int runCheck(const char *Argv0) {
                      ? Run.Root
                      : std::string(RealRoot);
   Run.Excluded = loadExcludes(Run.Root);
+}
+
+int runCheck(const char *Argv0) {
+  std::optional<Severity> FailLevel = validateCheckOptions();
+  CheckRun Run;
+  openProject(Run);
   Run.Files =
       selectFiles(*Run.Database, Run.Root, Run.Excluded, Run.ExcludedUnits);
   Run.Settings = makeSettings(Run.Root);
@@ -887,20 +1007,20 @@ int runCheck(const char *Argv0) {
     Run.Changed.emplace(Changed->files(), Run.Root);
   }
 
-  if (WholeProgram) {
-    // Summaries are not cached yet, and a shard sees only its own units.
-    if (Run.Cache)
-      fail("--whole-program does not work with --cache yet");
-    if (!ShardSpecText.empty())
-      fail("--whole-program does not work with --shard yet");
+  // A whole-program shard only computes its units' summaries: linking
+  // them is `merge --whole-program`'s.
+  bool WholeProgramShard = WholeProgram && !ShardSpecText.empty();
+  if (WholeProgram)
     Run.Settings.ExportSummaries = true;
-  }
 
   auto Start = std::chrono::steady_clock::now();
   std::vector<TranslationUnitResult> Results = analyzeAll(Run);
-  if (WholeProgram)
+  if (WholeProgram && !WholeProgramShard)
     analyzeWholeProgram(Run, Results);
   warnAboutRemovedFlags(Run, Results);
+  std::vector<std::vector<FindingIdentity>> UnitFindings;
+  if (WholeProgramShard)
+    UnitFindings = findingIdentities(Run, Results);
   size_t DroppedOutsideRoot = 0;
   ReportInput Report = combine(Run, Results, DroppedOutsideRoot);
   // Run from the wrong directory, every finding is outside the root: say
@@ -916,6 +1036,8 @@ int runCheck(const char *Argv0) {
     Known = writeBaseline(Report);
   ReportInput Reported = selectReported(Report, Changed, Known);
   Reported.Run = runStats(Run, Results, Start);
+  if (WholeProgramShard)
+    Reported.Units = unitRecords(Run, Results, UnitFindings, Reported);
 
   // The report is written before any file is fixed: if it cannot be
   // written (exit 2), the sources are untouched.
@@ -937,6 +1059,67 @@ int runCheck(const char *Argv0) {
 // merge and fix
 //===----------------------------------------------------------------------===//
 
+/// `merge --whole-program`: links the summaries of every shard's units,
+/// analyzes again (from the compilation database) the units that call
+/// functions of other units, as `check --whole-program` does, and
+/// replaces their findings.
+ReportInput mergeWholeProgram(std::vector<ReportInput> Reports) {
+  for (size_t I = 0; I < Reports.size(); ++I)
+    if (!Reports[I].Units)
+      fail("'" + Inputs[I] +
+           "' is not the JSON report of a 'check --whole-program --shard' "
+           "run");
+  CheckRun Run;
+  openProject(Run);
+  Run.Settings = makeSettings(Run.Root);
+  Run.Settings.ExportSummaries = true;
+  // Every shard's units, analyzed by their shard: Skipped until analyzed
+  // again here.
+  std::vector<TranslationUnitResult> Results;
+  for (size_t R = 0; R < Reports.size(); ++R)
+    for (const UnitRecord &Unit : *Reports[R].Units) {
+      TranslationUnitResult Result;
+      llvm::SmallString<256> File(Run.Root);
+      llvm::sys::path::append(File, Unit.File);
+      Result.File = std::string(File);
+      Result.Skipped = true;
+      std::string Error;
+      Result.Summaries = ProgramSummaries::parse(Unit.Summaries, Error);
+      if (!Result.Summaries)
+        fail("'" + Inputs[R] + "': the summaries of '" + Unit.File +
+             "': " + Error);
+      Run.Files.push_back(Result.File);
+      Results.push_back(std::move(Result));
+    }
+  analyzeWholeProgram(Run, Results);
+
+  // A finding stays if a unit not analyzed again produced it; the units
+  // analyzed again bring their new findings.
+  std::vector<ReportInput> Parts;
+  size_t Unit = 0;
+  for (ReportInput &Report : Reports) {
+    std::vector<bool> AnalyzedAgain;
+    for (size_t I = 0; I < Report.Units->size(); ++I)
+      AnalyzedAgain.push_back(!Results[Unit++].Skipped);
+    ReportInput Part;
+    Part.ToolVersion = Report.ToolVersion;
+    Part.Run = Report.Run;
+    Part.Findings = settledFindings(Report, AnalyzedAgain);
+    Part.Digests = std::move(Report.Digests);
+    Parts.push_back(std::move(Part));
+  }
+  std::vector<TranslationUnitResult> Again;
+  for (TranslationUnitResult &Result : Results)
+    if (!Result.Skipped)
+      Again.push_back(std::move(Result));
+  size_t DroppedOutsideRoot = 0;
+  Parts.push_back(combine(Run, Again, DroppedOutsideRoot));
+  Parts.back().Fingerprints.clear();
+  // Without carried fingerprints, merging computes them over the final
+  // set, as the run without shards does.
+  return mergeReports(std::move(Parts));
+}
+
 int runMerge() {
   if (Inputs.empty())
     fail("'merge' needs the reports to merge");
@@ -956,7 +1139,8 @@ int runMerge() {
   if (Format != "json" && Format != "sarif")
     fail("unknown --format '" + Format +
          "' for merge (expected json or sarif)");
-  ReportInput Merged = mergeReports(std::move(Reports));
+  ReportInput Merged = WholeProgram ? mergeWholeProgram(std::move(Reports))
+                                    : mergeReports(std::move(Reports));
   emit(Format == "sarif" ? writeSarif(Merged) : writeJson(Merged));
   return 0;
 }
@@ -983,6 +1167,8 @@ int main(int Argc, const char **Argv) {
           "prodready: production-readiness checks for C++\n\n"
           "  prodready check -p BUILD_DIR [options] [PATHS...]\n"
           "  prodready merge [--format json|sarif] [-o FILE] REPORT...\n"
+          "  prodready merge --whole-program -p BUILD_DIR [-o FILE] "
+          "SHARD_REPORT...\n"
           "  prodready fix REPORT\n",
           &llvm::errs()))
     return 2;

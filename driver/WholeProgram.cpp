@@ -27,7 +27,10 @@ std::set<std::string> changedFunctions(const ProgramSummaries *Before,
   for (const auto &Function : After.functions()) {
     const ProgramSummaries::Entry *Old =
         Before ? Before->find(Function.getKey()) : nullptr;
-    if (!Old || Old->Summary != Function.getValue().Summary)
+    // A changed path changes only the notes of the callers' findings, but
+    // those too must be the program's.
+    if (!Old || Old->Summary != Function.getValue().Summary ||
+        Old->Path != Function.getValue().Path)
       Changed.insert(Function.getKey().str());
   }
   return Changed;
@@ -75,6 +78,7 @@ linkWholeProgram(std::vector<TranslationUnitResult> &Results,
     Linked = std::move(Relinked);
   }
   Outcome.Functions = Linked->size();
+  Outcome.Linked = std::move(Linked);
   return Outcome;
 }
 

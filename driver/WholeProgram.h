@@ -25,6 +25,8 @@ struct WholeProgramOutcome {
   unsigned Reanalyzed = 0;  ///< Analyses after the first round.
   size_t Functions = 0;     ///< Functions with a summary.
   bool Converged = true;    ///< False when the cap stopped it.
+  /// The program's summaries after the last round.
+  std::shared_ptr<const clang::tidy::prodready::ProgramSummaries> Linked;
 };
 
 /// Links the summaries of \p Results (the first round) and analyzes again,

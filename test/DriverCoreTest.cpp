@@ -595,9 +595,19 @@ TEST(ResultCacheTest, HitUntilADependencyChanges) {
   EXPECT_FALSE((*Cache)->lookup(Key));
   (*Cache)->store(Key, sampleReport(),
                   {{std::string(Header), ResultCache::contentHash("int x;\n")}});
-  std::optional<ReportInput> Hit = (*Cache)->lookup(Key);
+  std::optional<CachedResult> Hit = (*Cache)->lookup(Key);
   ASSERT_TRUE(Hit.has_value());
-  EXPECT_EQ(writeJson(*Hit), writeJson(sampleReport()));
+  EXPECT_EQ(writeJson(Hit->Report), writeJson(sampleReport()));
+  EXPECT_EQ(Hit->Summaries, "");
+  // --whole-program needs the unit's summaries: an entry without them is
+  // a miss, and the entry stored with them is a hit that returns them.
+  EXPECT_FALSE((*Cache)->lookup(Key, /*NeedsSummaries=*/true));
+  (*Cache)->store(Key, sampleReport(),
+                  {{std::string(Header), ResultCache::contentHash("int x;\n")}},
+                  "{\"functions\": []}");
+  Hit = (*Cache)->lookup(Key, /*NeedsSummaries=*/true);
+  ASSERT_TRUE(Hit.has_value());
+  EXPECT_EQ(Hit->Summaries, "{\"functions\": []}");
 
   // A new run (hashes are memoized per run) after the header changed.
   WriteHeader("int x; // NOLINT\n");
@@ -635,6 +645,54 @@ TEST(ReportTest, RunObjectRoundTripsAndShardsAddUp) {
   EXPECT_EQ(Merged.Run->Skipped, 3u);
   // Shards run side by side: the merged run took as long as the slowest.
   EXPECT_DOUBLE_EQ(Merged.Run->Seconds, 2.0);
+}
+
+TEST(ReportTest, WholeProgramShardUnitsRoundTripAndAreChecked) {
+  ReportInput Shard = sampleReport();
+  ASSERT_FALSE(Shard.Findings.empty());
+  Shard.Units = std::vector<UnitRecord>{
+      {"src/a.cpp", R"({"calls":["c:@F@f#"],"functions":[]})", {0}},
+      {"src/b.cpp", R"({"calls":[],"functions":[]})", {}}};
+  auto Read = readReport(writeJson(Shard), "shard.json");
+  ASSERT_TRUE(bool(Read)) << llvm::toString(Read.takeError());
+  ASSERT_TRUE(Read->first.Units.has_value());
+  ASSERT_EQ(Read->first.Units->size(), 2u);
+  EXPECT_EQ((*Read->first.Units)[0].File, "src/a.cpp");
+  EXPECT_EQ((*Read->first.Units)[0].Summaries,
+            R"({"calls":["c:@F@f#"],"functions":[]})");
+  EXPECT_EQ((*Read->first.Units)[0].Findings, std::vector<size_t>{0});
+  // A shard without units still says it is one; other reports do not.
+  Shard.Units.emplace();
+  Read = readReport(writeJson(Shard), "empty-shard.json");
+  ASSERT_TRUE(bool(Read));
+  EXPECT_TRUE(Read->first.Units.has_value());
+  EXPECT_FALSE(mergeReports({Read->first}).Units.has_value());
+  // An index past the findings is a malformed report, not a crash later.
+  Shard.Units = std::vector<UnitRecord>{{"src/a.cpp", "{}", {99}}};
+  auto Bad = readReport(writeJson(Shard), "bad.json");
+  ASSERT_FALSE(bool(Bad));
+  EXPECT_NE(llvm::toString(Bad.takeError()).find("bad.json: malformed report"),
+            std::string::npos);
+}
+
+TEST(ReportTest, SettledFindingsAreThoseOfUnitsNotAnalyzedAgain) {
+  ReportInput Shard;
+  for (const char *File : {"a.cpp", "b.cpp", "shared.h", "c.cpp"})
+    Shard.Findings.push_back(finding(File, 1, "x"));
+  // a.cpp is analyzed again; b.cpp is not; both include shared.h; c.cpp's
+  // finding is claimed by no unit (kept).
+  Shard.Units = std::vector<UnitRecord>{{"a.cpp", "{}", {0, 2}},
+                                        {"b.cpp", "{}", {1, 2}}};
+  std::vector<Finding> Kept = settledFindings(Shard, {true, false});
+  std::vector<std::string> Files;
+  for (const Finding &F : Kept)
+    Files.push_back(F.File);
+  EXPECT_EQ(Files, (std::vector<std::string>{"b.cpp", "shared.h", "c.cpp"}));
+  // Both analyzed again: the header's finding is theirs to bring back.
+  Shard.Findings.clear();
+  for (const char *File : {"a.cpp", "b.cpp", "shared.h", "c.cpp"})
+    Shard.Findings.push_back(finding(File, 1, "x"));
+  EXPECT_EQ(settledFindings(Shard, {true, true}).size(), 1u);
 }
 
 TEST(ReportTest, SummarySaysWhatTheDiffLeftOut) {

@@ -4,6 +4,9 @@
 // check gets for functions defined elsewhere.
 #include "TestAST.h"
 #include "analysis/ProgramSummaries.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/raw_ostream.h"
+#include <chrono>
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -155,6 +158,83 @@ TEST(ProgramSummariesTest, CallModelsForFunctionsWithoutABodyHere) {
   EXPECT_FALSE(Sql.classify(*Call("isSafe")).has_value());
   // A function with a body here is analyzed here.
   EXPECT_FALSE(Paths.classify(*Call("local")).has_value());
+
+  // The steps the data takes in the other unit, for the callers' notes:
+  // its source, then the return.
+  const ProgramSummaries::Entry *Reader =
+      Linked->find(usrOf(*function(Other, "readName")));
+  ASSERT_NE(Reader, nullptr);
+  ASSERT_EQ(Reader->Path.size(), 2u);
+  EXPECT_EQ(Reader->Path[0].Line, 6u);
+  EXPECT_EQ(Reader->Path[0].Message,
+            "the untrusted value comes from 'recv' here");
+  EXPECT_EQ(Reader->Path[1].Line, 7u);
+  EXPECT_EQ(Reader->Path[1].Message, "'readName' returns it here");
+  EXPECT_EQ(Reader->Path[0].File, Reader->File);
+  std::string Error;
+  std::unique_ptr<ProgramSummaries> Back =
+      ProgramSummaries::parse(Linked->serialize(), Error);
+  ASSERT_NE(Back, nullptr) << Error;
+  EXPECT_EQ(Back->find(usrOf(*function(Other, "readName")))->Path,
+            Reader->Path);
+}
+
+bool setModified(const std::string &Path,
+                 std::chrono::system_clock::time_point When) {
+  llvm::Expected<llvm::sys::fs::file_t> File =
+      llvm::sys::fs::openNativeFileForWrite(
+          Path, llvm::sys::fs::CD_OpenExisting, llvm::sys::fs::OF_None);
+  if (!File) {
+    llvm::consumeError(File.takeError());
+    return false;
+  }
+  bool Set = !llvm::sys::fs::setLastAccessAndModificationTime(
+      *File, llvm::sys::toTimePoint(std::chrono::system_clock::to_time_t(When)));
+  llvm::sys::fs::closeFile(*File);
+  return Set;
+}
+
+TEST(ProgramSummariesTest, SummaryOfAFileChangedSinceTheRunIsNotUsed) {
+  llvm::SmallString<128> Directory;
+  ASSERT_FALSE(
+      llvm::sys::fs::createUniqueDirectory("prodready-stale", Directory));
+  std::string Source = (Directory + "/names.cpp").str();
+  std::string File = (Directory + "/summaries.json").str();
+  auto Write = [](const std::string &Path, llvm::StringRef Text) {
+    std::error_code EC;
+    llvm::raw_fd_ostream Out(Path, EC);
+    Out << Text;
+  };
+  Write(Source, "// readName is defined here\n");
+  ProgramSummaries Program;
+  FunctionSummary Reads;
+  Reads.ReturnsUntrusted = true;
+  prodready::test::TestAST AST(R"cpp(
+    #include <string>
+    std::string readName(int fd);
+    void use(int fd) { std::string n = readName(fd); }
+  )cpp");
+  ASSERT_FALSE(AST.hasErrors());
+  Program.add(usrOf(*function(AST, "readName")), {Reads, "readName", Source});
+  Write(File, Program.serialize());
+  auto Call = match(
+      findAll(callExpr(callee(functionDecl(hasName("readName")))).bind("c")),
+      AST.context())[0].getNodeAs<CallExpr>("c");
+
+  // The run wrote the file after the sources: the summary is used.
+  auto Past = std::chrono::system_clock::now() - std::chrono::hours(1);
+  ASSERT_TRUE(setModified(Source, Past));
+  std::string Error;
+  std::shared_ptr<const ProgramSummaries> Loaded =
+      ProgramSummaries::load(File, Error);
+  ASSERT_NE(Loaded, nullptr) << Error;
+  EXPECT_TRUE(ProgramCallModels(Loaded, false).classify(*Call).has_value());
+
+  // names.cpp edited since: what readName does may have changed.
+  auto Future = std::chrono::system_clock::now() + std::chrono::hours(1);
+  ASSERT_TRUE(setModified(Source, Future));
+  EXPECT_FALSE(ProgramCallModels(Loaded, false).classify(*Call).has_value());
+  llvm::sys::fs::remove_directories(Directory);
 }
 
 } // namespace

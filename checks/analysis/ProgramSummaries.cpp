@@ -2,6 +2,7 @@
 
 #include "ProgramSummaries.h"
 #include "TaintAnalysis.h"
+#include "TaintDescriptions.h"
 #include "TaintSummaries.h"
 #include "UntrustedUnits.h"
 #include "clang/AST/ExprCXX.h"
@@ -19,6 +20,24 @@ std::string usrOf(const Decl &D) {
   if (index::generateUSRForDecl(&D, Usr))
     return "";
   return std::string(Usr);
+}
+
+namespace {
+std::mutex DefaultFileMutex;
+std::string &defaultFile() {
+  static std::string Path;
+  return Path;
+}
+} // namespace
+
+void setDefaultSummariesFile(std::string Path) {
+  std::lock_guard<std::mutex> Lock(DefaultFileMutex);
+  defaultFile() = std::move(Path);
+}
+
+std::string defaultSummariesFile() {
+  std::lock_guard<std::mutex> Lock(DefaultFileMutex);
+  return defaultFile();
 }
 
 //===----------------------------------------------------------------------===//
@@ -70,6 +89,7 @@ ProgramSummaries::load(llvm::StringRef Path, std::string &Error) {
     Error = "'" + Path.str() + "': " + Error;
     return nullptr;
   }
+  Parsed->WrittenAt = Status.getLastModificationTime();
   Entry = {Status.getLastModificationTime(), Status.getSize(),
            std::move(Parsed)};
   return Entry.Summaries;
@@ -98,8 +118,18 @@ ProgramSummaries::parse(llvm::StringRef Text, std::string &Error) {
     if (!Summary)
       return nullptr;
     E.Summary = std::move(*Summary);
-    if (const llvm::json::Object *O = Function.getAsObject())
+    if (const llvm::json::Object *O = Function.getAsObject()) {
       E.File = O->getString("file").value_or("").str();
+      if (const llvm::json::Array *Steps = O->getArray("path"))
+        for (const llvm::json::Value &Item : *Steps)
+          if (const llvm::json::Object *Step = Item.getAsObject())
+            E.Path.push_back({Step->getString("file").value_or("").str(),
+                              static_cast<unsigned>(
+                                  Step->getInteger("line").value_or(0)),
+                              static_cast<unsigned>(
+                                  Step->getInteger("column").value_or(0)),
+                              Step->getString("message").value_or("").str()});
+    }
     Result->add(Usr, E);
   }
   if (const llvm::json::Array *Calls = Root->getArray("calls"))
@@ -121,6 +151,15 @@ std::string ProgramSummaries::serialize() const {
     llvm::json::Value Function = toJSON(E.Summary, Usr, E.Name, nullptr);
     if (!E.File.empty())
       Function.getAsObject()->try_emplace("file", E.File);
+    if (!E.Path.empty()) {
+      llvm::json::Array Steps;
+      for (const PathStep &Step : E.Path)
+        Steps.push_back(llvm::json::Object{{"file", Step.File},
+                                           {"line", Step.Line},
+                                           {"column", Step.Column},
+                                           {"message", Step.Message}});
+      Function.getAsObject()->try_emplace("path", std::move(Steps));
+    }
     Out.push_back(std::move(Function));
   }
   llvm::json::Array CallList;
@@ -135,10 +174,22 @@ std::string ProgramSummaries::serialize() const {
   return Text;
 }
 
+ProgramSummaries
+ProgramSummaries::restrictedTo(const std::set<std::string> &Usrs) const {
+  ProgramSummaries Subset;
+  for (const std::string &Usr : Usrs)
+    if (const Entry *E = find(Usr))
+      Subset.add(Usr, *E);
+  return Subset;
+}
+
 void ProgramSummaries::add(llvm::StringRef Usr, const Entry &E) {
   auto [It, Inserted] = Functions.try_emplace(Usr, E);
-  if (!Inserted)
-    joinSummary(It->second.Summary, E.Summary);
+  if (Inserted)
+    return;
+  joinSummary(It->second.Summary, E.Summary);
+  if (It->second.Path.empty())
+    It->second.Path = E.Path;
 }
 
 bool ProgramSummaries::merge(const ProgramSummaries &Other) {
@@ -219,6 +270,66 @@ bool mayValidate(const FunctionDecl &F) {
            Result->isIntegerType()));
 }
 
+/// \p Loc as a step of a path, with \p Message.
+PathStep stepAt(SourceLocation Loc, std::string Message, ASTContext &Ctx) {
+  SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation At = SM.getFileLoc(Loc);
+  llvm::SmallString<256> File(SM.getFilename(At));
+  SM.getFileManager().makeAbsolutePath(File);
+  return {std::string(File), SM.getSpellingLineNumber(At),
+          SM.getSpellingColumnNumber(At), std::move(Message)};
+}
+
+/// The return statements of \p S, not those of lambdas in it.
+void collectReturns(const Stmt &S,
+                    llvm::SmallVectorImpl<const ReturnStmt *> &Out) {
+  for (const Stmt *Child : S.children()) {
+    if (!Child || isa<LambdaExpr, BlockExpr>(Child))
+      continue;
+    if (const auto *Return = dyn_cast<ReturnStmt>(Child))
+      Out.push_back(Return);
+    collectReturns(*Child, Out);
+  }
+}
+
+/// Steps kept of a path through many functions: the first (the source)
+/// and the last (nearest the caller).
+constexpr size_t MaxPathSteps = 16;
+
+/// The way the untrusted data \p F returns takes, for the notes of its
+/// callers in other units: the path of the linked function it got it
+/// from, if any, its origin here, and the first return of it.
+std::vector<PathStep> returnPath(const FunctionDecl &F, TaintEngine &Engine,
+                                 const ProgramCallModels &Linked,
+                                 ASTContext &Ctx) {
+  llvm::SmallVector<const ReturnStmt *, 4> Returns;
+  collectReturns(*F.getBody(), Returns);
+  for (const ReturnStmt *Return : Returns) {
+    const Expr *Value = Return->getRetValue();
+    if (!Value)
+      continue;
+    TaintValue Returned = Engine.valueAt(F, *Value, *Return);
+    if (!Returned.isUntrusted() || !Returned.Origin)
+      continue;
+    std::vector<PathStep> Path;
+    if (const ProgramSummaries::Entry *Callee =
+            Linked.linkedCallee(*Returned.Origin))
+      Path = Callee->Path;
+    Path.push_back(stepAt(Returned.Origin->getBeginLoc(),
+                          "the untrusted value comes from " +
+                              describeOrigin(*Returned.Origin) + " here",
+                          Ctx));
+    Path.push_back(stepAt(Return->getBeginLoc(),
+                          "'" + F.getNameAsString() + "' returns it here",
+                          Ctx));
+    if (Path.size() > MaxPathSteps)
+      Path.erase(Path.begin() + MaxPathSteps / 2,
+                 Path.end() - MaxPathSteps / 2);
+    return Path;
+  }
+  return {};
+}
+
 } // namespace
 
 ProgramSummaries summarizeTranslationUnit(ASTContext &Ctx,
@@ -270,7 +381,11 @@ ProgramSummaries summarizeTranslationUnit(ASTContext &Ctx,
     llvm::SmallString<256> File(
         Ctx.getSourceManager().getFilename(F->getLocation()));
     Ctx.getSourceManager().getFileManager().makeAbsolutePath(File);
-    Out.add(Usr, {*Summary, F->getQualifiedNameAsString(), std::string(File)});
+    std::vector<PathStep> Path;
+    if (Summary->ReturnsUntrusted)
+      Path = returnPath(*F, Engine, Linked, Ctx);
+    Out.add(Usr, {*Summary, F->getQualifiedNameAsString(), std::string(File),
+                  std::move(Path)});
   }
   for (const FunctionDecl *Callee : Callees)
     if (!hasBodyHere(*Callee) && !SM.isInSystemHeader(Callee->getLocation()))
@@ -283,22 +398,47 @@ ProgramSummaries summarizeTranslationUnit(ASTContext &Ctx,
 // Call models
 //===----------------------------------------------------------------------===//
 
+bool ProgramCallModels::isStaleFile(const std::string &File) const {
+  if (File.empty() || !Summaries->WrittenAt)
+    return false;
+  auto [It, Inserted] = StaleFiles.try_emplace(File, false);
+  if (Inserted) {
+    llvm::sys::fs::file_status Status;
+    It->second = !llvm::sys::fs::status(File, Status) &&
+                 Status.getLastModificationTime() > *Summaries->WrittenAt;
+  }
+  return It->second;
+}
+
+bool ProgramCallModels::isStale(const ProgramSummaries::Entry &E) const {
+  // The steps in other files too: their lines may have moved.
+  return isStaleFile(E.File) ||
+         llvm::any_of(E.Path, [&](const PathStep &Step) {
+           return isStaleFile(Step.File);
+         });
+}
+
+const ProgramSummaries::Entry *
+ProgramCallModels::current(const FunctionDecl &Callee) const {
+  if (!Summaries || hasBodyHere(Callee))
+    return nullptr;
+  const ProgramSummaries::Entry *E = Summaries->find(usrOf(Callee));
+  return E && !isStale(*E) ? E : nullptr;
+}
+
 const ProgramSummaries::Entry *
 ProgramCallModels::linkedCallee(const Expr &E) const {
   const auto *Call = dyn_cast<CallExpr>(E.IgnoreParenImpCasts());
   const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
-  if (!Callee || !Summaries || hasBodyHere(*Callee))
-    return nullptr;
-  return Summaries->find(usrOf(*Callee));
+  return Callee ? current(*Callee) : nullptr;
 }
 
 std::optional<CallModel>
 ProgramCallModels::classify(const CallExpr &Call) const {
   const FunctionDecl *Callee = Call.getDirectCallee();
-  if (!Callee || !Summaries || isa<CXXOperatorCallExpr>(Call) ||
-      hasBodyHere(*Callee))
+  if (!Callee || isa<CXXOperatorCallExpr>(Call))
     return std::nullopt;
-  const ProgramSummaries::Entry *Linked = Summaries->find(usrOf(*Callee));
+  const ProgramSummaries::Entry *Linked = current(*Callee);
   if (!Linked)
     return std::nullopt;
   const FunctionSummary &S = Linked->Summary;

@@ -25,6 +25,8 @@
 #include "FunctionSummary.h"
 #include "TaintModel.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/Chrono.h"
+#include <optional>
 #include <memory>
 #include <set>
 #include <string>
@@ -34,12 +36,35 @@ namespace clang::tidy::prodready {
 /// The name of a function across translation units ("" if it has none).
 std::string usrOf(const Decl &D);
 
+/// The summaries file the checks read when their `WholeProgramSummaries`
+/// option is not set, and only if it exists: prodready-clangd's
+/// `--whole-program-summaries` flag sets it, so that the editor uses the
+/// file the last `prodready check --whole-program --cache DIR` left.
+void setDefaultSummariesFile(std::string Path);
+std::string defaultSummariesFile();
+
+/// One step of the way untrusted data takes through functions of other
+/// translation units: a note of a finding in a unit that calls them.
+struct PathStep {
+  std::string File; ///< Absolute.
+  unsigned Line = 0;
+  unsigned Column = 0;
+  std::string Message;
+  bool operator==(const PathStep &O) const {
+    return File == O.File && Line == O.Line && Column == O.Column &&
+           Message == O.Message;
+  }
+};
+
 class ProgramSummaries {
 public:
   struct Entry {
     FunctionSummary Summary;
     std::string Name; ///< Qualified, for messages.
     std::string File; ///< Where it is defined (absolute), for notes.
+    /// With ReturnsUntrusted: from the source (in this function, or in the
+    /// functions of other units it got the data from) to its return.
+    std::vector<PathStep> Path;
   };
 
   /// Reads the file \p Path (kept per path while it is unchanged, so that
@@ -59,12 +84,19 @@ public:
   /// Adds every function of \p Other; true if a summary changed.
   bool merge(const ProgramSummaries &Other);
   const Entry *find(llvm::StringRef Usr) const;
+  /// The summaries of the functions of \p Usrs that this has: what a unit
+  /// calling them read of the program (the driver's cache keys on it).
+  ProgramSummaries restrictedTo(const std::set<std::string> &Usrs) const;
   size_t size() const { return Functions.size(); }
   const llvm::StringMap<Entry> &functions() const { return Functions; }
 
   /// The USRs of functions a translation unit calls without a body of
   /// its own (what its analysis depends on in other units).
   std::set<std::string> Calls;
+
+  /// When load() read the file: a summary whose function's file changed
+  /// later is stale (see ProgramCallModels).
+  std::optional<llvm::sys::TimePoint<>> WrittenAt;
 
 private:
   llvm::StringMap<Entry> Functions;
@@ -79,6 +111,11 @@ ProgramSummaries summarizeTranslationUnit(ASTContext &Ctx,
 /// The call models of calls of functions defined elsewhere, from their
 /// summaries. \p PathValidators: whether a validator summary (its path
 /// tests) vouches for its argument, which holds for path sinks only.
+///
+/// A summary is not used when the file that defines its function was
+/// modified after the summaries file was written: in the editor, the
+/// function may have changed since the last whole-program run, and an
+/// outdated summary would make findings appear or vanish wrongly.
 class ProgramCallModels : public CallModelExtension {
 public:
   ProgramCallModels(std::shared_ptr<const ProgramSummaries> Summaries,
@@ -86,12 +123,19 @@ public:
       : Summaries(std::move(Summaries)), PathValidators(PathValidators) {}
   std::optional<CallModel> classify(const CallExpr &Call) const override;
   /// The summary a call \p E (an origin of untrusted data) was modelled by,
-  /// or null: for the note that names where the function is defined.
+  /// or null: for the notes that show the steps in other units.
   const ProgramSummaries::Entry *linkedCallee(const Expr &E) const;
 
 private:
+  /// The summary of \p Callee, unless its body is here or it is stale.
+  const ProgramSummaries::Entry *current(const FunctionDecl &Callee) const;
+  bool isStale(const ProgramSummaries::Entry &E) const;
+  bool isStaleFile(const std::string &File) const;
+
   std::shared_ptr<const ProgramSummaries> Summaries;
   bool PathValidators;
+  /// Per defining file: stale or not (one stat per file per unit).
+  mutable llvm::StringMap<bool> StaleFiles;
 };
 
 } // namespace clang::tidy::prodready

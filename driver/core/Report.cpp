@@ -310,6 +310,21 @@ ReportInput readJsonReport(const json &Document) {
     for (const json &File : Document.at("files"))
       Report.Digests[field<std::string>(File, "path")] =
           field<std::string>(File, "sha256");
+  if (Document.contains("wholeProgram")) {
+    Report.Units.emplace();
+    for (const json &Unit : Document.at("wholeProgram").at("units")) {
+      UnitRecord Record;
+      Record.File = field<std::string>(Unit, "file");
+      Record.Summaries = Unit.at("summaries").dump();
+      for (const json &Index : Unit.at("findings")) {
+        Record.Findings.push_back(Index.get<size_t>());
+        if (Record.Findings.back() >= Report.Findings.size())
+          throw json::out_of_range::create(
+              401, "finding index out of range in 'wholeProgram'", &Index);
+      }
+      Report.Units->push_back(std::move(Record));
+    }
+  }
   if (Document.contains("run")) {
     const json &Run = Document.at("run");
     RunStats Stats;
@@ -482,6 +497,26 @@ ReportInput mergeReports(std::vector<ReportInput> Reports) {
   return Merged;
 }
 
+std::vector<Finding> settledFindings(ReportInput &Report,
+                                     const std::vector<bool> &AnalyzedAgain) {
+  // A finding in a header is produced by every unit that includes it: it
+  // stays if any of them keeps its result.
+  std::vector<bool> Claimed(Report.Findings.size(), false);
+  std::vector<bool> Settled(Report.Findings.size(), false);
+  if (Report.Units)
+    for (size_t U = 0; U < Report.Units->size() && U < AnalyzedAgain.size();
+         ++U)
+      for (size_t Index : (*Report.Units)[U].Findings) {
+        Claimed[Index] = true;
+        Settled[Index] = Settled[Index] || !AnalyzedAgain[U];
+      }
+  std::vector<Finding> Kept;
+  for (size_t I = 0; I < Report.Findings.size(); ++I)
+    if (!Claimed[I] || Settled[I])
+      Kept.push_back(std::move(Report.Findings[I]));
+  return Kept;
+}
+
 /// One clang-style diagnostic: the location line, then the source line with
 /// a caret under the column.
 static void writeDiagnostic(llvm::raw_ostream &OS, llvm::StringRef File,
@@ -548,6 +583,14 @@ std::string writeJson(const ReportInput &Report) {
                        {"skipped", Report.Run->Skipped},
                        {"wholeProgram", Report.Run->WholeProgram},
                        {"seconds", std::round(Report.Run->Seconds * 10) / 10}};
+  if (Report.Units) {
+    json Units = json::array();
+    for (const UnitRecord &Unit : *Report.Units)
+      Units.push_back({{"file", Unit.File},
+                       {"summaries", json::parse(Unit.Summaries)},
+                       {"findings", Unit.Findings}});
+    Document["wholeProgram"] = {{"units", std::move(Units)}};
+  }
   return dumpJson(Document);
 }
 

@@ -35,6 +35,15 @@ struct RunStats {
   double Seconds = 0;
 };
 
+/// One translation unit of a `check --whole-program --shard K/N` run, for
+/// `merge --whole-program`, which links every shard's summaries and
+/// replaces the findings of the units it analyzes again.
+struct UnitRecord {
+  std::string File;              ///< Relative to the project root.
+  std::string Summaries;         ///< Its ProgramSummaries, as JSON text.
+  std::vector<size_t> Findings;  ///< Indices of the findings it produced.
+};
+
 struct ReportInput {
   std::vector<Finding> Findings;
   std::vector<std::string> Fingerprints; ///< One per finding.
@@ -43,6 +52,9 @@ struct ReportInput {
   std::string ToolVersion;
   /// Set by `check` (and summed by `merge`); per-TU reports have none.
   std::optional<RunStats> Run;
+  /// Only in the JSON report of a whole-program shard (`wholeProgram`,
+  /// present even when the shard has no unit); merging drops them.
+  std::optional<std::vector<UnitRecord>> Units;
 };
 
 /// Puts \p Report in its canonical form: findings sorted by file, line,
@@ -54,6 +66,14 @@ void canonicalize(ReportInput &Report);
 
 /// Combines the reports of shards into one canonical report.
 ReportInput mergeReports(std::vector<ReportInput> Reports);
+
+/// `merge --whole-program`: the findings of a whole-program shard's
+/// \p Report that stay, moved out of it: those a unit not analyzed again
+/// produced (\p AnalyzedAgain: one flag per unit record), and those no
+/// unit claims. The units analyzed again bring their findings anew.
+std::vector<Finding> settledFindings(ReportInput &Report,
+                                     const std::vector<bool> &AnalyzedAgain);
+
 
 std::string writeText(const ReportInput &Report);
 std::string writeJson(const ReportInput &Report);

@@ -70,6 +70,12 @@ std::string ResultCache::entryPath(llvm::StringRef Key) const {
   return std::string(Path);
 }
 
+std::string ResultCache::summariesPath() const {
+  llvm::SmallString<256> Path(Directory);
+  llvm::sys::path::append(Path, "whole-program-summaries.json");
+  return std::string(Path);
+}
+
 std::string ResultCache::currentHash(const std::string &Path) {
   {
     std::lock_guard<std::mutex> Lock(Mutex);
@@ -86,7 +92,8 @@ std::string ResultCache::currentHash(const std::string &Path) {
   return Hash;
 }
 
-std::optional<ReportInput> ResultCache::lookup(llvm::StringRef Key) {
+std::optional<CachedResult> ResultCache::lookup(llvm::StringRef Key,
+                                                bool NeedsSummaries) {
   std::optional<std::vector<std::string>> Changed = changedDependencies(Key);
   if (!Changed || !Changed->empty())
     return std::nullopt;
@@ -94,13 +101,18 @@ std::optional<ReportInput> ResultCache::lookup(llvm::StringRef Key) {
   try {
     if (!Entry)
       return std::nullopt;
+    std::string Summaries;
+    if (Entry->contains("summaries"))
+      Summaries = Entry->at("summaries").get<std::string>();
+    if (NeedsSummaries && Summaries.empty())
+      return std::nullopt;
     std::string Report = Entry->at("report").get<std::string>();
     auto Read = readReport(Report, entryPath(Key));
     if (!Read) {
       llvm::consumeError(Read.takeError());
       return std::nullopt;
     }
-    return std::move(Read->first);
+    return CachedResult{std::move(Read->first), std::move(Summaries)};
   } catch (const json::exception &) {
     return std::nullopt;
   }
@@ -126,13 +138,16 @@ ResultCache::changedDependencies(llvm::StringRef Key) {
 }
 
 void ResultCache::store(llvm::StringRef Key, const ReportInput &Result,
-                        const std::vector<Dependency> &Dependencies) {
+                        const std::vector<Dependency> &Dependencies,
+                        llvm::StringRef Summaries) {
   json Deps = json::array();
   for (const auto &[Path, Hash] : Dependencies)
     Deps.push_back({Path, Hash});
   json Entry = {{"format", EntryFormat},
                 {"dependencies", std::move(Deps)},
                 {"report", writeJson(Result)}};
+  if (!Summaries.empty())
+    Entry["summaries"] = Summaries.str();
   std::string Path = entryPath(Key);
   auto Temp = llvm::sys::fs::TempFile::create(Path + ".tmp-%%%%%%");
   if (!Temp) {

@@ -14,6 +14,11 @@
 // preprocessed tokens. The lookup reads and hashes those files (xxh3-128,
 // each file once per run), which is far cheaper than preprocessing.
 //
+// With --whole-program an entry also keeps the translation unit's
+// function summaries (ProgramSummaries.h, as text), so that a warm run
+// links them without parsing the unit; an analysis that read other units'
+// summaries has their digest in its key (see the driver).
+//
 // Like ccache's direct mode, an entry does not notice a *new* header that
 // would now be found earlier on the include path; `--cache` users clear
 // the directory when they add such a header (see docs/driver.md).
@@ -38,6 +43,14 @@ namespace prodready::driver {
 /// (absolute path, content hash) of one file a translation unit read.
 using Dependency = std::pair<std::string, std::string>;
 
+/// What an entry holds.
+struct CachedResult {
+  ReportInput Report;
+  /// The unit's function summaries, or "" when the run that stored the
+  /// entry did not compute them.
+  std::string Summaries;
+};
+
 class ResultCache {
 public:
   /// Creates \p Directory if needed.
@@ -51,9 +64,11 @@ public:
   /// The hash dependencies are compared by.
   static std::string contentHash(llvm::StringRef Content);
 
-  /// The findings stored under \p Key, if every dependency they were
-  /// stored with is unchanged. Thread-safe.
-  std::optional<ReportInput> lookup(llvm::StringRef Key);
+  /// The entry stored under \p Key, if every dependency it was stored
+  /// with is unchanged and, when \p NeedsSummaries, it has summaries.
+  /// Thread-safe.
+  std::optional<CachedResult> lookup(llvm::StringRef Key,
+                                     bool NeedsSummaries = false);
 
   /// The files of the entry under \p Key whose content changed since it
   /// was stored (empty when none did), or nothing when there is no
@@ -63,10 +78,16 @@ public:
   std::optional<std::vector<std::string>>
   changedDependencies(llvm::StringRef Key);
 
-  /// Stores \p Result (written atomically; concurrent runs are safe).
-  /// Failures are ignored: the cache is an optimisation.
+  /// Stores \p Result, and \p Summaries when not empty (written
+  /// atomically; concurrent runs are safe). Failures are ignored: the
+  /// cache is an optimisation.
   void store(llvm::StringRef Key, const ReportInput &Result,
-             const std::vector<Dependency> &Dependencies);
+             const std::vector<Dependency> &Dependencies,
+             llvm::StringRef Summaries = "");
+
+  /// Where `--whole-program` leaves the linked summaries of its last run,
+  /// for the editor (docs/driver.md).
+  std::string summariesPath() const;
 
 private:
   explicit ResultCache(std::string Directory)
