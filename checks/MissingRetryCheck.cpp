@@ -27,13 +27,17 @@ MissingRetryCheck::MissingRetryCheck(StringRef Name, ClangTidyContext *Context)
       Retries(Network, parseNameList(RawRetryWrappers),
               [this](const FunctionDecl &F) {
                 return BestEffortFunctions.matches(F);
-              }) {}
+              }) {
+  // A backoff helper of another unit.
+  Retries.setExternal(loadWholeProgram(/*PathValidators=*/false));
+}
 
 void MissingRetryCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "RetryWrappers", RawRetryWrappers);
   Options.store(Opts, "BackoffFunctions", RawBackoffFunctions);
   Options.store(Opts, "NetworkFunctions", RawNetworkFunctions);
   Options.store(Opts, "BestEffortFunctions", RawBestEffortFunctions);
+  Options.store(Opts, "WholeProgramSummaries", WholeProgramSummaries);
 }
 
 void MissingRetryCheck::endTranslationUnit() { Retries.clear(); }

@@ -81,6 +81,8 @@ MissingTimeoutCheck::MissingTimeoutCheck(StringRef Name,
                                         utils::IncludeSorter::IS_LLVM),
                areDiagsSelfContained()),
       Handles(Network, Summaries) {
+  // A helper of another unit that sets the timeout (`configure(h)`).
+  Summaries.setExternal(loadWholeProgram(/*PathValidators=*/false));
   if (DefaultTimeoutMs <= 0)
     configurationDiag("invalid value '%0' for option 'DefaultTimeoutMs' of "
                       "check '%1': expected a positive number of "
@@ -94,6 +96,7 @@ void MissingTimeoutCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "DefaultTimeoutMs", DefaultTimeoutMs);
   Options.store(Opts, "RequireConnectTimeout", RequireConnectTimeout);
   Options.store(Opts, "IncludeStyle", Inserter.getStyle());
+  Options.store(Opts, "WholeProgramSummaries", WholeProgramSummaries);
 }
 
 void MissingTimeoutCheck::registerPPCallbacks(const SourceManager &,

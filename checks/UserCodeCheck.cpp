@@ -27,9 +27,11 @@ void UserCodeCheck::check(const MatchFinder::MatchResult &Result) {
 void UserCodeCheck::onEndOfTranslationUnit() {
   emitHeld();
   Templates.clear();
-  AST = nullptr;
   HoldingWarning = false;
   endTranslationUnit();
+  // The FileIDs are this unit's source manager's.
+  LinkedFiles.clear();
+  AST = nullptr;
 }
 
 DiagnosticBuilder UserCodeCheck::diag(SourceLocation Loc,
@@ -75,6 +77,11 @@ void UserCodeCheck::scanMatchedUserCode(
 }
 
 void UserCodeCheck::linkWholeProgram(TaintModel &Model, bool PathValidators) {
+  if (const ProgramCallModels *Linked = loadWholeProgram(PathValidators))
+    Model.setProgram(Linked);
+}
+
+const ProgramCallModels *UserCodeCheck::loadWholeProgram(bool PathValidators) {
   WholeProgramSummaries =
       Options.getLocalOrGlobal("WholeProgramSummaries", "").str();
   std::string Path = WholeProgramSummaries;
@@ -82,7 +89,7 @@ void UserCodeCheck::linkWholeProgram(TaintModel &Model, bool PathValidators) {
   if (Path.empty()) {
     Path = defaultSummariesFile();
     if (Path.empty() || !llvm::sys::fs::exists(Path))
-      return;
+      return nullptr;
   }
   std::string Error;
   std::shared_ptr<const ProgramSummaries> Summaries =
@@ -91,11 +98,44 @@ void UserCodeCheck::linkWholeProgram(TaintModel &Model, bool PathValidators) {
     configurationDiag("cannot use the whole-program summaries of check "
                       "'%0': %1")
         << getID() << Error;
-    return;
+    return nullptr;
   }
   ProgramModels =
       std::make_unique<ProgramCallModels>(std::move(Summaries), PathValidators);
-  Model.setProgram(ProgramModels.get());
+  return ProgramModels.get();
+}
+
+FileID UserCodeCheck::linkedFile(const std::string &Path) {
+  auto [It, Inserted] = LinkedFiles.try_emplace(Path);
+  if (!Inserted)
+    return It->second;
+  // Only a regular file that can be read: a directory, a FIFO or an
+  // unreadable file would block, or make the source manager report an
+  // error in this unit. A file that is gone (the summaries came from
+  // another checkout) shows no step.
+  llvm::sys::fs::file_status Status;
+  if (llvm::sys::fs::status(Path, Status) ||
+      !llvm::sys::fs::is_regular_file(Status))
+    return It->second;
+  llvm::Expected<llvm::sys::fs::file_t> Readable =
+      llvm::sys::fs::openNativeFileForRead(Path);
+  if (!Readable) {
+    llvm::consumeError(Readable.takeError());
+    return It->second;
+  }
+  llvm::sys::fs::closeFile(*Readable);
+  SourceManager &SM = AST->getSourceManager();
+  llvm::Expected<FileEntryRef> File = SM.getFileManager().getFileRef(Path);
+  if (!File) {
+    llvm::consumeError(File.takeError());
+    return It->second;
+  }
+  // The other unit's file, entered into this unit's source manager (its
+  // existing entry when this unit includes it).
+  FileID Id = SM.getOrCreateFileID(*File, SrcMgr::C_User);
+  if (SM.getBufferOrNone(Id))
+    It->second = Id;
+  return It->second;
 }
 
 void UserCodeCheck::noteLinkedPath(const Expr &Origin) {
@@ -107,19 +147,14 @@ void UserCodeCheck::noteLinkedPath(const Expr &Origin) {
   SourceManager &SM = AST->getSourceManager();
   for (const PathStep &Step : Linked->Path) {
     if (Step.Line == 0 || Step.Column == 0)
-      continue; // A damaged file: no location to point at.
-    // The other unit's file, entered into this unit's source manager (it
-    // is its existing entry when this unit includes it). A file that is
-    // gone (the summaries came from another checkout) shows no step.
-    llvm::Expected<FileEntryRef> File =
-        SM.getFileManager().getFileRef(Step.File);
-    if (!File) {
-      llvm::consumeError(File.takeError());
       continue;
-    }
-    FileID Id = SM.getOrCreateFileID(*File, SrcMgr::C_User);
+    FileID Id = linkedFile(Step.File);
+    if (Id.isInvalid())
+      continue;
+    // A line past the end (the file changed since) is no step: clang
+    // would put it at the end of the file.
     SourceLocation Loc = SM.translateLineCol(Id, Step.Line, Step.Column);
-    if (Loc.isValid())
+    if (Loc.isValid() && SM.getSpellingLineNumber(Loc) == Step.Line)
       diag(Loc, "%0", DiagnosticIDs::Note) << Step.Message;
   }
 }

@@ -56,12 +56,15 @@ protected:
       const ast_matchers::MatchFinder::MatchResult &Result,
       llvm::function_ref<void(const CallExpr &Call, const Decl *Unit)> Visit);
 
-  /// The taint checks' `WholeProgramSummaries` option (local or global,
-  /// set by `prodready check --whole-program`): the call models of the
-  /// functions of other translation units from the summaries file it
-  /// names, into \p Model. A file that cannot be read is a configuration
-  /// error and nothing is linked. \p PathValidators: see
-  /// ProgramCallModels.
+  /// The `WholeProgramSummaries` option (local or global, set by
+  /// `prodready check --whole-program`), or the editor's default file:
+  /// loads the summaries of the functions of other translation units it
+  /// names. A file that cannot be read is a configuration error and
+  /// nothing is linked. \p PathValidators: see ProgramCallModels.
+  /// Returns the linked summaries, or null.
+  const ProgramCallModels *loadWholeProgram(bool PathValidators);
+  /// The taint checks: loadWholeProgram(), and the call models of the
+  /// linked functions into \p Model.
   void linkWholeProgram(TaintModel &Model, bool PathValidators);
   /// The option's value, for storeOptions.
   std::string WholeProgramSummaries;
@@ -77,11 +80,16 @@ protected:
 private:
   /// Emits the held warnings, merged.
   void emitHeld();
+  /// The FileID of \p Path in this unit (invalid when it cannot be read),
+  /// entered once per unit.
+  FileID linkedFile(const std::string &Path);
 
   TemplateInstances Templates;
   InstantiationDiagnostics Held;
   std::unique_ptr<ProgramCallModels> ProgramModels;
   ASTContext *AST = nullptr;
+  /// Per unit: the files of linked paths (linkedFile).
+  llvm::StringMap<FileID> LinkedFiles;
   /// Whether the last warning was held (its notes follow it).
   bool HoldingWarning = false;
 };

@@ -945,9 +945,25 @@ findingIdentities(const CheckRun &Run,
   return Identities;
 }
 
+/// The options that change what an analysis finds, as text: a
+/// whole-program shard records them, and merge, which analyzes units
+/// again, must be given the same.
+std::string analysisOptionsText() {
+  std::string Text = "checks=" + ChecksOverride;
+  for (const std::string &Option : CheckOptionOverrides)
+    Text += ";option=" + Option;
+  for (const std::string &Pattern : Exclude)
+    Text += ";exclude=" + Pattern;
+  if (FixNotes)
+    Text += ";fix-notes";
+  if (AllowPlugins)
+    Text += ";allow-plugins";
+  return Text;
+}
+
 /// --whole-program --shard: each unit's summaries, and which of \p
 /// Report's findings it produced, for `merge --whole-program`.
-std::vector<UnitRecord>
+WholeProgramShard
 unitRecords(const CheckRun &Run,
             const std::vector<TranslationUnitResult> &Results,
             const std::vector<std::vector<FindingIdentity>> &UnitFindings,
@@ -955,10 +971,12 @@ unitRecords(const CheckRun &Run,
   std::map<FindingIdentity, size_t> IndexOf;
   for (size_t I = 0; I < Report.Findings.size(); ++I)
     IndexOf.emplace(identityOf(Report.Findings[I]), I);
-  std::vector<UnitRecord> Records;
+  WholeProgramShard Shard;
+  Shard.Shard = ShardSpecText;
+  Shard.Settings = analysisOptionsText();
   for (size_t I = 0; I < Results.size(); ++I) {
     UnitRecord Record;
-    Record.File = relativePath(Results[I].File, Run.Root);
+    Record.File = projectPath(Run, Results[I].File).value_or(Results[I].File);
     Record.Summaries = Results[I].Summaries
                            ? Results[I].Summaries->serialize()
                            : ProgramSummaries().serialize();
@@ -968,9 +986,9 @@ unitRecords(const CheckRun &Run,
     llvm::sort(Record.Findings);
     Record.Findings.erase(std::unique(Record.Findings.begin(), Record.Findings.end()),
                           Record.Findings.end());
-    Records.push_back(std::move(Record));
+    Shard.Units.push_back(std::move(Record));
   }
-  return Records;
+  return Shard;
 }
 
 /// The database, the root (the current directory) and the excludes of a
@@ -1037,7 +1055,7 @@ int runCheck(const char *Argv0) {
   ReportInput Reported = selectReported(Report, Changed, Known);
   Reported.Run = runStats(Run, Results, Start);
   if (WholeProgramShard)
-    Reported.Units = unitRecords(Run, Results, UnitFindings, Reported);
+    Reported.WholeProgram = unitRecords(Run, Results, UnitFindings, Reported);
 
   // The report is written before any file is fixed: if it cannot be
   // written (exit 2), the sources are untouched.
@@ -1064,11 +1082,33 @@ int runCheck(const char *Argv0) {
 /// functions of other units, as `check --whole-program` does, and
 /// replaces their findings.
 ReportInput mergeWholeProgram(std::vector<ReportInput> Reports) {
-  for (size_t I = 0; I < Reports.size(); ++I)
-    if (!Reports[I].Units)
+  std::set<unsigned> Shards;
+  unsigned Count = 0;
+  for (size_t I = 0; I < Reports.size(); ++I) {
+    if (!Reports[I].WholeProgram)
       fail("'" + Inputs[I] +
            "' is not the JSON report of a 'check --whole-program --shard' "
            "run");
+    // The units analyzed again must be analyzed as the shards analyzed
+    // theirs.
+    if (Reports[I].WholeProgram->Settings != analysisOptionsText())
+      fail("'" + Inputs[I] +
+           "' was analyzed with other options than this merge (--checks, "
+           "--check-option, --exclude, --fix-notes, --allow-plugins): give "
+           "'merge --whole-program' the options its shards were given");
+    if (llvm::Expected<ShardSpec> Spec =
+            parseShardSpec(Reports[I].WholeProgram->Shard)) {
+      Shards.insert(Spec->Index);
+      Count = Spec->Count;
+    } else {
+      llvm::consumeError(Spec.takeError());
+    }
+  }
+  if (Shards.size() != Count)
+    warn("merging " + std::to_string(Shards.size()) + " of " +
+         std::to_string(Count) +
+         " whole-program shards: the units of the missing ones are neither "
+         "linked nor reported");
   CheckRun Run;
   openProject(Run);
   Run.Settings = makeSettings(Run.Root);
@@ -1077,10 +1117,15 @@ ReportInput mergeWholeProgram(std::vector<ReportInput> Reports) {
   // again here.
   std::vector<TranslationUnitResult> Results;
   for (size_t R = 0; R < Reports.size(); ++R)
-    for (const UnitRecord &Unit : *Reports[R].Units) {
+    for (const UnitRecord &Unit : Reports[R].WholeProgram->Units) {
       TranslationUnitResult Result;
-      llvm::SmallString<256> File(Run.Root);
-      llvm::sys::path::append(File, Unit.File);
+      // Relative to the root, or absolute for a unit outside it (a
+      // generated source of an out-of-tree build).
+      llvm::SmallString<256> File(Unit.File);
+      if (!llvm::sys::path::is_absolute(File)) {
+        File = Run.Root;
+        llvm::sys::path::append(File, Unit.File);
+      }
       Result.File = std::string(File);
       Result.Skipped = true;
       std::string Error;
@@ -1099,7 +1144,7 @@ ReportInput mergeWholeProgram(std::vector<ReportInput> Reports) {
   size_t Unit = 0;
   for (ReportInput &Report : Reports) {
     std::vector<bool> AnalyzedAgain;
-    for (size_t I = 0; I < Report.Units->size(); ++I)
+    for (size_t I = 0; I < Report.WholeProgram->Units.size(); ++I)
       AnalyzedAgain.push_back(!Results[Unit++].Skipped);
     ReportInput Part;
     Part.ToolVersion = Report.ToolVersion;
@@ -1139,6 +1184,13 @@ int runMerge() {
   if (Format != "json" && Format != "sarif")
     fail("unknown --format '" + Format +
          "' for merge (expected json or sarif)");
+  if (!WholeProgram)
+    for (size_t I = 0; I < Reports.size(); ++I)
+      if (Reports[I].WholeProgram)
+        fail("'" + Inputs[I] +
+             "' is a whole-program shard's report, whose findings are not "
+             "final: merge it with 'prodready merge --whole-program -p "
+             "BUILD_DIR'");
   ReportInput Merged = WholeProgram ? mergeWholeProgram(std::move(Reports))
                                     : mergeReports(std::move(Reports));
   emit(Format == "sarif" ? writeSarif(Merged) : writeJson(Merged));

@@ -650,25 +650,29 @@ TEST(ReportTest, RunObjectRoundTripsAndShardsAddUp) {
 TEST(ReportTest, WholeProgramShardUnitsRoundTripAndAreChecked) {
   ReportInput Shard = sampleReport();
   ASSERT_FALSE(Shard.Findings.empty());
-  Shard.Units = std::vector<UnitRecord>{
-      {"src/a.cpp", R"({"calls":["c:@F@f#"],"functions":[]})", {0}},
-      {"src/b.cpp", R"({"calls":[],"functions":[]})", {}}};
+  Shard.WholeProgram = WholeProgramShard{
+      "1/2",
+      "checks=-*,prodready-*",
+      {{"src/a.cpp", R"({"calls":["c:@F@f#"],"functions":[]})", {0}},
+       {"src/b.cpp", R"({"calls":[],"functions":[]})", {}}}};
   auto Read = readReport(writeJson(Shard), "shard.json");
   ASSERT_TRUE(bool(Read)) << llvm::toString(Read.takeError());
-  ASSERT_TRUE(Read->first.Units.has_value());
-  ASSERT_EQ(Read->first.Units->size(), 2u);
-  EXPECT_EQ((*Read->first.Units)[0].File, "src/a.cpp");
-  EXPECT_EQ((*Read->first.Units)[0].Summaries,
-            R"({"calls":["c:@F@f#"],"functions":[]})");
-  EXPECT_EQ((*Read->first.Units)[0].Findings, std::vector<size_t>{0});
+  ASSERT_TRUE(Read->first.WholeProgram.has_value());
+  const WholeProgramShard &Back = *Read->first.WholeProgram;
+  EXPECT_EQ(Back.Shard, "1/2");
+  EXPECT_EQ(Back.Settings, "checks=-*,prodready-*");
+  ASSERT_EQ(Back.Units.size(), 2u);
+  EXPECT_EQ(Back.Units[0].File, "src/a.cpp");
+  EXPECT_EQ(Back.Units[0].Summaries, R"({"calls":["c:@F@f#"],"functions":[]})");
+  EXPECT_EQ(Back.Units[0].Findings, std::vector<size_t>{0});
   // A shard without units still says it is one; other reports do not.
-  Shard.Units.emplace();
+  Shard.WholeProgram->Units.clear();
   Read = readReport(writeJson(Shard), "empty-shard.json");
   ASSERT_TRUE(bool(Read));
-  EXPECT_TRUE(Read->first.Units.has_value());
-  EXPECT_FALSE(mergeReports({Read->first}).Units.has_value());
+  EXPECT_TRUE(Read->first.WholeProgram.has_value());
+  EXPECT_FALSE(mergeReports({Read->first}).WholeProgram.has_value());
   // An index past the findings is a malformed report, not a crash later.
-  Shard.Units = std::vector<UnitRecord>{{"src/a.cpp", "{}", {99}}};
+  Shard.WholeProgram->Units = {{"src/a.cpp", "{}", {99}}};
   auto Bad = readReport(writeJson(Shard), "bad.json");
   ASSERT_FALSE(bool(Bad));
   EXPECT_NE(llvm::toString(Bad.takeError()).find("bad.json: malformed report"),
@@ -681,8 +685,8 @@ TEST(ReportTest, SettledFindingsAreThoseOfUnitsNotAnalyzedAgain) {
     Shard.Findings.push_back(finding(File, 1, "x"));
   // a.cpp is analyzed again; b.cpp is not; both include shared.h; c.cpp's
   // finding is claimed by no unit (kept).
-  Shard.Units = std::vector<UnitRecord>{{"a.cpp", "{}", {0, 2}},
-                                        {"b.cpp", "{}", {1, 2}}};
+  Shard.WholeProgram = WholeProgramShard{
+      "1/1", "", {{"a.cpp", "{}", {0, 2}}, {"b.cpp", "{}", {1, 2}}}};
   std::vector<Finding> Kept = settledFindings(Shard, {true, false});
   std::vector<std::string> Files;
   for (const Finding &F : Kept)

@@ -31,6 +31,13 @@ TEST(ProgramSummariesTest, ExternalFunctionsAndUnresolvedCalls) {
     void plain(int x) { (void)x; }
     std::string elsewhere(int fd);
     std::string use(int fd) { return elsewhere(fd) + hidden() + alsoHidden(); }
+    // What the checks analyze besides function bodies: initializers and
+    // template instantiations.
+    std::string configured();
+    std::string global = configured();
+    int fromTemplate(int);
+    template <class T> int twice(T t) { return fromTemplate(t) * 2; }
+    int usesTemplate() { return twice(1); }
   )cpp");
   ASSERT_FALSE(AST.hasErrors());
   ProgramSummaries Unit = summarizeTranslationUnit(AST.context(), nullptr);
@@ -49,7 +56,9 @@ TEST(ProgramSummariesTest, ExternalFunctionsAndUnresolvedCalls) {
   EXPECT_EQ(Unit.find(usrOf(*function(AST, "alsoHidden"))), nullptr);
   EXPECT_EQ(Unit.find(usrOf(*function(AST, "plain"))), nullptr);
   EXPECT_EQ(Unit.Calls,
-            std::set<std::string>{usrOf(*function(AST, "elsewhere"))});
+            (std::set<std::string>{usrOf(*function(AST, "elsewhere")),
+                                   usrOf(*function(AST, "configured")),
+                                   usrOf(*function(AST, "fromTemplate"))}));
 }
 
 TEST(ProgramSummariesTest, FileRoundTripAndJoin) {
@@ -230,10 +239,19 @@ TEST(ProgramSummariesTest, SummaryOfAFileChangedSinceTheRunIsNotUsed) {
   ASSERT_NE(Loaded, nullptr) << Error;
   EXPECT_TRUE(ProgramCallModels(Loaded, false).classify(*Call).has_value());
 
-  // names.cpp edited since: what readName does may have changed.
+  // names.cpp edited since: what readName does may have changed. Only
+  // the editor cares; the driver wrote the file during its own run.
   auto Future = std::chrono::system_clock::now() + std::chrono::hours(1);
   ASSERT_TRUE(setModified(Source, Future));
+  EXPECT_TRUE(ProgramCallModels(Loaded, false).classify(*Call).has_value());
+  setIgnoreStaleSummaries(true);
   EXPECT_FALSE(ProgramCallModels(Loaded, false).classify(*Call).has_value());
+  // A defining file that is gone: stale too.
+  ASSERT_TRUE(setModified(Source, Past));
+  EXPECT_TRUE(ProgramCallModels(Loaded, false).classify(*Call).has_value());
+  llvm::sys::fs::remove(Source);
+  EXPECT_FALSE(ProgramCallModels(Loaded, false).classify(*Call).has_value());
+  setIgnoreStaleSummaries(false);
   llvm::sys::fs::remove_directories(Directory);
 }
 

@@ -118,6 +118,18 @@ inline const FunctionDecl *userDefinition(const CallExpr &Call,
   return Definition;
 }
 
+/// The project function \p Call calls when this translation unit has no
+/// body of it (another unit defines it: whole-program summaries may know
+/// it), or null.
+inline const FunctionDecl *definedElsewhere(const CallExpr &Call,
+                                            const SourceManager &SM) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee || SM.isInSystemHeader(Callee->getLocation()))
+    return nullptr;
+  const FunctionDecl *Definition = Callee->getDefinition();
+  return Definition && Definition->hasBody() ? nullptr : Callee;
+}
+
 /// The argument of \p Call that binds parameter \p Param of its callee:
 /// member operator calls have the object as argument 0. Null past the
 /// arguments written (defaults are not arguments of the call).

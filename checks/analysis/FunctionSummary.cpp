@@ -252,9 +252,13 @@ void FunctionSummaries::addReachable(const FunctionDecl &Definition) {
   }
 }
 
+ExternalSummaries::~ExternalSummaries() = default;
+
 const FunctionSummary *FunctionSummaries::get(const FunctionDecl &F) {
   const FunctionDecl *Definition = nullptr;
-  if (!F.hasBody(Definition) || !Definition || !isUserCode(*Definition))
+  if (!F.hasBody(Definition) || !Definition)
+    return External && isUserCode(F) ? External->find(F) : nullptr;
+  if (!isUserCode(*Definition))
     return nullptr;
   const FunctionDecl *Key = Definition->getCanonicalDecl();
   if (Done.count(Key) || Active.count(Key))

@@ -135,6 +135,16 @@ constexpr int SummaryFormatVersion = 2;
 
 class FunctionSummaries;
 
+/// Summaries of functions without a body in the translation unit: those of
+/// other units, linked by the driver's whole-program mode
+/// (ProgramSummaries.h).
+class ExternalSummaries {
+public:
+  virtual ~ExternalSummaries();
+  /// The summary of \p F, declared here and defined elsewhere, or null.
+  virtual const FunctionSummary *find(const FunctionDecl &F) const = 0;
+};
+
 /// One analysis' part of the summaries.
 class SummaryProvider {
 public:
@@ -155,11 +165,15 @@ public:
 
   /// Adds an analysis; summaries computed before are forgotten.
   void addProvider(SummaryProvider &Provider);
+  /// Where get() finds the summaries of functions defined in other
+  /// translation units (null: none; they stay unknown).
+  void setExternal(const ExternalSummaries *Linked) { External = Linked; }
 
   /// The summary of \p F (any declaration of it), computing it and those of
   /// the functions it may call first. Null for a function without a body
-  /// in user code (a library function: the models describe it) or one the
-  /// call graph leaves out (dependent templates).
+  /// in user code (a library function: the models describe it; a function
+  /// of another unit, unless setExternal() knows it) or one the call graph
+  /// leaves out (dependent templates).
   const FunctionSummary *get(const FunctionDecl &F);
 
   /// Calls \p Visit with each summary computed so far (canonical
@@ -186,6 +200,7 @@ private:
 
   ASTContext &Ctx;
   std::vector<SummaryProvider *> Providers;
+  const ExternalSummaries *External = nullptr;
   CallGraph Graph;
   llvm::DenseSet<const FunctionDecl *> InGraph;
   /// Stable addresses: get() hands out pointers while the map grows.

@@ -52,7 +52,9 @@ const NetworkCall *HandleSetupTracker::noteStatement(const Stmt &S,
       Seen.Calls.push_back(*Known);
       return &Seen.Calls.back();
     }
-    if (userDefinition(*Call, Ctx.getSourceManager()))
+    if (userDefinition(*Call, Ctx.getSourceManager()) ||
+        (Summaries.hasExternal() &&
+         definedElsewhere(*Call, Ctx.getSourceManager())))
       Seen.HelperCalls.push_back(Call);
     return nullptr;
   }

@@ -380,6 +380,7 @@ FunctionSummaries &NetworkSummaries::table(ASTContext &Ctx) {
   if (!Table || TableContext != &Ctx) {
     Table = std::make_unique<FunctionSummaries>(Ctx);
     Table->addProvider(Provider);
+    Table->setExternal(External);
     TableContext = &Ctx;
   }
   return *Table;
@@ -389,6 +390,12 @@ const FunctionSummary *NetworkSummaries::calleeSummary(const CallExpr &Call,
                                                        ASTContext &Ctx) {
   const FunctionDecl *Callee = Call.getDirectCallee();
   return Callee ? table(Ctx).get(*Callee) : nullptr;
+}
+
+void NetworkSummaries::setExternal(const ExternalSummaries *Linked) {
+  External = Linked;
+  if (Table)
+    Table->setExternal(Linked);
 }
 
 void NetworkSummaries::clear() {

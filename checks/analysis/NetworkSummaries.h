@@ -80,10 +80,18 @@ public:
   /// The summary of the project function \p Call calls, or null.
   const FunctionSummary *calleeSummary(const CallExpr &Call,
                                        ASTContext &Ctx);
+  /// With whole-program summaries: the network summaries of functions of
+  /// other translation units (a `configure(h)` that sets the timeout
+  /// elsewhere).
+  void setExternal(const ExternalSummaries *Linked);
+  /// Whether calls of functions of other units can have a summary: only
+  /// then are they worth noting as helper calls.
+  bool hasExternal() const { return External != nullptr; }
   void clear();
 
 private:
   NetworkSummaryProvider Provider;
+  const ExternalSummaries *External = nullptr;
   std::unique_ptr<FunctionSummaries> Table;
   ASTContext *TableContext = nullptr;
 };

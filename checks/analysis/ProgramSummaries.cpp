@@ -1,16 +1,19 @@
 //===--- ProgramSummaries.cpp - prodready ---------------------------------===//
 
 #include "ProgramSummaries.h"
+#include "NetworkSummaries.h"
 #include "TaintAnalysis.h"
 #include "TaintDescriptions.h"
 #include "TaintSummaries.h"
 #include "UntrustedUnits.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Index/USRGeneration.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include <atomic>
 #include <mutex>
 
 namespace clang::tidy::prodready {
@@ -40,6 +43,13 @@ std::string defaultSummariesFile() {
   return defaultFile();
 }
 
+namespace {
+std::atomic<bool> IgnoreStale{false};
+} // namespace
+
+void setIgnoreStaleSummaries(bool Ignore) { IgnoreStale = Ignore; }
+bool ignoresStaleSummaries() { return IgnoreStale; }
+
 //===----------------------------------------------------------------------===//
 // The file
 //===----------------------------------------------------------------------===//
@@ -54,6 +64,11 @@ void joinSummary(FunctionSummary &Into, const FunctionSummary &Other) {
   Into.ParamsToSink |= Other.ParamsToSink;
   Into.UntrustedOutParams |= Other.UntrustedOutParams;
   Into.Validates &= Other.Validates;
+  // What silences a finding must hold for every definition.
+  Into.Delays &= Other.Delays;
+  Into.SetsTimeoutOn &= Other.SetsTimeoutOn;
+  Into.SetsConnectTimeoutOn &= Other.SetsConnectTimeoutOn;
+  Into.SetsProtocolsOn &= Other.SetsProtocolsOn;
 }
 
 struct CachedFile {
@@ -224,20 +239,48 @@ bool hasBodyHere(const FunctionDecl &F) {
   return Definition && Definition->hasBody();
 }
 
-/// Feeds every statement of \p Body to \p Finder, as a statement of \p F,
-/// and collects the functions it calls.
+/// Feeds every statement of \p Body to \p Finder, as a statement of \p F.
 void noteStatements(const Stmt &Body, const FunctionDecl &F,
-                    UntrustedUnitFinder &Finder,
-                    std::set<const FunctionDecl *> &Callees, ASTContext &Ctx) {
+                    UntrustedUnitFinder &Finder, ASTContext &Ctx) {
   for (const Stmt *Child : Body.children())
     if (Child) {
       Finder.noteStatement(*Child, F, Ctx);
-      if (const auto *Call = dyn_cast<CallExpr>(Child))
-        if (const FunctionDecl *Callee = Call->getDirectCallee())
-          Callees.insert(Callee);
-      noteStatements(*Child, F, Finder, Callees, Ctx);
+      noteStatements(*Child, F, Finder, Ctx);
     }
 }
+
+/// The functions the unit's own code calls without a body here, by USR:
+/// what its analysis may read of other units' summaries (the driver's
+/// cache keys on them). Everything the checks look at is walked: the
+/// project's headers, template instantiations, initializers; not the
+/// system headers.
+class ExternalCalls : public RecursiveASTVisitor<ExternalCalls> {
+public:
+  ExternalCalls(const SourceManager &SM, std::set<std::string> &Out)
+      : SM(SM), Out(Out) {}
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool TraverseDecl(Decl *D) {
+    if (D && !isa<TranslationUnitDecl>(D) &&
+        SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
+  bool VisitCallExpr(CallExpr *Call) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee || hasBodyHere(*Callee) ||
+        SM.isInSystemHeader(Callee->getLocation()) ||
+        !Seen.insert(Callee->getCanonicalDecl()).second)
+      return true;
+    if (std::string Usr = usrOf(*Callee); !Usr.empty())
+      Out.insert(std::move(Usr));
+    return true;
+  }
+
+private:
+  const SourceManager &SM;
+  std::set<std::string> &Out;
+  llvm::DenseSet<const FunctionDecl *> Seen;
+};
 
 /// The function definitions of the main file, in namespaces and classes
 /// too, without walking the headers' declarations (most of a TU).
@@ -330,6 +373,75 @@ std::vector<PathStep> returnPath(const FunctionDecl &F, TaintEngine &Engine,
   return {};
 }
 
+/// The network facts a linked summary carries: those that make a network
+/// check's finding go away (a helper elsewhere sets the timeout or the
+/// protocols, or waits before a retry). Facts that can only add findings
+/// (PerformsNetworkIO; SetsResponseSinkOn, which names a body whose
+/// status must be checked) are not linked; a status handed to a function
+/// of another unit already counts as checked (unchecked-http-status).
+void copyNetworkFacts(const FunctionSummary &From, FunctionSummary &To) {
+  To.Delays = From.Delays;
+  To.SetsTimeoutOn = From.SetsTimeoutOn;
+  To.SetsConnectTimeoutOn = From.SetsConnectTimeoutOn;
+  To.SetsProtocolsOn = From.SetsProtocolsOn;
+}
+
+bool hasNetworkFacts(const FunctionSummary &S) {
+  return S.Delays || S.SetsTimeoutOn || S.SetsConnectTimeoutOn ||
+         S.SetsProtocolsOn;
+}
+
+/// The calls of \p S, lambdas' included (conservative: a prefilter).
+void collectCalls(const Stmt &S, llvm::SmallVectorImpl<const CallExpr *> &Out) {
+  for (const Stmt *Child : S.children())
+    if (Child) {
+      if (const auto *Call = dyn_cast<CallExpr>(Child))
+        Out.push_back(Call);
+      collectCalls(*Child, Out);
+    }
+}
+
+/// The definitions whose network summary may say something, so that the
+/// others cost nothing: they make a network call, set a timeout or wait
+/// (NetworkModel), or call a function of this unit or a linked one that
+/// does.
+llvm::DenseSet<const FunctionDecl *>
+networkRelevant(llvm::ArrayRef<const FunctionDecl *> Definitions,
+                const NetworkModel &Network, const ProgramCallModels &Linked,
+                ASTContext &Ctx) {
+  llvm::DenseSet<const FunctionDecl *> Relevant;
+  llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<const FunctionDecl *>>
+      CallersOf;
+  llvm::SmallVector<const FunctionDecl *, 16> Work;
+  auto Mark = [&](const FunctionDecl *F) {
+    if (Relevant.insert(F->getCanonicalDecl()).second)
+      Work.push_back(F->getCanonicalDecl());
+  };
+  for (const FunctionDecl *F : Definitions) {
+    llvm::SmallVector<const CallExpr *, 16> Calls;
+    collectCalls(*F->getBody(), Calls);
+    for (const CallExpr *Call : Calls) {
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      if (Network.classify(*Call, Ctx)) {
+        Mark(F);
+      } else if (!Callee) {
+        continue;
+      } else if (const FunctionSummary *Elsewhere = Linked.find(*Callee)) {
+        if (hasNetworkFacts(*Elsewhere))
+          Mark(F);
+      } else {
+        CallersOf[Callee->getCanonicalDecl()].push_back(F);
+      }
+    }
+  }
+  while (!Work.empty()) {
+    const FunctionDecl *Callee = Work.pop_back_val();
+    for (const FunctionDecl *Caller : CallersOf.lookup(Callee))
+      Mark(Caller);
+  }
+  return Relevant;
+}
+
 } // namespace
 
 ProgramSummaries summarizeTranslationUnit(ASTContext &Ctx,
@@ -356,24 +468,43 @@ ProgramSummaries summarizeTranslationUnit(ASTContext &Ctx,
   llvm::SmallVector<const FunctionDecl *, 32> Definitions;
   collectMainFileDefinitions(*Ctx.getTranslationUnitDecl(), SM, Definitions);
   UntrustedUnitFinder Untrusted(Model);
-  std::set<const FunctionDecl *> Callees;
   for (const FunctionDecl *F : Definitions)
-    noteStatements(*F->getBody(), *F, Untrusted, Callees, Ctx);
+    noteStatements(*F->getBody(), *F, Untrusted, Ctx);
   llvm::SetVector<const Decl *> Relevant = Untrusted.compute(Engine);
   // The values of globals settled: analyze afresh, as the checks do.
   Engine.resetAnalyses();
 
+  // The network facts, in a table of their own: computed only for the
+  // functions that may have some.
+  NetworkModel Network({}, {});
+  NetworkSummaries NetworkTable(Network);
+  if (Known)
+    NetworkTable.setExternal(&Linked);
+  llvm::DenseSet<const FunctionDecl *> NetworkUnits =
+      networkRelevant(Definitions, Network, Linked, Ctx);
+
   ProgramSummaries Out;
   for (const FunctionDecl *F : Definitions) {
-    if (!F->isExternallyVisible() ||
-        (!Relevant.contains(F) && !mayValidate(*F)))
+    if (!F->isExternallyVisible())
       continue;
-    const FunctionSummary *Summary = Table.get(*F);
     // Only what changes how another unit models a call: a function that
     // just returns what it is given is what the default model assumes,
     // and linking it would only make its callers' units analyzed again.
-    if (!Summary || !(Summary->ReturnsUntrusted || Summary->UntrustedOutParams ||
-                      Summary->Validates))
+    FunctionSummary Summary;
+    bool Linkable = false;
+    if (Relevant.contains(F) || mayValidate(*F))
+      if (const FunctionSummary *Taint = Table.get(*F)) {
+        Summary = *Taint;
+        Linkable = Taint->ReturnsUntrusted || Taint->UntrustedOutParams ||
+                   Taint->Validates;
+      }
+    Summary.PerformsNetworkIO = false;
+    if (NetworkUnits.contains(F->getCanonicalDecl()))
+      if (const FunctionSummary *Facts = NetworkTable.table(Ctx).get(*F)) {
+        copyNetworkFacts(*Facts, Summary);
+        Linkable |= hasNetworkFacts(*Facts);
+      }
+    if (!Linkable)
       continue;
     std::string Usr = usrOf(*F);
     if (Usr.empty())
@@ -382,15 +513,12 @@ ProgramSummaries summarizeTranslationUnit(ASTContext &Ctx,
         Ctx.getSourceManager().getFilename(F->getLocation()));
     Ctx.getSourceManager().getFileManager().makeAbsolutePath(File);
     std::vector<PathStep> Path;
-    if (Summary->ReturnsUntrusted)
+    if (Summary.ReturnsUntrusted)
       Path = returnPath(*F, Engine, Linked, Ctx);
-    Out.add(Usr, {*Summary, F->getQualifiedNameAsString(), std::string(File),
+    Out.add(Usr, {Summary, F->getQualifiedNameAsString(), std::string(File),
                   std::move(Path)});
   }
-  for (const FunctionDecl *Callee : Callees)
-    if (!hasBodyHere(*Callee) && !SM.isInSystemHeader(Callee->getLocation()))
-      if (std::string Usr = usrOf(*Callee); !Usr.empty())
-        Out.Calls.insert(std::move(Usr));
+  ExternalCalls(SM, Out.Calls).TraverseAST(Ctx);
   return Out;
 }
 
@@ -399,12 +527,13 @@ ProgramSummaries summarizeTranslationUnit(ASTContext &Ctx,
 //===----------------------------------------------------------------------===//
 
 bool ProgramCallModels::isStaleFile(const std::string &File) const {
-  if (File.empty() || !Summaries->WrittenAt)
+  if (!CheckStale || File.empty() || !Summaries->WrittenAt)
     return false;
   auto [It, Inserted] = StaleFiles.try_emplace(File, false);
   if (Inserted) {
+    // A file that is gone says nothing the summary can be trusted for.
     llvm::sys::fs::file_status Status;
-    It->second = !llvm::sys::fs::status(File, Status) &&
+    It->second = llvm::sys::fs::status(File, Status) ||
                  Status.getLastModificationTime() > *Summaries->WrittenAt;
   }
   return It->second;
@@ -422,8 +551,17 @@ const ProgramSummaries::Entry *
 ProgramCallModels::current(const FunctionDecl &Callee) const {
   if (!Summaries || hasBodyHere(Callee))
     return nullptr;
-  const ProgramSummaries::Entry *E = Summaries->find(usrOf(Callee));
-  return E && !isStale(*E) ? E : nullptr;
+  auto [It, Inserted] = ByDecl.try_emplace(Callee.getCanonicalDecl(), nullptr);
+  if (Inserted) {
+    const ProgramSummaries::Entry *E = Summaries->find(usrOf(Callee));
+    It->second = E && !isStale(*E) ? E : nullptr;
+  }
+  return It->second;
+}
+
+const FunctionSummary *ProgramCallModels::find(const FunctionDecl &F) const {
+  const ProgramSummaries::Entry *E = current(F);
+  return E ? &E->Summary : nullptr;
 }
 
 const ProgramSummaries::Entry *

@@ -24,6 +24,7 @@
 
 #include "FunctionSummary.h"
 #include "TaintModel.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Chrono.h"
 #include <optional>
@@ -42,6 +43,13 @@ std::string usrOf(const Decl &D);
 /// file the last `prodready check --whole-program --cache DIR` left.
 void setDefaultSummariesFile(std::string Path);
 std::string defaultSummariesFile();
+
+/// Whether a summary whose file changed after the summaries file was
+/// written is ignored (see ProgramCallModels). Only prodready-clangd sets
+/// it: the driver writes the file during its run, and an edit or a clock
+/// skew there must not change what it finds.
+void setIgnoreStaleSummaries(bool Ignore);
+bool ignoresStaleSummaries();
 
 /// One step of the way untrusted data takes through functions of other
 /// translation units: a note of a finding in a unit that calls them.
@@ -112,11 +120,13 @@ ProgramSummaries summarizeTranslationUnit(ASTContext &Ctx,
 /// summaries. \p PathValidators: whether a validator summary (its path
 /// tests) vouches for its argument, which holds for path sinks only.
 ///
-/// A summary is not used when the file that defines its function was
-/// modified after the summaries file was written: in the editor, the
-/// function may have changed since the last whole-program run, and an
-/// outdated summary would make findings appear or vanish wrongly.
-class ProgramCallModels : public CallModelExtension {
+/// In the editor (setIgnoreStaleSummaries), a summary is not used when the
+/// file that defines its function, or a file of its path, was modified
+/// after the summaries file was written, or is gone: the function may have
+/// changed since the last whole-program run, and an outdated summary would
+/// make findings appear or vanish wrongly.
+class ProgramCallModels : public CallModelExtension,
+                          public ExternalSummaries {
 public:
   ProgramCallModels(std::shared_ptr<const ProgramSummaries> Summaries,
                     bool PathValidators)
@@ -125,6 +135,9 @@ public:
   /// The summary a call \p E (an origin of untrusted data) was modelled by,
   /// or null: for the notes that show the steps in other units.
   const ProgramSummaries::Entry *linkedCallee(const Expr &E) const;
+  /// The linked summary of \p F (its network facts, for the network
+  /// checks' tables), unless it has a body here or is stale.
+  const FunctionSummary *find(const FunctionDecl &F) const override;
 
 private:
   /// The summary of \p Callee, unless its body is here or it is stale.
@@ -134,8 +147,12 @@ private:
 
   std::shared_ptr<const ProgramSummaries> Summaries;
   bool PathValidators;
+  bool CheckStale = ignoresStaleSummaries();
   /// Per defining file: stale or not (one stat per file per unit).
   mutable llvm::StringMap<bool> StaleFiles;
+  /// Per declaration: its summary (a USR per function, not per call).
+  mutable llvm::DenseMap<const Decl *, const ProgramSummaries::Entry *>
+      ByDecl;
 };
 
 } // namespace clang::tidy::prodready

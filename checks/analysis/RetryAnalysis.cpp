@@ -282,6 +282,9 @@ void RetryAnalysis::noteStatement(const Stmt &S, const Decl &Unit,
         Definition && Definition->hasBody() &&
         !Ctx.getSourceManager().isInSystemHeader(Definition->getLocation()))
       Seen.UserCalls.push_back(Call);
+    else if (Summaries.hasExternal() &&
+             definedElsewhere(*Call, Ctx.getSourceManager()))
+      Seen.LinkedCalls.push_back(Call);
   std::optional<NetworkCall> Known = Model.classify(*Call, Ctx);
   if (!Known)
     return;
@@ -398,12 +401,14 @@ bool RetryAnalysis::waitsIn(const Stmt &Loop, const UnitFacts &Seen,
   };
   if (llvm::any_of(Seen.Delays, InLoop))
     return true;
-  return llvm::any_of(Seen.UserCalls, [&](const CallExpr *Call) {
+  auto WaitsInLoop = [&](const CallExpr *Call) {
     if (!InLoop(Call))
       return false;
     const FunctionSummary *Summary = Summaries.calleeSummary(*Call, Ctx);
     return Summary && Summary->Delays;
-  });
+  };
+  return llvm::any_of(Seen.UserCalls, WaitsInLoop) ||
+         llvm::any_of(Seen.LinkedCalls, WaitsInLoop);
 }
 
 const CallExpr *RetryAnalysis::checkerExit(const UnitFacts &Seen,

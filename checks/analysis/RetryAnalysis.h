@@ -64,6 +64,11 @@ public:
                   llvm::SmallVectorImpl<RetryFinding> &Out);
   /// Forgets the translation unit.
   void clear();
+  /// Summaries of helpers of other units (a backoff defined elsewhere),
+  /// from whole-program linking.
+  void setExternal(const ExternalSummaries *Linked) {
+    Summaries.setExternal(Linked);
+  }
 
 private:
   /// What the scan saw of a unit (function, lambda).
@@ -76,6 +81,9 @@ private:
     llvm::SmallVector<std::pair<const ValueDecl *, const Expr *>, 2> Results;
     /// Calls of functions defined in this TU.
     llvm::SmallVector<const CallExpr *, 4> UserCalls;
+    /// With whole-program summaries, calls of project functions defined in
+    /// other units (a backoff helper elsewhere).
+    llvm::SmallVector<const CallExpr *, 2> LinkedCalls;
     /// `a() || b()`: b is a fallback for a.
     llvm::SmallVector<const BinaryOperator *, 1> Ors;
     llvm::SmallVector<const ReturnStmt *, 2> Returns;

@@ -55,6 +55,8 @@ int main(int Argc, char *Argv[]) {
   // Flags also come from $CLANGD_FLAGS, which clangd reads itself.
   std::vector<char *> Args(Argv, Argv + Argc);
   takeSummariesFlag(Args);
+  // The user edits sources after the run that wrote the summaries.
+  clang::tidy::prodready::setIgnoreStaleSummaries(true);
   auto NamesResourceDir = [](llvm::StringRef Text) {
     return Text.contains("-resource-dir");
   };

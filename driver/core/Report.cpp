@@ -311,8 +311,11 @@ ReportInput readJsonReport(const json &Document) {
       Report.Digests[field<std::string>(File, "path")] =
           field<std::string>(File, "sha256");
   if (Document.contains("wholeProgram")) {
-    Report.Units.emplace();
-    for (const json &Unit : Document.at("wholeProgram").at("units")) {
+    const json &Shard = Document.at("wholeProgram");
+    Report.WholeProgram.emplace();
+    Report.WholeProgram->Shard = field<std::string>(Shard, "shard");
+    Report.WholeProgram->Settings = field<std::string>(Shard, "settings");
+    for (const json &Unit : Shard.at("units")) {
       UnitRecord Record;
       Record.File = field<std::string>(Unit, "file");
       Record.Summaries = Unit.at("summaries").dump();
@@ -322,7 +325,7 @@ ReportInput readJsonReport(const json &Document) {
           throw json::out_of_range::create(
               401, "finding index out of range in 'wholeProgram'", &Index);
       }
-      Report.Units->push_back(std::move(Record));
+      Report.WholeProgram->Units.push_back(std::move(Record));
     }
   }
   if (Document.contains("run")) {
@@ -503,10 +506,10 @@ std::vector<Finding> settledFindings(ReportInput &Report,
   // stays if any of them keeps its result.
   std::vector<bool> Claimed(Report.Findings.size(), false);
   std::vector<bool> Settled(Report.Findings.size(), false);
-  if (Report.Units)
-    for (size_t U = 0; U < Report.Units->size() && U < AnalyzedAgain.size();
-         ++U)
-      for (size_t Index : (*Report.Units)[U].Findings) {
+  if (Report.WholeProgram)
+    for (size_t U = 0;
+         U < Report.WholeProgram->Units.size() && U < AnalyzedAgain.size(); ++U)
+      for (size_t Index : Report.WholeProgram->Units[U].Findings) {
         Claimed[Index] = true;
         Settled[Index] = Settled[Index] || !AnalyzedAgain[U];
       }
@@ -583,13 +586,15 @@ std::string writeJson(const ReportInput &Report) {
                        {"skipped", Report.Run->Skipped},
                        {"wholeProgram", Report.Run->WholeProgram},
                        {"seconds", std::round(Report.Run->Seconds * 10) / 10}};
-  if (Report.Units) {
+  if (Report.WholeProgram) {
     json Units = json::array();
-    for (const UnitRecord &Unit : *Report.Units)
+    for (const UnitRecord &Unit : Report.WholeProgram->Units)
       Units.push_back({{"file", Unit.File},
                        {"summaries", json::parse(Unit.Summaries)},
                        {"findings", Unit.Findings}});
-    Document["wholeProgram"] = {{"units", std::move(Units)}};
+    Document["wholeProgram"] = {{"shard", Report.WholeProgram->Shard},
+                                {"settings", Report.WholeProgram->Settings},
+                                {"units", std::move(Units)}};
   }
   return dumpJson(Document);
 }

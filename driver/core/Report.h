@@ -44,6 +44,13 @@ struct UnitRecord {
   std::vector<size_t> Findings;  ///< Indices of the findings it produced.
 };
 
+/// The `wholeProgram` object of a whole-program shard's JSON report.
+struct WholeProgramShard {
+  std::string Shard;    ///< "K/N", so that merge sees a missing shard.
+  std::string Settings; ///< The analysis options, as merge must repeat them.
+  std::vector<UnitRecord> Units;
+};
+
 struct ReportInput {
   std::vector<Finding> Findings;
   std::vector<std::string> Fingerprints; ///< One per finding.
@@ -53,8 +60,8 @@ struct ReportInput {
   /// Set by `check` (and summed by `merge`); per-TU reports have none.
   std::optional<RunStats> Run;
   /// Only in the JSON report of a whole-program shard (`wholeProgram`,
-  /// present even when the shard has no unit); merging drops them.
-  std::optional<std::vector<UnitRecord>> Units;
+  /// present even when the shard has no unit); merging drops it.
+  std::optional<WholeProgramShard> WholeProgram;
 };
 
 /// Puts \p Report in its canonical form: findings sorted by file, line,
