@@ -92,15 +92,32 @@ std::string ResultCache::currentHash(const std::string &Path) {
   return Hash;
 }
 
+std::optional<std::vector<std::string>>
+ResultCache::changedIn(const nlohmann::json &Entry) {
+  std::vector<std::string> Changed;
+  try {
+    for (const json &Dependency : Entry.at("dependencies")) {
+      std::string Path = Dependency.at(0).get<std::string>();
+      std::string Hash = currentHash(Path);
+      if (Hash.empty() || Hash != Dependency.at(1).get<std::string>())
+        Changed.push_back(std::move(Path));
+    }
+  } catch (const json::exception &) {
+    return std::nullopt;
+  }
+  return Changed;
+}
+
 std::optional<CachedResult> ResultCache::lookup(llvm::StringRef Key,
                                                 bool NeedsSummaries) {
-  std::optional<std::vector<std::string>> Changed = changedDependencies(Key);
+  // The entry is read and parsed once: a warm run is mostly this.
+  std::optional<json> Entry = readEntry(entryPath(Key));
+  if (!Entry)
+    return std::nullopt;
+  std::optional<std::vector<std::string>> Changed = changedIn(*Entry);
   if (!Changed || !Changed->empty())
     return std::nullopt;
-  std::optional<json> Entry = readEntry(entryPath(Key));
   try {
-    if (!Entry)
-      return std::nullopt;
     std::string Summaries;
     if (Entry->contains("summaries"))
       Summaries = Entry->at("summaries").get<std::string>();
@@ -123,18 +140,7 @@ ResultCache::changedDependencies(llvm::StringRef Key) {
   std::optional<json> Entry = readEntry(entryPath(Key));
   if (!Entry)
     return std::nullopt;
-  std::vector<std::string> Changed;
-  try {
-    for (const json &Dependency : Entry->at("dependencies")) {
-      std::string Path = Dependency.at(0).get<std::string>();
-      std::string Hash = currentHash(Path);
-      if (Hash.empty() || Hash != Dependency.at(1).get<std::string>())
-        Changed.push_back(std::move(Path));
-    }
-  } catch (const json::exception &) {
-    return std::nullopt;
-  }
-  return Changed;
+  return changedIn(*Entry);
 }
 
 void ResultCache::store(llvm::StringRef Key, const ReportInput &Result,

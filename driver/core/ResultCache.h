@@ -28,6 +28,7 @@
 #ifndef PRODREADY_DRIVER_CORE_RESULTCACHE_H
 #define PRODREADY_DRIVER_CORE_RESULTCACHE_H
 
+#include "JsonText.h"
 #include "Report.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringMap.h"
@@ -95,6 +96,10 @@ private:
   std::string entryPath(llvm::StringRef Key) const;
   /// The current hash of \p Path, memoized for the run ("" if unreadable).
   std::string currentHash(const std::string &Path);
+  /// The dependencies of \p Entry whose content changed, or nothing when
+  /// the entry is malformed.
+  std::optional<std::vector<std::string>>
+  changedIn(const nlohmann::json &Entry);
 
   std::string Directory;
   std::mutex Mutex;
