@@ -3,7 +3,7 @@
 # tests (GoogleTest unit tests and the lit suite) under ctest.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-bash "$root/scripts/setup.sh"
+bash "$root/scripts/setup.sh" --tests
 bash "$root/scripts/build.sh"
 cd "${PRODREADY_BUILD_DIR:-$root/build}"
 ctest --output-on-failure -j "$(nproc)"
