@@ -98,7 +98,8 @@ UnvalidatedUrlCheck::UnvalidatedUrlCheck(StringRef Name,
       Handles(Network, Summaries) {
   // A path validator says nothing of a URL's host.
   linkWholeProgram(Model, /*PathValidators=*/false);
-  // A protocol restriction set by a helper of another unit.
+  // A protocol restriction set by a helper of another unit (the same
+  // summaries, loaded once).
   Summaries.setExternal(loadWholeProgram(/*PathValidators=*/false));
   std::vector<std::string> Bad;
   std::vector<UserUrlSink> User = parseUrlSinks(parseNameList(RawSinks), Bad);

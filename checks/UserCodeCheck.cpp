@@ -82,6 +82,10 @@ void UserCodeCheck::linkWholeProgram(TaintModel &Model, bool PathValidators) {
 }
 
 const ProgramCallModels *UserCodeCheck::loadWholeProgram(bool PathValidators) {
+  // Loaded once per check: the taint model and the network tables may both
+  // hold it.
+  if (ProgramModels)
+    return ProgramModels.get();
   WholeProgramSummaries =
       Options.getLocalOrGlobal("WholeProgramSummaries", "").str();
   std::string Path = WholeProgramSummaries;

@@ -61,7 +61,8 @@ protected:
   /// loads the summaries of the functions of other translation units it
   /// names. A file that cannot be read is a configuration error and
   /// nothing is linked. \p PathValidators: see ProgramCallModels.
-  /// Returns the linked summaries, or null.
+  /// Returns the linked summaries, or null; loaded once, later calls
+  /// return the same.
   const ProgramCallModels *loadWholeProgram(bool PathValidators);
   /// The taint checks: loadWholeProgram(), and the call models of the
   /// linked functions into \p Model.

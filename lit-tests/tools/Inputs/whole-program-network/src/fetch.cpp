@@ -4,6 +4,7 @@ void configure(CURL *h);
 void configureSlow(CURL *h, bool slow);
 void checkCurl(CURLcode rc);
 void backoff(int attempt);
+void restrictProtocols(CURL *h);
 
 void fetch(const char *url) {
   CURL *h = curl_easy_init();
@@ -34,4 +35,14 @@ bool fetchWithRetries(const char *url) {
   }
   curl_easy_cleanup(h);
   return false;
+}
+
+void follow(const char *url) {
+  CURL *h = curl_easy_init();
+  curl_easy_setopt(h, CURLOPT_URL, url);
+  configure(h);
+  restrictProtocols(h);
+  curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L);
+  checkCurl(curl_easy_perform(h));
+  curl_easy_cleanup(h);
 }

@@ -13,6 +13,12 @@ void configureSlow(CURL *h, bool slow) {
     curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, 60000L);
 }
 
+// Redirects may only go to https.
+void restrictProtocols(CURL *h) {
+  curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "https");
+  curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, "https");
+}
+
 // Throws unless the transfer succeeded.
 void checkCurl(CURLcode rc) {
   if (rc != CURLE_OK)
