@@ -4,14 +4,6 @@
 # path in export.cpp and a query in store.cpp; an environment variable read
 # in config.cpp reaches a URL in client.cpp; util.cpp validates names.
 set -e
-src="$(dirname "$0")"
-rm -rf "$1"
-mkdir -p "$1"
-cp -R "$src/src" "$1/"
-cd "$1"
-entries=""
-for f in src/net.cpp src/names.cpp src/util.cpp src/config.cpp src/export.cpp src/store.cpp src/client.cpp; do
-  entries="$entries${entries:+,}
-  {\"directory\": \"$1\", \"file\": \"$f\", \"arguments\": [\"clang++\", \"-std=c++17\", \"-c\", \"$f\"]}"
-done
-printf '[%s\n]\n' "$entries" > compile_commands.json
+here="$(dirname "$0")"
+exec sh "$here/../copy-sample.sh" "$here" "$1" src/net.cpp src/names.cpp \
+  src/util.cpp src/config.cpp src/export.cpp src/store.cpp src/client.cpp
