@@ -196,7 +196,11 @@ UncheckedContainerAccessCheck::UncheckedContainerAccessCheck(
       Bounds{Options.get("TrustAsserts", true),
              parseNameList(RawGuardFunctions), &Terminating},
       Taint{parseNameList(RawSources), {}}, Model(Taint),
-      NoSinks(std::make_unique<NoTaintSinks>()), Untrusted(Model) {}
+      NoSinks(std::make_unique<NoTaintSinks>()), Untrusted(Model) {
+  // An index or a reply a function of another unit returns (whole-program
+  // mode). A path validator says nothing of bounds.
+  linkWholeProgram(Model, /*PathValidators=*/false);
+}
 
 UncheckedContainerAccessCheck::~UncheckedContainerAccessCheck() = default;
 
@@ -208,6 +212,7 @@ void UncheckedContainerAccessCheck::storeOptions(
   Options.store(Opts, "UntrustedOnly", UntrustedOnly);
   Options.store(Opts, "Mode", Mode);
   Options.store(Opts, "TrustAsserts", Bounds.TrustAsserts);
+  Options.store(Opts, "WholeProgramSummaries", WholeProgramSummaries);
 }
 
 void UncheckedContainerAccessCheck::endTranslationUnit() {
@@ -757,9 +762,11 @@ std::optional<FixItHint> UncheckedContainerAccessCheck::accessFix(
 void UncheckedContainerAccessCheck::noteEvidence(const Finding &F,
                                                  ASTContext &Ctx) {
   if (F.ContainerOrigin) {
+    noteLinkedPath(*F.ContainerOrigin);
     diag(F.ContainerOrigin->getBeginLoc(),
          "the container holds untrusted data that comes from here",
          DiagnosticIDs::Note);
+    noteLinkedOrigin(*F.ContainerOrigin);
     return;
   }
   const AccessVerdict &V = F.Verdict;
@@ -825,9 +832,12 @@ void UncheckedContainerAccessCheck::report(llvm::ArrayRef<Finding> Chain,
     }
   }
   Title.emitNote(*this, LocationOf(Head.Access));
-  if (Head.Origin)
+  if (Head.Origin) {
+    noteLinkedPath(*Head.Origin);
     diag(Head.Origin->getBeginLoc(), "the untrusted index comes from here",
          DiagnosticIDs::Note);
+    noteLinkedOrigin(*Head.Origin);
+  }
   noteEvidence(Head, Ctx);
   for (const Finding &F : Chain.drop_front())
     diag(LocationOf(F.Access),

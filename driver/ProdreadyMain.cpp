@@ -166,6 +166,11 @@ void warn(const llvm::Twine &Message) {
   llvm::errs() << "prodready: warning: " << Message << "\n";
 }
 
+/// "1 translation unit", "3 translation units".
+std::string plural(size_t Count, llvm::StringRef One, llvm::StringRef Many) {
+  return std::to_string(Count) + " " + (Count == 1 ? One : Many).str();
+}
+
 template <typename T> T orFail(llvm::Expected<T> Value) {
   if (!Value)
     fail(llvm::toString(Value.takeError()));
@@ -626,10 +631,15 @@ void analyzeWholeProgram(CheckRun &Run,
          " rounds before the function summaries settled; findings that "
          "depend on the last changes may be missing");
   if (!Quiet)
-    llvm::errs() << "prodready: whole program: " << Outcome.Functions
-                 << " function summaries linked, " << Outcome.Reanalyzed
-                 << " translation units analyzed again in "
-                 << Outcome.Rounds - 1 << " more rounds\n";
+    llvm::errs() << "prodready: whole program: "
+                 << plural(Outcome.Functions, "function summary",
+                           "function summaries")
+                 << " linked, "
+                 << plural(Outcome.Reanalyzed, "translation unit",
+                           "translation units")
+                 << " analyzed again in "
+                 << plural(Outcome.Rounds - 1, "more round", "more rounds")
+                 << "\n";
 }
 
 void warnAboutRemovedFlags(const CheckRun &Run,

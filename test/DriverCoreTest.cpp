@@ -283,6 +283,45 @@ TEST(ReportTest, SarifHasRulesWithCweTagsFixesAndFingerprints) {
   EXPECT_EQ(Run["results"][1]["ruleId"], "bugprone-foo");
 }
 
+TEST(ReportTest, SarifCodeFlowOfAnIndexFindingIsItsUntrustedData) {
+  // An index finding's notes on where the untrusted index comes from are
+  // its flow; the note on the rest of the chain is not a step of it.
+  ReportInput Report;
+  Finding Untrusted;
+  Untrusted.Check = "prodready-unchecked-container-access";
+  Untrusted.File = "handlers.cpp";
+  Untrusted.Line = 21;
+  Untrusted.Column = 28;
+  Untrusted.Message = "untrusted index into 'std::vector' is not checked";
+  Untrusted.Notes = {
+      {"reply.cpp", 25, 15, "the untrusted value comes from 'recv' here", ""},
+      {"handlers.cpp", 21, 29, "the untrusted index comes from here", ""},
+      {"handlers.cpp", 22, 3,
+       "the next access in this chain is not checked either", ""}};
+  // An access after a clear: a note on the evidence, no data flow.
+  Finding Emptied = Untrusted;
+  Emptied.Message = "'front()' on a 'std::vector' that may be empty";
+  Emptied.Notes = {{"handlers.cpp", 19, 3,
+                    "the container is empty after this, and no element is "
+                    "added on every path to the access",
+                    ""}};
+  Report.Findings = {Untrusted, Emptied};
+  Report.Fingerprints = {"a", "b"};
+  nlohmann::json Results =
+      nlohmann::json::parse(writeSarif(Report))["runs"][0]["results"];
+  const nlohmann::json &Steps =
+      Results[0]["codeFlows"][0]["threadFlows"][0]["locations"];
+  ASSERT_EQ(Steps.size(), 3u);
+  EXPECT_EQ(Steps[0]["location"]["physicalLocation"]["artifactLocation"]
+                 ["uri"],
+            "reply.cpp");
+  EXPECT_EQ(Steps[1]["location"]["message"]["text"],
+            "the untrusted index comes from here");
+  EXPECT_EQ(Steps[2]["location"]["physicalLocation"]["region"]["startLine"],
+            21);
+  EXPECT_FALSE(Results[1].contains("codeFlows"));
+}
+
 TEST(ReportTest, SarifValidatesAgainstTheSchema) {
   llvm::SmallString<128> Path;
   ASSERT_FALSE(llvm::sys::fs::createTemporaryFile("prodready", "sarif", Path));

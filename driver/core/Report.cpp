@@ -192,7 +192,28 @@ json sarifFix(const Finding &F) {
 
 /// The path of an untrusted value, for GitHub code scanning's "show paths":
 /// the notes from the source on, in order, then the sink.
-json sarifCodeFlow(const Finding &F) {
+/// The notes of \p F that walk a value from its source to the finding, in
+/// order: all of a taint check's. An index finding's notes also say why
+/// the access is unchecked (an earlier clear, the rest of a chain); its
+/// flow is the notes on where the untrusted index or container comes from
+/// and the calls that pass it on.
+llvm::ArrayRef<Note> dataFlowNotes(const Finding &F) {
+  if (reportsDataFlow(F.Check))
+    return F.Notes;
+  if (F.Check != "prodready-unchecked-container-access")
+    return {};
+  size_t End = 0;
+  for (size_t I = 0; I < F.Notes.size(); ++I) {
+    llvm::StringRef Message = F.Notes[I].Message;
+    if (Message.contains("comes from here") ||
+        Message.ends_with("returns the untrusted data") ||
+        Message.contains(" passed to ") || Message.contains("passed on to"))
+      End = I + 1;
+  }
+  return llvm::ArrayRef(F.Notes).take_front(End);
+}
+
+json sarifCodeFlow(const Finding &F, llvm::ArrayRef<Note> Flow) {
   auto Step = [](llvm::StringRef File, unsigned Line, unsigned Column,
                  llvm::StringRef LineText, llvm::StringRef Message) {
     json Region = {{"startLine", Line},
@@ -204,7 +225,7 @@ json sarifCodeFlow(const Finding &F) {
                   {"message", {{"text", Message}}}}}};
   };
   json Steps = json::array();
-  for (const Note &N : F.Notes)
+  for (const Note &N : Flow)
     Steps.push_back(Step(N.File, N.Line, N.Column, N.LineText, N.Message));
   Steps.push_back(Step(F.File, F.Line, F.Column, F.LineText, F.Message));
   return json::array(
@@ -246,8 +267,8 @@ json sarifResult(const Finding &F, const std::string &Fingerprint,
     }
     Result["relatedLocations"] = std::move(Related);
   }
-  if (!F.Notes.empty() && reportsDataFlow(F.Check))
-    Result["codeFlows"] = sarifCodeFlow(F);
+  if (llvm::ArrayRef<Note> Flow = dataFlowNotes(F); !Flow.empty())
+    Result["codeFlows"] = sarifCodeFlow(F, Flow);
   return Result;
 }
 
