@@ -507,14 +507,17 @@ std::string linkedInputs(const CheckRun &Run,
 /// The cached result of \p Key, or nothing: with --whole-program an entry
 /// is used only with the unit's summaries.
 std::optional<TranslationUnitResult>
-lookupCached(CheckRun &Run, const std::string &File, llvm::StringRef Key) {
+lookupCached(CheckRun &Run, const std::string &File, llvm::StringRef Key,
+             const std::vector<Dependency> *Base) {
   bool NeedsSummaries = Run.Settings.ExportSummaries;
-  std::optional<CachedResult> Cached = Run.Cache->lookup(Key, NeedsSummaries);
+  std::optional<CachedResult> Cached =
+      Run.Cache->lookup(Key, NeedsSummaries, Base);
   if (!Cached)
     return std::nullopt;
   TranslationUnitResult Result;
   Result.File = File;
   Result.Report = std::move(Cached->Report);
+  Result.Dependencies = std::move(Cached->Dependencies);
   Result.FromCache = true;
   if (NeedsSummaries) {
     std::string Error;
@@ -528,10 +531,18 @@ lookupCached(CheckRun &Run, const std::string &File, llvm::StringRef Key) {
 }
 
 /// Analyzes \p File, or reuses its cached result. \p Previous: the unit's
-/// summaries from the round before (--whole-program), whose calls say
-/// which linked summaries the analysis depends on.
+/// result in the round before (--whole-program), whose summaries' calls
+/// say which linked summaries the analysis depends on, and whose
+/// dependencies, current in this run, are the base of the entry.
 TranslationUnitResult analyzeWithCache(CheckRun &Run, const std::string &File,
-                                       const ProgramSummaries *Previous) {
+                                       const TranslationUnitResult *Previous) {
+  const ProgramSummaries *PreviousSummaries =
+      Previous ? Previous->Summaries.get() : nullptr;
+  // A unit of a shard has no dependency list: its entry lists them all.
+  const std::vector<Dependency> *Base =
+      PreviousSummaries && !Previous->Dependencies.empty()
+          ? &Previous->Dependencies
+          : nullptr;
   std::vector<std::string> Removed;
   std::vector<std::string> Command =
       effectiveCommand(*Run.Database, File, Run.Settings, &Removed);
@@ -540,11 +551,11 @@ TranslationUnitResult analyzeWithCache(CheckRun &Run, const std::string &File,
     std::vector<std::string> Parts = {Run.BuildIdentity, File,
                                       Run.ConfigText.at(File),
                                       Run.Settings.FixNotes ? "notes" : "",
-                                      linkedInputs(Run, Previous)};
+                                      linkedInputs(Run, PreviousSummaries)};
     Parts.insert(Parts.end(), Command.begin(), Command.end());
     Key = ResultCache::key(Parts);
     if (std::optional<TranslationUnitResult> Cached =
-            lookupCached(Run, File, Key)) {
+            lookupCached(Run, File, Key, Base)) {
       Cached->RemovedFlags = std::move(Removed);
       return std::move(*Cached);
     }
@@ -566,7 +577,8 @@ TranslationUnitResult analyzeWithCache(CheckRun &Run, const std::string &File,
   });
   if (Run.Cache && !Failed)
     Run.Cache->store(Key, Result.Report, Result.Dependencies,
-                     Result.Summaries ? Result.Summaries->serialize() : "");
+                     Result.Summaries ? Result.Summaries->serialize() : "",
+                     Base);
   return Result;
 }
 
@@ -582,8 +594,8 @@ void analyzeUnits(CheckRun &Run, llvm::ArrayRef<size_t> Indices,
   auto Work = [&] {
     for (size_t I; (I = Next++) < Indices.size();) {
       size_t Unit = Indices[I];
-      std::shared_ptr<ProgramSummaries> Previous = Results[Unit].Summaries;
-      Results[Unit] = analyzeWithCache(Run, Run.Files[Unit], Previous.get());
+      TranslationUnitResult Previous = std::move(Results[Unit]);
+      Results[Unit] = analyzeWithCache(Run, Run.Files[Unit], &Previous);
       Bar.done(relativePath(Run.Files[Unit], Run.Root), Results[Unit]);
     }
   };

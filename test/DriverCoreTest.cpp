@@ -660,6 +660,52 @@ TEST(ResultCacheTest, HitUntilADependencyChanges) {
   llvm::sys::fs::remove_directories(Directory);
 }
 
+TEST(ResultCacheTest, LaterRoundEntryListsOnlyWhatItsBaseDoesNot) {
+  // A whole-program round after the first stores, besides the digest of
+  // the unit's previous dependencies (its base), only the files it read
+  // besides them: another unit's file that a note shows.
+  llvm::SmallString<128> Directory;
+  ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("prodready-cache", Directory));
+  auto Write = [&](llvm::StringRef Name, llvm::StringRef Text) {
+    llvm::SmallString<128> Path(Directory);
+    llvm::sys::path::append(Path, Name);
+    std::error_code Error;
+    llvm::raw_fd_ostream Out(Path, Error);
+    Out << Text;
+    return std::string(Path);
+  };
+  std::string Own = Write("unit.cpp", "int f();\n");
+  std::string Other = Write("other.cpp", "int f() { return 1; }\n");
+  std::vector<Dependency> Base = {
+      {Own, ResultCache::contentHash("int f();\n")}};
+  std::vector<Dependency> All = Base;
+  All.push_back({Other, ResultCache::contentHash("int f() { return 1; }\n")});
+  std::string Key = ResultCache::key({"tool", "round 2"});
+  {
+    auto Cache = ResultCache::open((Directory + "/entries").str());
+    ASSERT_TRUE(bool(Cache));
+    (*Cache)->store(Key, sampleReport(), All, "{\"functions\": []}", &Base);
+    // Without its base, or with another one, the entry cannot be judged.
+    EXPECT_FALSE((*Cache)->lookup(Key, true));
+    std::vector<Dependency> OtherBase = {{Own, "0"}};
+    EXPECT_FALSE((*Cache)->lookup(Key, true, &OtherBase));
+    std::optional<CachedResult> Hit = (*Cache)->lookup(Key, true, &Base);
+    ASSERT_TRUE(Hit.has_value());
+    EXPECT_EQ(Hit->Summaries, "{\"functions\": []}");
+    // Its dependencies are the base's and its own: the next round's base.
+    EXPECT_EQ(ResultCache::dependencyDigest(Hit->Dependencies),
+              ResultCache::dependencyDigest(All));
+    EXPECT_NE(ResultCache::dependencyDigest(Base),
+              ResultCache::dependencyDigest(All));
+  }
+  // Its own file changed: a miss, however current the base is.
+  Write("other.cpp", "int f() { return 2; }\n");
+  auto NextRun = ResultCache::open((Directory + "/entries").str());
+  ASSERT_TRUE(bool(NextRun));
+  EXPECT_FALSE((*NextRun)->lookup(Key, true, &Base));
+  llvm::sys::fs::remove_directories(Directory);
+}
+
 TEST(ReportTest, RunObjectRoundTripsAndShardsAddUp) {
   ReportInput Shard = sampleReport();
   Shard.Run = RunStats{10, 2, 5, 3, false, 1.25};

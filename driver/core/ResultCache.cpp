@@ -8,6 +8,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/xxhash.h"
+#include <set>
 
 namespace prodready::driver {
 
@@ -16,7 +17,7 @@ namespace {
 using nlohmann::json;
 
 /// Bumped when the entry format or the meaning of a key changes.
-constexpr int EntryFormat = 1;
+constexpr int EntryFormat = 2;
 
 std::string hex128(llvm::XXH128_hash_t Hash) {
   return llvm::utohexstr(Hash.high64, /*LowerCase=*/true, 16) +
@@ -92,15 +93,33 @@ std::string ResultCache::currentHash(const std::string &Path) {
   return Hash;
 }
 
+std::string
+ResultCache::dependencyDigest(llvm::ArrayRef<Dependency> Dependencies) {
+  std::vector<const Dependency *> Sorted;
+  for (const Dependency &D : Dependencies)
+    Sorted.push_back(&D);
+  llvm::sort(Sorted, [](const Dependency *A, const Dependency *B) {
+    return *A < *B;
+  });
+  std::string Joined;
+  for (const Dependency *D : Sorted)
+    Joined += D->first + '\0' + D->second + '\n';
+  return contentHash(Joined);
+}
+
 std::optional<std::vector<std::string>>
-ResultCache::changedIn(const nlohmann::json &Entry) {
+ResultCache::changedIn(const nlohmann::json &Entry,
+                       std::vector<Dependency> *Listed) {
   std::vector<std::string> Changed;
   try {
     for (const json &Dependency : Entry.at("dependencies")) {
       std::string Path = Dependency.at(0).get<std::string>();
+      std::string Stored = Dependency.at(1).get<std::string>();
       std::string Hash = currentHash(Path);
-      if (Hash.empty() || Hash != Dependency.at(1).get<std::string>())
-        Changed.push_back(std::move(Path));
+      if (Hash.empty() || Hash != Stored)
+        Changed.push_back(Path);
+      if (Listed)
+        Listed->emplace_back(std::move(Path), std::move(Stored));
     }
   } catch (const json::exception &) {
     return std::nullopt;
@@ -108,16 +127,30 @@ ResultCache::changedIn(const nlohmann::json &Entry) {
   return Changed;
 }
 
-std::optional<CachedResult> ResultCache::lookup(llvm::StringRef Key,
-                                                bool NeedsSummaries) {
+std::optional<CachedResult>
+ResultCache::lookup(llvm::StringRef Key, bool NeedsSummaries,
+                    const std::vector<Dependency> *Base) {
   // The entry is read and parsed once: a warm run is mostly this.
   std::optional<json> Entry = readEntry(entryPath(Key));
   if (!Entry)
     return std::nullopt;
-  std::optional<std::vector<std::string>> Changed = changedIn(*Entry);
+  std::vector<Dependency> Dependencies;
+  std::optional<std::vector<std::string>> Changed =
+      changedIn(*Entry, &Dependencies);
   if (!Changed || !Changed->empty())
     return std::nullopt;
   try {
+    if (Entry->contains("base")) {
+      if (!Base || Entry->at("base").get<std::string>() !=
+                       dependencyDigest(*Base))
+        return std::nullopt;
+      std::set<std::string> Own;
+      for (const Dependency &D : Dependencies)
+        Own.insert(D.first);
+      for (const Dependency &D : *Base)
+        if (!Own.count(D.first))
+          Dependencies.push_back(D);
+    }
     std::string Summaries;
     if (Entry->contains("summaries"))
       Summaries = Entry->at("summaries").get<std::string>();
@@ -129,7 +162,8 @@ std::optional<CachedResult> ResultCache::lookup(llvm::StringRef Key,
       llvm::consumeError(Read.takeError());
       return std::nullopt;
     }
-    return CachedResult{std::move(Read->first), std::move(Summaries)};
+    return CachedResult{std::move(Read->first), std::move(Summaries),
+                        std::move(Dependencies)};
   } catch (const json::exception &) {
     return std::nullopt;
   }
@@ -145,13 +179,20 @@ ResultCache::changedDependencies(llvm::StringRef Key) {
 
 void ResultCache::store(llvm::StringRef Key, const ReportInput &Result,
                         const std::vector<Dependency> &Dependencies,
-                        llvm::StringRef Summaries) {
+                        llvm::StringRef Summaries,
+                        const std::vector<Dependency> *Base) {
+  std::set<Dependency> InBase;
+  if (Base)
+    InBase.insert(Base->begin(), Base->end());
   json Deps = json::array();
-  for (const auto &[Path, Hash] : Dependencies)
-    Deps.push_back({Path, Hash});
+  for (const Dependency &D : Dependencies)
+    if (!InBase.count(D))
+      Deps.push_back({D.first, D.second});
   json Entry = {{"format", EntryFormat},
                 {"dependencies", std::move(Deps)},
                 {"report", writeJson(Result)}};
+  if (Base)
+    Entry["base"] = dependencyDigest(*Base);
   if (!Summaries.empty())
     Entry["summaries"] = Summaries.str();
   std::string Path = entryPath(Key);

@@ -17,7 +17,12 @@
 // With --whole-program an entry also keeps the translation unit's
 // function summaries (ProgramSummaries.h, as text), so that a warm run
 // links them without parsing the unit; an analysis that read other units'
-// summaries has their digest in its key (see the driver).
+// summaries has their digest in its key (see the driver). Such a later
+// round's entry does not list the unit's own files again: it names the
+// digest of the dependencies of the unit's analysis in the round before
+// (its `base`, validated earlier in the same run) and lists only the files
+// that analysis did not read (another unit's file a note shows). A warm
+// whole-program run then reads the long list of headers once per unit.
 //
 // Like ccache's direct mode, an entry does not notice a *new* header that
 // would now be found earlier on the include path; `--cache` users clear
@@ -50,6 +55,9 @@ struct CachedResult {
   /// The unit's function summaries, or "" when the run that stored the
   /// entry did not compute them.
   std::string Summaries;
+  /// Every file the entry depends on, with its hash (for an entry stored
+  /// with a base: the base's files and its own).
+  std::vector<Dependency> Dependencies;
 };
 
 class ResultCache {
@@ -65,11 +73,16 @@ public:
   /// The hash dependencies are compared by.
   static std::string contentHash(llvm::StringRef Content);
 
+  /// A digest of \p Dependencies, whatever their order.
+  static std::string dependencyDigest(llvm::ArrayRef<Dependency> Dependencies);
+
   /// The entry stored under \p Key, if every dependency it was stored
-  /// with is unchanged and, when \p NeedsSummaries, it has summaries.
-  /// Thread-safe.
-  std::optional<CachedResult> lookup(llvm::StringRef Key,
-                                     bool NeedsSummaries = false);
+  /// with is unchanged and, when \p NeedsSummaries, it has summaries. An
+  /// entry stored with a base is used only when \p Base is given, has the
+  /// same digest, and is current (the caller validated it). Thread-safe.
+  std::optional<CachedResult>
+  lookup(llvm::StringRef Key, bool NeedsSummaries = false,
+         const std::vector<Dependency> *Base = nullptr);
 
   /// The files of the entry under \p Key whose content changed since it
   /// was stored (empty when none did), or nothing when there is no
@@ -80,11 +93,13 @@ public:
   changedDependencies(llvm::StringRef Key);
 
   /// Stores \p Result, and \p Summaries when not empty (written
-  /// atomically; concurrent runs are safe). Failures are ignored: the
-  /// cache is an optimisation.
+  /// atomically; concurrent runs are safe). With \p Base, the entry keeps
+  /// its digest and only the dependencies not in it. Failures are
+  /// ignored: the cache is an optimisation.
   void store(llvm::StringRef Key, const ReportInput &Result,
              const std::vector<Dependency> &Dependencies,
-             llvm::StringRef Summaries = "");
+             llvm::StringRef Summaries = "",
+             const std::vector<Dependency> *Base = nullptr);
 
   /// Where `--whole-program` leaves the linked summaries of its last run,
   /// for the editor (docs/driver.md).
@@ -99,7 +114,8 @@ private:
   /// The dependencies of \p Entry whose content changed, or nothing when
   /// the entry is malformed.
   std::optional<std::vector<std::string>>
-  changedIn(const nlohmann::json &Entry);
+  changedIn(const nlohmann::json &Entry,
+            std::vector<Dependency> *Listed = nullptr);
 
   std::string Directory;
   std::mutex Mutex;
