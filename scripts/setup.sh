@@ -44,6 +44,7 @@ wanted=(
   libboost-regex-dev
   # SARIF schema validation of the driver's output.
   python3-jsonschema
+  debootstrap  # scripts/package-test.sh: a fresh Debian root for the package
   # prodready-clangd: Debian's static clangd libraries are built with the
   # remote index, so linking needs protobuf's development library (gRPC's
   # comes with libgrpc++-dev); clangd itself for the editor benchmark;
