@@ -555,6 +555,18 @@ TEST_F(FixApplierTest, AppliesEditsAndIdenticalEditsOnce) {
             "#include <x>\nint x = v.at(0);\nint y = w.at(1);\n");
 }
 
+TEST_F(FixApplierTest, ADeviceIsNotReadNorFixed) {
+  // A crafted report naming /dev/zero must not make `prodready fix` read
+  // forever (found by driver/fuzz's reasoning, not by a user).
+  std::vector<Finding> Findings = {
+      withFix("/dev/zero", 1, {edit("/dev/zero", 0, 0, "x")})};
+  Digests["/dev/zero"] = "0";
+  FixOutcome Outcome = applyFixes(Findings, Digests, Root);
+  EXPECT_EQ(Outcome.Applied, (std::vector<bool>{false}));
+  ASSERT_EQ(Outcome.Refusals.size(), 1u);
+  EXPECT_EQ(Outcome.Refusals[0], "/dev/zero: not fixed: not a regular file");
+}
+
 TEST_F(FixApplierTest, OverlappingFixIsRefusedWholeAndNamed) {
   write("a.cpp", "call(a, b);\n");
   std::vector<Finding> Findings = {
@@ -657,6 +669,21 @@ TEST(ResultCacheTest, HitUntilADependencyChanges) {
   EXPECT_EQ((*NextRun)->changedDependencies(Key),
             std::vector<std::string>{std::string(Header)});
   EXPECT_FALSE((*NextRun)->changedDependencies("no-such-key"));
+  llvm::sys::fs::remove_directories(Directory);
+}
+
+TEST(ResultCacheTest, AnEntryNamingADeviceIsAMiss) {
+  // A damaged or crafted entry whose dependency is /dev/zero is stale, at
+  // once: it is not read until memory runs out.
+  llvm::SmallString<128> Directory;
+  ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("prodready-cache", Directory));
+  auto Cache = ResultCache::open(Directory);
+  ASSERT_TRUE(bool(Cache));
+  std::string Key = ResultCache::key({"device"});
+  (*Cache)->store(Key, sampleReport(), {{"/dev/zero", "0"}});
+  EXPECT_FALSE((*Cache)->lookup(Key));
+  EXPECT_EQ((*Cache)->changedDependencies(Key),
+            std::vector<std::string>{"/dev/zero"});
   llvm::sys::fs::remove_directories(Directory);
 }
 

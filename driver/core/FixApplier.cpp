@@ -117,8 +117,13 @@ FixOutcome applyFixes(const std::vector<Finding> &Findings,
     if (!Inserted)
       return It->second;
     FileState &State = It->second;
-    auto Buffer = llvm::MemoryBuffer::getFile(normalizePath(File, Root),
-                                              /*IsText=*/false,
+    std::string Path = normalizePath(File, Root);
+    // A report naming a device or a FIFO would block, or read forever.
+    if (llvm::sys::fs::exists(Path) && !llvm::sys::fs::is_regular_file(Path)) {
+      Refusals.insert(File + ": not fixed: not a regular file");
+      return State;
+    }
+    auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
                                               /*RequiresNullTerminator=*/false);
     auto Digest = Digests.find(File);
     if (!Buffer)

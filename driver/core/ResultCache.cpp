@@ -84,10 +84,13 @@ std::string ResultCache::currentHash(const std::string &Path) {
       return It->second;
   }
   std::string Hash;
-  if (auto Buffer =
-          llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
-                                      /*RequiresNullTerminator=*/false))
-    Hash = contentHash((*Buffer)->getBuffer());
+  // Only a regular file: an entry naming a device or a FIFO (a damaged or
+  // crafted entry) would otherwise block the run, or read forever.
+  if (llvm::sys::fs::is_regular_file(Path))
+    if (auto Buffer =
+            llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                        /*RequiresNullTerminator=*/false))
+      Hash = contentHash((*Buffer)->getBuffer());
   std::lock_guard<std::mutex> Lock(Mutex);
   Hashes[Path] = Hash;
   return Hash;
