@@ -30,9 +30,10 @@ constexpr const char *Prelude = R"cpp(
 )cpp";
 
 /// The model's view of every call in `test`, in source order.
-std::vector<std::optional<NetworkCall>> classifyCalls(llvm::StringRef Body) {
-  prodready::test::TestAST AST(std::string(Prelude) + "void test() {" +
-                               Body.str() + "}");
+/// The calls of `Body`, classified. The NetworkCalls point into \p AST,
+/// which must outlive them.
+std::vector<std::optional<NetworkCall>>
+classifyCallsIn(prodready::test::TestAST &AST) {
   EXPECT_FALSE(AST.hasErrors());
   NetworkModel Model({"::app::send_event"}, {"app::backoff"});
   std::vector<std::optional<NetworkCall>> Result;
@@ -40,6 +41,17 @@ std::vector<std::optional<NetworkCall>> classifyCalls(llvm::StringRef Body) {
            callExpr(hasAncestor(functionDecl(hasName("test"))))))
     Result.push_back(Model.classify(*Call, AST.context()));
   return Result;
+}
+
+std::string testFunction(llvm::StringRef Body) {
+  return std::string(Prelude) + "void test() {" + Body.str() + "}";
+}
+
+/// For the tests that look at roles and names only: the AST is gone when
+/// this returns, so the calls' expressions must not be used.
+std::vector<std::optional<NetworkCall>> classifyCalls(llvm::StringRef Body) {
+  prodready::test::TestAST AST(testFunction(Body));
+  return classifyCallsIn(AST);
 }
 
 TEST(NetworkModelTest, CurlTransferAndOptions) {
@@ -82,10 +94,12 @@ TEST(NetworkModelTest, CurlRedirectsAndProtocols) {
 }
 
 TEST(NetworkModelTest, GrpcStubCallsAndDeadlines) {
-  auto Calls = classifyCalls(R"(
+  // The handles are compared below: the AST must still exist.
+  prodready::test::TestAST AST(testFunction(R"(
     grpc::ClientContext ctx; demo::Stub stub;
     ctx.set_deadline(1);
-    stub.Call(&ctx, 1);)");
+    stub.Call(&ctx, 1);)"));
+  auto Calls = classifyCallsIn(AST);
   ASSERT_EQ(Calls.size(), 2u);
   ASSERT_TRUE(Calls[0] && Calls[1]);
   EXPECT_EQ(Calls[0]->Role, NetworkRole::SetsTimeout);

@@ -257,7 +257,8 @@ void ContainerBoundsAnalysis::Impl::assignBuffer(unsigned Slot,
                                                  const Expr *Init, State &S) {
   QualType Element = Pointer->getPointeeType();
   const Expr *Value = Init->IgnoreParenImpCasts();
-  if (const auto *Array = dyn_cast<ConstantArrayType>(
+  // Not an array at all (a pointer, a call) is the common case.
+  if (const auto *Array = dyn_cast_if_present<ConstantArrayType>(
           Value->getType()->getAsArrayTypeUnsafe())) {
     S.add({Fact::SizeAtLeast, Fact::Const, Slot, NoSlot,
            int64_t(Array->getSize().getZExtValue())});

@@ -118,7 +118,7 @@ std::optional<ElementAccess> matchRawArraySubscript(
     const ArraySubscriptExpr &Subscript) {
   const Expr *Base = Subscript.getBase()->IgnoreParenImpCasts();
   const auto *Array =
-      dyn_cast<ConstantArrayType>(Base->getType()->getAsArrayTypeUnsafe());
+      dyn_cast_if_present<ConstantArrayType>(Base->getType()->getAsArrayTypeUnsafe());
   if (!Array) {
     // A buffer through a pointer (a heap block, a parameter): a C buffer
     // whose bounds come from its allocation or from checks.

@@ -277,7 +277,7 @@ void RetryAnalysis::noteStatement(const Stmt &S, const Decl &Unit,
   if (Callee && !RetryWrappers.empty() &&
       RetryWrappers.contains(qualifiedNameWithoutInlineNamespaces(*Callee)))
     noteRetryWrapperArguments(*Call);
-  if (Callee)
+  if (Callee) {
     if (const FunctionDecl *Definition = Callee->getDefinition();
         Definition && Definition->hasBody() &&
         !Ctx.getSourceManager().isInSystemHeader(Definition->getLocation()))
@@ -285,6 +285,7 @@ void RetryAnalysis::noteStatement(const Stmt &S, const Decl &Unit,
     else if (Summaries.hasExternal() &&
              definedElsewhere(*Call, Ctx.getSourceManager()))
       Seen.LinkedCalls.push_back(Call);
+  }
   std::optional<NetworkCall> Known = Model.classify(*Call, Ctx);
   if (!Known)
     return;
