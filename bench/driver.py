@@ -8,10 +8,11 @@ invocation, each with 2 jobs (-j 2) and the checks `-*,prodready-*`:
   2. run-clang-tidy-N -j 2 with clang-tidy-N and the prodready plugin;
   3. prodready check -j 2 (no cache);
   4. prodready check -j 2 --cache DIR, cold (an empty cache);
-  5. the same again, warm (nothing changed; the median of 7 runs);
+  5. the same again, warm (nothing changed);
   6. prodready check -j 2 --whole-program;
   7. prodready check -j 2 --whole-program --cache DIR2, cold;
-  8. the same again, warm (the median of 7 runs).
+  8. the same again, warm; the warm runs of 5 and 8 are taken 7 times
+     each, in turn, and their medians kept.
 Prints each as a ratio of the parse-only run, the driver's peak memory (max
 RSS) without and with --whole-program, and the targets: the driver no
 slower than run-clang-tidy, the warm cached run under 5% of the cold one,
@@ -48,10 +49,15 @@ WHOLE_PROGRAM_WARM_TARGET = 0.05
 WARM_RUNS = 7
 
 
-def warm_run(args):
-    """The median of WARM_RUNS warm runs: a warm run takes a fraction of a
-    second, half of it the process' start, so one run is mostly noise."""
-    return sorted(run(args, ROOT) for _ in range(WARM_RUNS))[WARM_RUNS // 2]
+def warm_runs(plain, whole_program):
+    """The medians of WARM_RUNS warm runs of each command, taken in turn: a
+    warm run takes a fraction of a second, half of it the process' start,
+    so one run is mostly noise, and the machine's load drifts."""
+    times = ([], [])
+    for _ in range(WARM_RUNS):
+        times[0].append(run(plain, ROOT))
+        times[1].append(run(whole_program, ROOT))
+    return tuple(sorted(t)[WARM_RUNS // 2] for t in times)
 
 
 def run_measured(args, cwd):
@@ -143,13 +149,13 @@ def main():
         memory = {}
         times["driver"], memory["driver"] = run_measured(driver_cmd, ROOT)
         times["driver --cache (cold)"] = run(driver_cmd + ["--cache", cache], ROOT)
-        times["driver --cache (warm)"] = warm_run(driver_cmd + ["--cache", cache])
         times["driver --whole-program"], memory["driver --whole-program"] = \
             run_measured(driver_cmd + ["--whole-program"], ROOT)
         wp_cache = driver_cmd + ["--whole-program", "--cache",
                                  os.path.join(work, "wp-cache")]
         times["whole-program (cold)"] = run(wp_cache, ROOT)
-        times["whole-program (warm)"] = warm_run(wp_cache)
+        times["driver --cache (warm)"], times["whole-program (warm)"] = \
+            warm_runs(driver_cmd + ["--cache", cache], wp_cache)
 
     print("corpus: %d translation units, -j %d, checks %s" % (len(entries), JOBS, checks))
     for name, seconds in times.items():
