@@ -49,6 +49,9 @@ def main():
     parser.add_argument("--load", required=True)
     parser.add_argument("--clangxx", required=True)
     parser.add_argument("--filecheck", required=True)
+    parser.add_argument("--preload", default="",
+                        help="a library clang-tidy runs with in LD_PRELOAD (the "
+                             "ASan runtime, for the sanitizer build's plugin)")
     parser.add_argument("-check-suffix", "--check-suffix", default="")
     parser.add_argument("-fix-notes", "--fix-notes", action="store_true",
                         help="also apply fix-its attached to notes")
@@ -95,7 +98,10 @@ def main():
     tidy = [args.clang_tidy, "-load", args.load, temp,
             "--checks=-*," + args.check, "--config={}"] + fix_flag + \
         tidy_args + ["--"] + compile_args
-    result = run(tidy)
+    tidy_env = dict(os.environ)
+    if args.preload:
+        tidy_env["LD_PRELOAD"] = args.preload
+    result = run(tidy, env=tidy_env)
     if crashed(result):
         fail("clang-tidy crashed", result.stdout)
     if result.returncode != 0 and not args.expect_compile_error:
@@ -148,7 +154,7 @@ def main():
     shutil.copyfile(temp, second)
     again = run([args.clang_tidy, "-load", args.load, second,
                  "--checks=-*," + args.check, "--config={}"] + fix_flag +
-                tidy_args + ["--"] + compile_args)
+                tidy_args + ["--"] + compile_args, env=tidy_env)
     if crashed(again):
         fail("clang-tidy crashed on the fixed file", again.stdout)
     with open(temp, encoding="utf-8") as f1, open(second, encoding="utf-8") as f2:

@@ -17,15 +17,35 @@ config.test_exec_root = os.path.join(config.prodready_binary_dir, "lit-tests")
 config.environment["PATH"] = os.pathsep.join(
     [config.llvm_tools_dir, config.environment.get("PATH", os.environ["PATH"])])
 
+# The sanitizer build (docs/testing.md): the plugin is instrumented, the
+# clang-tidy that loads it is not, so clang-tidy runs with the ASan runtime
+# preloaded (the driver links it). LLVM keeps some allocations for the
+# process' life on purpose: leaks are not reported. LLVM gives each thread
+# that may crash an alternate signal stack of its own, which ASan would
+# take for its own and unmap when the thread ends ("failed to deallocate"):
+# use_sigaltstack=0 leaves signal stacks to LLVM. Any other report fails
+# the test.
+clang_tidy = config.clang_tidy
+preload = []
+if getattr(config, "asan_runtime", ""):
+    config.environment["ASAN_OPTIONS"] = \
+        "detect_leaks=0:abort_on_error=1:use_sigaltstack=0"
+    config.environment["UBSAN_OPTIONS"] = "print_stacktrace=1:halt_on_error=1"
+    config.environment["LLVM_SYMBOLIZER_PATH"] = os.path.join(
+        config.llvm_tools_dir, "llvm-symbolizer")
+    config.available_features.add("sanitizers")
+    clang_tidy = "env LD_PRELOAD=%s %s" % (config.asan_runtime, config.clang_tidy)
+    preload = ["--preload=" + config.asan_runtime]
+
 check_prodready = " ".join([
     "python3", os.path.join(config.test_source_root, "check_prodready.py"),
     "--clang-tidy=" + config.clang_tidy,
     "--load=" + config.prodready_plugin,
     "--clangxx=" + config.clangxx,
     "--filecheck=" + os.path.join(config.llvm_tools_dir, "FileCheck"),
-])
+] + preload)
 config.substitutions.append(("%check_prodready", check_prodready))
-config.substitutions.append(("%clang_tidy", config.clang_tidy))
+config.substitutions.append(("%clang_tidy", clang_tidy))
 config.substitutions.append(("%prodready_driver", config.prodready_driver))
 # A JSON report without its `run` object, to compare the findings of two runs.
 config.substitutions.append(

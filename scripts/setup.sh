@@ -45,6 +45,9 @@ wanted=(
   # SARIF schema validation of the driver's output.
   python3-jsonschema
   debootstrap  # scripts/package-test.sh: a fresh Debian root for the package
+  # The sanitizer build and the fuzz targets (docs/testing.md): clang's
+  # ASan, UBSan and libFuzzer runtimes.
+  "libclang-rt-${llvm_version}-dev"
   # prodready-clangd: Debian's static clangd libraries are built with the
   # remote index, so linking needs protobuf's development library (gRPC's
   # comes with libgrpc++-dev); clangd itself for the editor benchmark;
