@@ -293,9 +293,21 @@ struct CheckRun {
   std::optional<ChangedFiles> Changed;
 };
 
+/// The compile flags after `--` on the command line (as clang-tidy's
+/// `file.cpp -- -Iinclude`): one command for every file named, in place of
+/// a compilation database. Build systems that know each file's flags (a
+/// Bazel aspect) run the driver this way, one file per action.
+std::unique_ptr<tooling::CompilationDatabase> CommandLineDatabase;
+
 std::unique_ptr<tooling::CompilationDatabase> loadDatabase() {
+  if (CommandLineDatabase) {
+    if (!BuildDir.empty())
+      fail("give either -p BUILD_DIR or compile flags after '--', not both");
+    return std::move(CommandLineDatabase);
+  }
   if (BuildDir.empty())
-    fail("'check' needs -p BUILD_DIR (the directory of compile_commands.json)");
+    fail("'check' needs -p BUILD_DIR (the directory of compile_commands.json) "
+         "or FILE... -- COMPILE_FLAGS");
   // Exactly BUILD_DIR/compile_commands.json: not a database found by
   // searching the parent directories, which would analyze something else.
   llvm::SmallString<256> Path(BuildDir);
@@ -326,10 +338,30 @@ PathFilter loadExcludes(const std::string &Root) {
   return Filter;
 }
 
+/// With flags after `--` there is no list of files: the files named are
+/// the translation units, each of which must exist.
+std::vector<std::string> namedFiles() {
+  if (Inputs.empty())
+    fail("'check FILE... -- COMPILE_FLAGS' needs at least one FILE");
+  std::vector<std::string> Files;
+  for (const std::string &Path : Inputs) {
+    if (!llvm::sys::fs::is_regular_file(Path))
+      fail("'" + Path + "' is not a file (with flags after '--', name each "
+           "translation unit)");
+    Files.push_back(absoluteNormalized(Path));
+  }
+  return Files;
+}
+
+std::vector<std::string> shardOf(std::vector<std::string> Selected,
+                                 const std::string &Root);
+
 std::vector<std::string>
 selectFiles(const tooling::CompilationDatabase &Database,
             const std::string &Root, const PathFilter &Excluded,
             size_t &ExcludedUnits) {
+  if (BuildDir.empty())
+    return shardOf(namedFiles(), Root);
   std::vector<std::string> All;
   for (const std::string &File : Database.getAllFiles()) {
     std::string Path = absoluteNormalized(File);
@@ -362,6 +394,11 @@ selectFiles(const tooling::CompilationDatabase &Database,
          "analyze");
   if (Inputs.empty())
     Selected = All;
+  return shardOf(std::move(Selected), Root);
+}
+
+std::vector<std::string> shardOf(std::vector<std::string> Selected,
+                                 const std::string &Root) {
   llvm::sort(Selected);
   Selected.erase(std::unique(Selected.begin(), Selected.end()), Selected.end());
   if (ShardSpecText.empty())
@@ -1233,6 +1270,16 @@ int runFix() {
 } // namespace
 
 int main(int Argc, const char **Argv) {
+  // Taken as given, as an entry of compile_commands.json would be: a flag
+  // clang does not know becomes the same compiler error finding either way
+  // (clang tooling's own parsing of `--` would refuse to start instead).
+  const char **DoubleDash = std::find(Argv, Argv + Argc, llvm::StringRef("--"));
+  if (DoubleDash != Argv + Argc) {
+    std::vector<std::string> Flags(DoubleDash + 1, Argv + Argc);
+    CommandLineDatabase = std::make_unique<tooling::FixedCompilationDatabase>(
+        currentDirectory(), Flags);
+    Argc = DoubleDash - Argv;
+  }
   llvm::cl::HideUnrelatedOptions(Category);
   llvm::cl::SetVersionPrinter(
       [](llvm::raw_ostream &OS) { OS << "prodready " << ToolVersion << "\n"; });
@@ -1240,6 +1287,7 @@ int main(int Argc, const char **Argv) {
           Argc, Argv,
           "prodready: production-readiness checks for C++\n\n"
           "  prodready check -p BUILD_DIR [options] [PATHS...]\n"
+          "  prodready check [options] FILE... -- COMPILE_FLAGS\n"
           "  prodready merge [--format json|sarif] [-o FILE] REPORT...\n"
           "  prodready merge --whole-program -p BUILD_DIR [-o FILE] "
           "SHARD_REPORT...\n"
