@@ -3,7 +3,7 @@
 // The `prodready` command line (docs/driver.md):
 //
 //   prodready check -p BUILD_DIR [options] [PATHS...]
-//   prodready merge [--format json|sarif|codeclimate] [-o FILE] REPORT...
+//   prodready merge [--format FORMAT] [-o FILE] REPORT...
 //   prodready merge --whole-program -p BUILD_DIR [-o FILE] SHARD_REPORT...
 //   prodready fix REPORT
 //
@@ -82,8 +82,7 @@ llvm::cl::opt<std::string>
              llvm::cl::cat(Category));
 llvm::cl::opt<std::string>
     Format("format",
-           llvm::cl::desc("text, json, sarif or codeclimate (check); json, "
-                          "sarif or codeclimate (merge)"),
+           llvm::cl::desc("text, json, sarif or codeclimate (check and merge)"),
            llvm::cl::cat(Category));
 llvm::cl::opt<std::string>
     Output("o", llvm::cl::desc("Write the report to this file (atomically)"),
@@ -1240,9 +1239,10 @@ int runMerge() {
   }
   if (Format.empty())
     Format = *InputFormat == ReportFormat::Sarif ? "sarif" : "json";
-  if (Format != "json" && Format != "sarif" && Format != "codeclimate")
+  if (Format != "json" && Format != "sarif" && Format != "codeclimate" &&
+      Format != "text")
     fail("unknown --format '" + Format +
-         "' for merge (expected json, sarif or codeclimate)");
+         "' for merge (expected json, sarif, codeclimate or text)");
   if (!WholeProgram)
     for (size_t I = 0; I < Reports.size(); ++I)
       if (Reports[I].WholeProgram)
@@ -1288,7 +1288,7 @@ int main(int Argc, const char **Argv) {
           "prodready: production-readiness checks for C++\n\n"
           "  prodready check -p BUILD_DIR [options] [PATHS...]\n"
           "  prodready check [options] FILE... -- COMPILE_FLAGS\n"
-          "  prodready merge [--format json|sarif|codeclimate] [-o FILE] "
+          "  prodready merge [--format json|sarif|codeclimate|text] [-o FILE] "
           "REPORT...\n"
           "  prodready merge --whole-program -p BUILD_DIR [-o FILE] "
           "SHARD_REPORT...\n"
