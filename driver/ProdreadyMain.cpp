@@ -1019,6 +1019,28 @@ std::string analysisOptionsText() {
   return Text;
 }
 
+/// A unit's summaries with the files under the root named relative to it:
+/// the merge runs in another directory (another checkout, another Bazel
+/// sandbox) and names them under its own root.
+std::string portableSummaries(const CheckRun &Run,
+                              const ProgramSummaries &Summaries) {
+  ProgramSummaries Portable = Summaries;
+  Portable.mapFiles([&](llvm::StringRef File) {
+    return projectPath(Run, File).value_or(File.str());
+  });
+  return Portable.serialize();
+}
+
+/// A file of a shard's summaries or records: relative to the root, or
+/// absolute when outside it (a generated source of an out-of-tree build).
+std::string underRoot(const CheckRun &Run, llvm::StringRef File) {
+  if (llvm::sys::path::is_absolute(File))
+    return File.str();
+  llvm::SmallString<256> Path(Run.Root);
+  llvm::sys::path::append(Path, File);
+  return std::string(Path);
+}
+
 /// --whole-program --shard: each unit's summaries, and which of \p
 /// Report's findings it produced, for `merge --whole-program`.
 WholeProgramShard
@@ -1036,7 +1058,7 @@ unitRecords(const CheckRun &Run,
     UnitRecord Record;
     Record.File = projectPath(Run, Results[I].File).value_or(Results[I].File);
     Record.Summaries = Results[I].Summaries
-                           ? Results[I].Summaries->serialize()
+                           ? portableSummaries(Run, *Results[I].Summaries)
                            : ProgramSummaries().serialize();
     for (const FindingIdentity &Identity : UnitFindings[I])
       if (auto It = IndexOf.find(Identity); It != IndexOf.end())
@@ -1177,20 +1199,17 @@ ReportInput mergeWholeProgram(std::vector<ReportInput> Reports) {
   for (size_t R = 0; R < Reports.size(); ++R)
     for (const UnitRecord &Unit : Reports[R].WholeProgram->Units) {
       TranslationUnitResult Result;
-      // Relative to the root, or absolute for a unit outside it (a
-      // generated source of an out-of-tree build).
-      llvm::SmallString<256> File(Unit.File);
-      if (!llvm::sys::path::is_absolute(File)) {
-        File = Run.Root;
-        llvm::sys::path::append(File, Unit.File);
-      }
-      Result.File = std::string(File);
+      Result.File = underRoot(Run, Unit.File);
       Result.Skipped = true;
       std::string Error;
-      Result.Summaries = ProgramSummaries::parse(Unit.Summaries, Error);
-      if (!Result.Summaries)
+      std::unique_ptr<ProgramSummaries> Summaries =
+          ProgramSummaries::parse(Unit.Summaries, Error);
+      if (!Summaries)
         fail("'" + Inputs[R] + "': the summaries of '" + Unit.File +
              "': " + Error);
+      Summaries->mapFiles(
+          [&](llvm::StringRef File) { return underRoot(Run, File); });
+      Result.Summaries = std::move(Summaries);
       Run.Files.push_back(Result.File);
       Results.push_back(std::move(Result));
     }

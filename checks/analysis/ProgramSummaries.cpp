@@ -220,6 +220,17 @@ bool ProgramSummaries::merge(const ProgramSummaries &Other) {
   return Changed;
 }
 
+void ProgramSummaries::mapFiles(
+    llvm::function_ref<std::string(llvm::StringRef)> Map) {
+  for (auto &Function : Functions) {
+    Entry &E = Function.second;
+    if (!E.File.empty())
+      E.File = Map(E.File);
+    for (PathStep &Step : E.Path)
+      Step.File = Map(Step.File);
+  }
+}
+
 const ProgramSummaries::Entry *
 ProgramSummaries::find(llvm::StringRef Usr) const {
   auto It = Functions.find(Usr);

@@ -25,6 +25,7 @@
 #include "FunctionSummary.h"
 #include "TaintModel.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Chrono.h"
 #include <optional>
@@ -92,6 +93,11 @@ public:
   /// Adds every function of \p Other; true if a summary changed.
   bool merge(const ProgramSummaries &Other);
   const Entry *find(llvm::StringRef Usr) const;
+  /// Replaces each file named (a definition's, a path step's) by \p Map's
+  /// result: a shard's report names files relative to its project root,
+  /// so that the merge, in another directory or on another machine, reads
+  /// them under its own.
+  void mapFiles(llvm::function_ref<std::string(llvm::StringRef)> Map);
   /// The summaries of the functions of \p Usrs that this has: what a unit
   /// calling them read of the program (the driver's cache keys on it).
   ProgramSummaries restrictedTo(const std::set<std::string> &Usrs) const;
