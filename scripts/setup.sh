@@ -53,6 +53,9 @@ wanted=(
   # comes with libgrpc++-dev); clangd itself for the editor benchmark;
   # Node.js runs the LSP end-to-end test's client (vscode-jsonrpc).
   libprotobuf-dev "clangd-${llvm_version}" nodejs
+  # The Bazel ruleset's end-to-end test (test/bazel, docs/bazel.md):
+  # bookworm's Bazel 4.2.3, which brings bazel-rules-cc and bazel-skylib.
+  bazel-bootstrap
 )
 # Each package once (llvm-19-tools is named twice with LLVM 19).
 packages=()
