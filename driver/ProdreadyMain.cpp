@@ -290,6 +290,9 @@ struct CheckRun {
   size_t ExcludedUnits = 0;
   /// --diff: the changed files; units that read none are not analyzed.
   std::optional<ChangedFiles> Changed;
+  /// --whole-program, after the first round: the linked summaries that a
+  /// unit's analysis reads.
+  LinkedSummariesFile *Linked = nullptr;
 };
 
 /// The compile flags after `--` on the command line (as clang-tidy's
@@ -603,6 +606,8 @@ TranslationUnitResult analyzeWithCache(CheckRun &Run, const std::string &File,
     Result.Skipped = true;
     return Result;
   }
+  if (Run.Linked)
+    Run.Linked->ensureWritten();
   TranslationUnitResult Result =
       analyzeTranslationUnit(*Run.Database, File, Run.Settings);
   // A TU that does not compile is not stored: the usual cause is a header
@@ -661,11 +666,13 @@ void analyzeWholeProgram(CheckRun &Run,
   if (std::error_code EC = llvm::sys::fs::createTemporaryFile(
           "prodready-summaries", "json", SummariesFile))
     fail("cannot create the whole-program summaries file: " + EC.message());
+  LinkedSummariesFile Linked{std::string(SummariesFile)};
+  Run.Linked = &Linked;
   WholeProgramOutcome Outcome = linkWholeProgram(
-      Results, Run.Settings, std::string(SummariesFile),
-      [&](llvm::ArrayRef<size_t> Units) {
+      Results, Run.Settings, Linked, [&](llvm::ArrayRef<size_t> Units) {
         analyzeUnits(Run, Units, Results);
       });
+  Run.Linked = nullptr;
   llvm::sys::fs::remove(SummariesFile);
   // The editor reads the last run's summaries from the cache (driver.md).
   if (Run.Cache && Outcome.Linked)

@@ -38,16 +38,38 @@ std::set<std::string> changedFunctions(const ProgramSummaries *Before,
 
 } // namespace
 
+void LinkedSummariesFile::update(
+    std::shared_ptr<const ProgramSummaries> Summaries) {
+  std::lock_guard<std::mutex> Lock(Mutex);
+  Unwritten = std::move(Summaries);
+}
+
+void LinkedSummariesFile::ensureWritten() {
+  std::lock_guard<std::mutex> Lock(Mutex);
+  if (!Unwritten)
+    return;
+  if (llvm::Error E = writeFileAtomically(Path, Unwritten->serialize())) {
+    llvm::consumeError(std::move(E));
+    Failed = true;
+  }
+  Unwritten.reset();
+}
+
+bool LinkedSummariesFile::failed() const {
+  std::lock_guard<std::mutex> Lock(Mutex);
+  return Failed;
+}
+
 WholeProgramOutcome
 linkWholeProgram(std::vector<TranslationUnitResult> &Results,
-                 AnalysisSettings &Settings, const std::string &SummariesFile,
+                 AnalysisSettings &Settings, LinkedSummariesFile &SummariesFile,
                  llvm::function_ref<void(llvm::ArrayRef<size_t>)> AnalyzeAgain,
                  unsigned MaxRounds) {
   WholeProgramOutcome Outcome;
   std::shared_ptr<ProgramSummaries> Linked = link(Results);
   std::set<std::string> Changed = changedFunctions(nullptr, *Linked);
   Settings.OverrideOptions.CheckOptions["WholeProgramSummaries"] =
-      clang::tidy::ClangTidyOptions::ClangTidyValue(SummariesFile);
+      clang::tidy::ClangTidyOptions::ClangTidyValue(SummariesFile.path());
   while (!Changed.empty()) {
     // The units that call a function whose summary they have not seen.
     std::vector<size_t> Dependent;
@@ -63,16 +85,15 @@ linkWholeProgram(std::vector<TranslationUnitResult> &Results,
       Outcome.Converged = false;
       break;
     }
-    if (llvm::Error E =
-            writeFileAtomically(SummariesFile, Linked->serialize())) {
-      llvm::consumeError(std::move(E));
-      Outcome.Converged = false;
-      break;
-    }
+    SummariesFile.update(Linked);
     Settings.KnownSummaries = Linked;
     AnalyzeAgain(Dependent);
     ++Outcome.Rounds;
     Outcome.Reanalyzed += Dependent.size();
+    if (SummariesFile.failed()) {
+      Outcome.Converged = false;
+      break;
+    }
     std::shared_ptr<ProgramSummaries> Relinked = link(Results);
     Changed = changedFunctions(Linked.get(), *Relinked);
     Linked = std::move(Relinked);

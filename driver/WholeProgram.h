@@ -15,10 +15,38 @@
 #include "TidyRunner.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
+#include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
 namespace prodready::driver {
+
+/// The file the checks read the linked summaries from (their
+/// WholeProgramSummaries option). It is written when the first unit is
+/// analyzed under a version of the summaries, not when the version is
+/// linked: in a warm run every unit comes from the cache, and serializing
+/// the program's summaries for nobody was a third of what --whole-program
+/// added to it.
+class LinkedSummariesFile {
+public:
+  explicit LinkedSummariesFile(std::string Path) : Path(std::move(Path)) {}
+  const std::string &path() const { return Path; }
+  /// The summaries that the analyses from now on read.
+  void update(std::shared_ptr<const clang::tidy::prodready::ProgramSummaries>
+                  Summaries);
+  /// Writes the current summaries unless they are written already; called
+  /// by the analysis threads before they parse a unit.
+  void ensureWritten();
+  /// Whether a write failed (the analyses then missed the summaries).
+  bool failed() const;
+
+private:
+  mutable std::mutex Mutex;
+  std::string Path;
+  std::shared_ptr<const clang::tidy::prodready::ProgramSummaries> Unwritten;
+  bool Failed = false;
+};
 
 struct WholeProgramOutcome {
   unsigned Rounds = 1;      ///< Analysis rounds, the first included.
@@ -32,10 +60,11 @@ struct WholeProgramOutcome {
 /// Links the summaries of \p Results (the first round) and analyzes again,
 /// through \p AnalyzeAgain (which replaces the results of the units it is
 /// given), the units that depend on changed summaries, with \p Settings
-/// naming the linked summaries, written to \p SummariesFile.
+/// naming the linked summaries, which \p SummariesFile holds for the
+/// analyses (they call its ensureWritten()).
 WholeProgramOutcome
 linkWholeProgram(std::vector<TranslationUnitResult> &Results,
-                 AnalysisSettings &Settings, const std::string &SummariesFile,
+                 AnalysisSettings &Settings, LinkedSummariesFile &SummariesFile,
                  llvm::function_ref<void(llvm::ArrayRef<size_t>)> AnalyzeAgain,
                  unsigned MaxRounds = 6);
 
