@@ -60,6 +60,18 @@ def warm_runs(plain, whole_program):
     return tuple(sorted(t)[WARM_RUNS // 2] for t in times)
 
 
+def interleaved_runs(first, second):
+    """Mean seconds and peak memory of two runs of each command, in the
+    order first, second, second, first: on this machine runs of one
+    command vary by up to 30 % as its load drifts, and a single run of
+    each would compare the drift, not the commands."""
+    a1, m1 = run_measured(first, ROOT)
+    b1, n1 = run_measured(second, ROOT)
+    b2, n2 = run_measured(second, ROOT)
+    a2, m2 = run_measured(first, ROOT)
+    return (a1 + a2) / 2, max(m1, m2), (b1 + b2) / 2, max(n1, n2)
+
+
 def run_measured(args, cwd):
     """Seconds and peak memory (max RSS, MiB) of a command that must succeed."""
     with tempfile.TemporaryFile() as err:
@@ -147,10 +159,10 @@ def main():
                       "--checks=" + checks, "--quiet", "--format", "json",
                       "-o", os.path.join(work, "report.json")]
         memory = {}
-        times["driver"], memory["driver"] = run_measured(driver_cmd, ROOT)
+        (times["driver"], memory["driver"],
+         times["driver --whole-program"], memory["driver --whole-program"]) = \
+            interleaved_runs(driver_cmd, driver_cmd + ["--whole-program"])
         times["driver --cache (cold)"] = run(driver_cmd + ["--cache", cache], ROOT)
-        times["driver --whole-program"], memory["driver --whole-program"] = \
-            run_measured(driver_cmd + ["--whole-program"], ROOT)
         wp_cache = driver_cmd + ["--whole-program", "--cache",
                                  os.path.join(work, "wp-cache")]
         times["whole-program (cold)"] = run(wp_cache, ROOT)
