@@ -658,8 +658,9 @@ def parse_args(argv):
                         help="also exit 1 when a fix-it failed")
     parser.add_argument("--out", help="keep each crash, hang and fix-it failure here, "
                                       "with reproduce.sh, and write summary.json")
-    parser.add_argument("--only", help="comma-separated mutant indexes to check "
-                                       "(e.g. from a report), instead of 0..count-1")
+    parser.add_argument("--only", help="comma-separated mutant indexes or ranges to check "
+                                       "(e.g. 12,40 from a report, or 953-9999 to continue "
+                                       "a long run), instead of 0..count-1")
     parser.add_argument("--print-mutant", type=int, metavar="I",
                         help="print mutant I (and its flags on stderr) and exit")
     parser.add_argument("--list-inputs", action="store_true",
@@ -690,6 +691,20 @@ def parse_args(argv):
     if args.jobs < 1 or args.count < 0 or args.driver_every < 1 or args.clangd_every < 1:
         parser.error("--jobs, --driver-every and --clangd-every must be positive")
     return args
+
+
+def parse_indexes(text):
+    """'3,10-12' -> [3, 10, 11, 12]: mutants are numbered independently of
+    --count, so a long run stopped by --max-seconds continues with the range
+    it did not reach."""
+    indexes = []
+    for part in text.split(","):
+        first, dash, last = part.strip().partition("-")
+        try:
+            indexes.extend(range(int(first), int(last) + 1) if dash else [int(first)])
+        except ValueError:
+            raise SystemExit("mutate.py: --only: %r is not an index or a range A-B" % part)
+    return indexes
 
 
 def tools_for(index, args):
@@ -740,7 +755,7 @@ def main(argv):
 
     if args.originals:
         args.count = sum(len(source.variants) for source in inputs)
-    indexes = [int(i) for i in args.only.split(",")] if args.only else list(range(args.count))
+    indexes = parse_indexes(args.only) if args.only else list(range(args.count))
     workdir = args.workdir or tempfile.mkdtemp(prefix="prodready-mutate-")
     os.makedirs(workdir, exist_ok=True)
     if args.out:
