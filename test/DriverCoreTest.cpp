@@ -408,6 +408,26 @@ TEST(ReportTest, ReadersRejectOtherDocuments) {
                   .starts_with("r.json: malformed report ("));
 }
 
+// Found by driver/fuzz/fuzz_report.cpp: a line or column that is a float
+// too large for an unsigned was converted anyway (undefined behaviour, which
+// UBSan reports). Numbers that are not non-negative integers in range are a
+// malformed report.
+TEST(ReportTest, ReadersRejectNumbersThatAreNotLinesOrColumns) {
+  for (const char *Column : {"1.6e103", "1.5", "-1", "4294967296"}) {
+    std::string Text = std::string("{\"tool\": \"prodready\", \"version\": \"1\", "
+                                   "\"findings\": [{\"check\": \"c\", "
+                                   "\"severity\": \"warning\", \"file\": \"a.cpp\", "
+                                   "\"line\": 1, \"column\": ") +
+                       Column + ", \"message\": \"m\"}]}";
+    auto Read = readReport(Text, "r.json");
+    ASSERT_FALSE(bool(Read)) << Column;
+    EXPECT_EQ(llvm::toString(Read.takeError()),
+              "r.json: malformed report ([json.exception.type_error.302] "
+              "'column' must be an integer from 0 to 4294967295)")
+        << Column;
+  }
+}
+
 TEST(ReportTest, MergeSortsAndDropsFindingsSeveralShardsReported) {
   Finding Header = finding("include/a.h", 3, "return getenv(\"X\");");
   Finding Late = finding("src/z.cpp", 9, "f();");

@@ -12,9 +12,12 @@
 #include "llvm/Support/raw_ostream.h"
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
+#include <limits>
 #include <map>
 #include <tuple>
+#include <type_traits>
 
 namespace prodready::driver {
 
@@ -276,10 +279,36 @@ json sarifResult(const Finding &F, const std::string &Fingerprint,
 // Readers
 //===----------------------------------------------------------------------===//
 
+/// \p Value as a T, or a type error: nlohmann converts any number, and a
+/// float out of T's range (a damaged or crafted report) would be undefined
+/// behaviour.
+template <typename T> T integerIn(const json &Value, const char *Key) {
+  using Limits = std::numeric_limits<T>;
+  bool InRange =
+      Value.is_number_unsigned()
+          ? Value.get<std::uint64_t>() <= std::uint64_t(Limits::max())
+          : Value.is_number_integer() &&
+                Value.get<std::int64_t>() >= std::int64_t(Limits::min()) &&
+                (Value.get<std::int64_t>() < 0 ||
+                 std::uint64_t(Value.get<std::int64_t>()) <=
+                     std::uint64_t(Limits::max()));
+  if (!InRange)
+    throw json::type_error::create(
+        302,
+        std::string("'") + Key + "' must be an integer from " +
+            std::to_string(Limits::min()) + " to " +
+            std::to_string(Limits::max()),
+        nullptr);
+  return Value.get<T>();
+}
+
 /// nlohmann's lookups throw on a missing key or a wrong type; the readers
 /// turn that into one error naming the report.
 template <typename T> T field(const json &Object, const char *Key) {
-  return Object.at(Key).get<T>();
+  if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>)
+    return integerIn<T>(Object.at(Key), Key);
+  else
+    return Object.at(Key).get<T>();
 }
 
 Replacement jsonEdit(const json &Edit) {
@@ -341,7 +370,7 @@ ReportInput readJsonReport(const json &Document) {
       Record.File = field<std::string>(Unit, "file");
       Record.Summaries = Unit.at("summaries").dump();
       for (const json &Index : Unit.at("findings")) {
-        Record.Findings.push_back(Index.get<size_t>());
+        Record.Findings.push_back(integerIn<size_t>(Index, "findings"));
         if (Record.Findings.back() >= Report.Findings.size())
           throw json::out_of_range::create(
               401, "finding index out of range in 'wholeProgram'", &Index);
