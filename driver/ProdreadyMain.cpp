@@ -565,6 +565,7 @@ lookupCached(CheckRun &Run, const std::string &File, llvm::StringRef Key,
     if (!Summaries)
       return std::nullopt; // A damaged entry: analyze again.
     Result.Summaries = std::move(Summaries);
+    Result.SummariesText = std::move(Cached->Summaries);
   }
   return Result;
 }
@@ -616,10 +617,11 @@ TranslationUnitResult analyzeWithCache(CheckRun &Run, const std::string &File,
   bool Failed = llvm::any_of(Result.Report.Findings, [](const Finding &F) {
     return F.Check == "clang-diagnostic-error";
   });
+  if (Run.Cache && Result.Summaries)
+    Result.SummariesText = Result.Summaries->serialize();
   if (Run.Cache && !Failed)
     Run.Cache->store(Key, Result.Report, Result.Dependencies,
-                     Result.Summaries ? Result.Summaries->serialize() : "",
-                     Base);
+                     Result.SummariesText, Base);
   return Result;
 }
 
@@ -676,8 +678,9 @@ void analyzeWholeProgram(CheckRun &Run,
   llvm::sys::fs::remove(SummariesFile);
   // The editor reads the last run's summaries from the cache (driver.md).
   if (Run.Cache && Outcome.Linked)
-    if (llvm::Error E = writeFileAtomically(Run.Cache->summariesPath(),
-                                            Outcome.Linked->serialize()))
+    if (llvm::Error E = Run.Cache->storeLinkedSummaries(
+            linkedFrom(Results, Run.BuildIdentity),
+            [&] { return Outcome.Linked->serialize(/*Indented=*/true); }))
       warn("cannot write the whole-program summaries to the cache: " +
            llvm::toString(std::move(E)));
   if (!Outcome.Converged)

@@ -82,6 +82,10 @@ struct TranslationUnitResult {
   /// With AnalysisSettings::ExportSummaries: its functions' summaries and
   /// the functions of other units it calls.
   std::shared_ptr<clang::tidy::prodready::ProgramSummaries> Summaries;
+  /// With --cache: Summaries as the cache entry holds them, so that a warm
+  /// --whole-program run can tell that the program links to what it linked
+  /// last time without serializing it ("" when not known).
+  std::string SummariesText;
 };
 
 TranslationUnitResult

@@ -38,6 +38,18 @@ std::set<std::string> changedFunctions(const ProgramSummaries *Before,
 
 } // namespace
 
+std::string linkedFrom(const std::vector<TranslationUnitResult> &Results,
+                       llvm::StringRef Tool) {
+  std::vector<std::string> Parts = {Tool.str()};
+  for (const TranslationUnitResult &Result : Results) {
+    if (Result.Summaries && Result.SummariesText.empty())
+      return "";
+    Parts.push_back(Result.File);
+    Parts.push_back(Result.SummariesText);
+  }
+  return ResultCache::key(Parts);
+}
+
 void LinkedSummariesFile::update(
     std::shared_ptr<const ProgramSummaries> Summaries) {
   std::lock_guard<std::mutex> Lock(Mutex);

@@ -57,6 +57,12 @@ struct WholeProgramOutcome {
   std::shared_ptr<const clang::tidy::prodready::ProgramSummaries> Linked;
 };
 
+/// A digest of what the summaries of \p Results link to (each unit's
+/// summaries text, in order) and of \p Tool (the build that links them),
+/// or "" when a unit's text is not known.
+std::string linkedFrom(const std::vector<TranslationUnitResult> &Results,
+                       llvm::StringRef Tool);
+
 /// Links the summaries of \p Results (the first round) and analyzes again,
 /// through \p AnalyzeAgain (which replaces the results of the units it is
 /// given), the units that depend on changed summaries, with \p Settings

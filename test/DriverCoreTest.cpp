@@ -753,6 +753,50 @@ TEST(ResultCacheTest, LaterRoundEntryListsOnlyWhatItsBaseDoesNot) {
   llvm::sys::fs::remove_directories(Directory);
 }
 
+TEST(ResultCacheTest, DigestOfDependenciesIgnoresTheirOrder) {
+  std::vector<Dependency> Listed = {
+      {"/b.h", "2"}, {"/a.h", "1"}, {"/c.h", "3"}};
+  std::vector<Dependency> Sorted = {
+      {"/a.h", "1"}, {"/b.h", "2"}, {"/c.h", "3"}};
+  EXPECT_EQ(ResultCache::dependencyDigest(Listed),
+            ResultCache::dependencyDigest(Sorted));
+  Sorted[1].second = "changed";
+  EXPECT_NE(ResultCache::dependencyDigest(Listed),
+            ResultCache::dependencyDigest(Sorted));
+}
+
+TEST(ResultCacheTest, LinkedSummariesAreWrittenOnlyWhenLinkedFromOtherInputs) {
+  llvm::SmallString<128> Directory;
+  ASSERT_FALSE(
+      llvm::sys::fs::createUniqueDirectory("prodready-cache", Directory));
+  auto Cache = ResultCache::open(Directory);
+  ASSERT_TRUE(bool(Cache));
+  unsigned Serialized = 0;
+  auto Summaries = [&] {
+    ++Serialized;
+    return std::string("{\"calls\": [], \"functions\": []}");
+  };
+  auto Read = [&] {
+    auto Buffer = llvm::MemoryBuffer::getFile((*Cache)->summariesPath());
+    return Buffer ? (*Buffer)->getBuffer().str() : std::string("missing");
+  };
+  ASSERT_FALSE(bool((*Cache)->storeLinkedSummaries("d1", Summaries)));
+  EXPECT_EQ(Read(),
+            "{\"linkedFrom\": \"d1\",\"calls\": [], \"functions\": []}");
+  // The same inputs: neither serialized nor written.
+  ASSERT_FALSE(bool((*Cache)->storeLinkedSummaries("d1", Summaries)));
+  EXPECT_EQ(Serialized, 1u);
+  // Other inputs, or unknown ones: written again.
+  ASSERT_FALSE(bool((*Cache)->storeLinkedSummaries("d2", Summaries)));
+  EXPECT_EQ(Read(),
+            "{\"linkedFrom\": \"d2\",\"calls\": [], \"functions\": []}");
+  ASSERT_FALSE(bool((*Cache)->storeLinkedSummaries("", Summaries)));
+  EXPECT_EQ(Read(), "{\"calls\": [], \"functions\": []}");
+  ASSERT_FALSE(bool((*Cache)->storeLinkedSummaries("", Summaries)));
+  EXPECT_EQ(Serialized, 4u);
+  llvm::sys::fs::remove_directories(Directory);
+}
+
 TEST(ReportTest, RunObjectRoundTripsAndShardsAddUp) {
   ReportInput Shard = sampleReport();
   Shard.Run = RunStats{10, 2, 5, 3, false, 1.25};

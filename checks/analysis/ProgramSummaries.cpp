@@ -154,7 +154,7 @@ ProgramSummaries::parse(llvm::StringRef Text, std::string &Error) {
   return Result;
 }
 
-std::string ProgramSummaries::serialize() const {
+std::string ProgramSummaries::serialize(bool Indented) const {
   // Sorted by USR: the same program gives the same file.
   std::vector<llvm::StringRef> Keys;
   for (const auto &Function : Functions)
@@ -185,7 +185,10 @@ std::string ProgramSummaries::serialize() const {
                           {"calls", std::move(CallList)}};
   std::string Text;
   llvm::raw_string_ostream OS(Text);
-  OS << llvm::formatv("{0:1}", llvm::json::Value(std::move(Root)));
+  if (Indented)
+    OS << llvm::formatv("{0:1}", llvm::json::Value(std::move(Root)));
+  else
+    OS << llvm::json::Value(std::move(Root));
   return Text;
 }
 

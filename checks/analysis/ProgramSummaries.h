@@ -84,7 +84,10 @@ public:
   /// summaries: the same format).
   static std::unique_ptr<ProgramSummaries> parse(llvm::StringRef Text,
                                                  std::string &Error);
-  std::string serialize() const;
+  /// The text of the summaries: compact for the files and cache entries
+  /// that only programs read (less to scan on every warm run), \p Indented
+  /// for the one a person may open.
+  std::string serialize(bool Indented = false) const;
 
   /// Adds \p Usr's summary: a function defined in several translation
   /// units (inline in a header) gets what any definition does, and

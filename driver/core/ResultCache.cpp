@@ -1,6 +1,7 @@
 //===--- ResultCache.cpp - prodready driver -------------------------------===//
 
 #include "ResultCache.h"
+#include "FixApplier.h"
 #include "JsonText.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -77,6 +78,24 @@ std::string ResultCache::summariesPath() const {
   return std::string(Path);
 }
 
+llvm::Error
+ResultCache::storeLinkedSummaries(llvm::StringRef LinkedFrom,
+                                  llvm::function_ref<std::string()> Serialize) {
+  std::string Path = summariesPath();
+  // The digest is the object's first member, so that comparing the file's
+  // first bytes is enough; readers ignore the member.
+  std::string Head = "{\"linkedFrom\": \"" + LinkedFrom.str() + "\",";
+  if (!LinkedFrom.empty() && llvm::sys::fs::is_regular_file(Path))
+    if (auto Stored = llvm::MemoryBuffer::getFileSlice(Path, Head.size(), 0);
+        Stored && (*Stored)->getBuffer() == Head)
+      return llvm::Error::success();
+  std::string Text = Serialize();
+  if (!LinkedFrom.empty() && llvm::StringRef(Text).starts_with("{") &&
+      !llvm::StringRef(Text).drop_front().ltrim().starts_with("}"))
+    Text = Head + Text.substr(1);
+  return writeFileAtomically(Path, Text);
+}
+
 std::string ResultCache::currentHash(const std::string &Path) {
   {
     std::lock_guard<std::mutex> Lock(Mutex);
@@ -96,17 +115,42 @@ std::string ResultCache::currentHash(const std::string &Path) {
   return Hash;
 }
 
-std::string
-ResultCache::dependencyDigest(llvm::ArrayRef<Dependency> Dependencies) {
+namespace {
+
+bool lessByPath(const Dependency *A, const Dependency *B) { return *A < *B; }
+
+/// \p Dependencies in the order of their paths: the order entries list
+/// them in, and the one their digest is taken in.
+std::vector<const Dependency *>
+sortedByPath(llvm::ArrayRef<Dependency> Dependencies) {
   std::vector<const Dependency *> Sorted;
+  Sorted.reserve(Dependencies.size());
   for (const Dependency &D : Dependencies)
     Sorted.push_back(&D);
-  llvm::sort(Sorted, [](const Dependency *A, const Dependency *B) {
-    return *A < *B;
-  });
-  std::string Joined;
+  // A list read from an entry is sorted already: checking is cheaper than
+  // sorting, and a warm --whole-program run takes the digest of every
+  // dependent unit's list.
+  if (!llvm::is_sorted(Sorted, lessByPath))
+    llvm::sort(Sorted, lessByPath);
+  return Sorted;
+}
+
+} // namespace
+
+std::string
+ResultCache::dependencyDigest(llvm::ArrayRef<Dependency> Dependencies) {
+  std::vector<const Dependency *> Sorted = sortedByPath(Dependencies);
+  size_t Size = 0;
   for (const Dependency *D : Sorted)
-    Joined += D->first + '\0' + D->second + '\n';
+    Size += D->first.size() + D->second.size() + 2;
+  std::string Joined;
+  Joined.reserve(Size);
+  for (const Dependency *D : Sorted) {
+    Joined += D->first;
+    Joined += '\0';
+    Joined += D->second;
+    Joined += '\n';
+  }
   return contentHash(Joined);
 }
 
@@ -188,9 +232,9 @@ void ResultCache::store(llvm::StringRef Key, const ReportInput &Result,
   if (Base)
     InBase.insert(Base->begin(), Base->end());
   json Deps = json::array();
-  for (const Dependency &D : Dependencies)
-    if (!InBase.count(D))
-      Deps.push_back({D.first, D.second});
+  for (const Dependency *D : sortedByPath(Dependencies))
+    if (!InBase.count(*D))
+      Deps.push_back({D->first, D->second});
   json Entry = {{"format", EntryFormat},
                 {"dependencies", std::move(Deps)},
                 {"report", writeJson(Result)}};

@@ -36,6 +36,7 @@
 #include "JsonText.h"
 #include "Report.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Error.h"
 #include <mutex>
@@ -104,6 +105,14 @@ public:
   /// Where `--whole-program` leaves the linked summaries of its last run,
   /// for the editor (docs/driver.md).
   std::string summariesPath() const;
+
+  /// Leaves a --whole-program run's linked summaries at summariesPath().
+  /// The file starts by naming \p LinkedFrom (a digest of what they were
+  /// linked from; "" when unknown), and when it already names it, it holds
+  /// these summaries: a warm run then neither serializes them (\p
+  /// Serialize, which returns a JSON object) nor writes them.
+  llvm::Error storeLinkedSummaries(llvm::StringRef LinkedFrom,
+                                   llvm::function_ref<std::string()> Serialize);
 
 private:
   explicit ResultCache(std::string Directory)
