@@ -13,7 +13,9 @@ invocation, each with 2 jobs (-j 2) and the checks `-*,prodready-*`:
   7. prodready check -j 2 --whole-program --cache DIR2, cold;
   8. the same again, warm; the warm runs of 5 and 8 are taken 12 times
      each, alternating (A B B A ...), and their medians kept, in wall
-     and in CPU seconds.
+     and in CPU seconds; with valgrind installed, one more of each is
+     counted in instructions (callgrind, -j 1), which a loaded machine
+     does not blur.
 Prints each as a ratio of the parse-only run, the driver's peak memory (max
 RSS) without and with --whole-program, and the targets: the driver no
 slower than run-clang-tidy, the warm cached run under 5% of the cold one,
@@ -31,6 +33,7 @@ import argparse
 import concurrent.futures
 import json
 import os
+import re
 import shlex
 import shutil
 import statistics
@@ -68,6 +71,24 @@ def warm_runs(plain, whole_program):
             walls[which].append(wall)
             cpus[which].append(cpu)
     return tuple(statistics.median(t) for t in walls + cpus)
+
+
+def instructions(args, cwd):
+    """User-space instructions of a command, counted by valgrind's
+    callgrind (None without valgrind). Unlike seconds, the count hardly
+    varies between runs or with the machine's load, so it resolves the
+    few percent that separate the two warm runs."""
+    valgrind = shutil.which("valgrind")
+    if not valgrind:
+        return None
+    # One thread: the count is the same however the work is scheduled.
+    one_job = list(args)
+    one_job[one_job.index("-j") + 1] = "1"
+    result = subprocess.run([valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null",
+                             *one_job], cwd=cwd, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True)
+    match = re.search(r"Collected : (\d+)", result.stderr)
+    return int(match.group(1)) if match else None
 
 
 def run_cpu(args, cwd):
@@ -190,6 +211,8 @@ def main():
         times["whole-program (cold)"] = run(wp_cache, ROOT)
         (times["driver --cache (warm)"], times["whole-program (warm)"],
          cpu_warm, cpu_whole_warm) = warm_runs(driver_cmd + ["--cache", cache], wp_cache)
+        counted_warm = instructions(driver_cmd + ["--cache", cache], ROOT)
+        counted_whole_warm = instructions(wp_cache, ROOT)
 
     print("corpus: %d translation units, -j %d, checks %s" % (len(entries), JOBS, checks))
     for name, seconds in times.items():
@@ -216,6 +239,12 @@ def main():
           (100 * whole_warm, "ok" if whole_warm_ok else "MISSED"))
     print("  the same in CPU seconds:    %+5.1f%% (%.3f s vs %.3f s, medians of %d)" %
           (100 * (cpu_whole_warm / cpu_warm - 1), cpu_whole_warm, cpu_warm, WARM_RUNS))
+    if counted_warm and counted_whole_warm:
+        print("  in instructions (callgrind): %+5.1f%% (%.0f M vs %.0f M)" %
+              (100 * (counted_whole_warm / counted_warm - 1),
+               counted_whole_warm / 1e6, counted_warm / 1e6))
+    else:
+        print("  in instructions: not counted (valgrind is not installed)")
     if opts.check_targets and not (speed_ok and warm_ok and whole_ok and
                                    whole_warm_ok):
         sys.exit(1)
