@@ -293,6 +293,8 @@ struct CheckRun {
   /// --whole-program, after the first round: the linked summaries that a
   /// unit's analysis reads.
   LinkedSummariesFile *Linked = nullptr;
+  /// Analyze without looking entries up (they are damaged), storing anew.
+  bool IgnoreEntries = false;
 };
 
 /// The compile flags after `--` on the command line (as clang-tidy's
@@ -544,13 +546,15 @@ std::string linkedInputs(const CheckRun &Run,
 }
 
 /// The cached result of \p Key, or nothing: with --whole-program an entry
-/// is used only with the unit's summaries.
-std::optional<TranslationUnitResult>
-lookupCached(CheckRun &Run, const std::string &File, llvm::StringRef Key,
-             const std::vector<Dependency> *Base) {
+/// is used only with the unit's summaries (which stay unparsed until
+/// needed). \p Base: what the entry of a later round is relative to.
+std::optional<TranslationUnitResult> lookupCached(CheckRun &Run,
+                                                  const std::string &File,
+                                                  llvm::StringRef Key,
+                                                  const DependencyBase *Base) {
   bool NeedsSummaries = Run.Settings.ExportSummaries;
   std::optional<CachedResult> Cached =
-      Run.Cache->lookup(Key, NeedsSummaries, Base);
+      Run.Cache->lookup(Key, NeedsSummaries, Base ? Base->Digest : "");
   if (!Cached)
     return std::nullopt;
   TranslationUnitResult Result;
@@ -558,31 +562,41 @@ lookupCached(CheckRun &Run, const std::string &File, llvm::StringRef Key,
   Result.Report = std::move(Cached->Report);
   Result.Dependencies = std::move(Cached->Dependencies);
   Result.FromCache = true;
-  if (NeedsSummaries) {
-    std::string Error;
-    std::unique_ptr<ProgramSummaries> Summaries =
-        ProgramSummaries::parse(Cached->Summaries, Error);
-    if (!Summaries)
-      return std::nullopt; // A damaged entry: analyze again.
-    Result.Summaries = std::move(Summaries);
+  Result.CacheKey = Key.str();
+  Result.EntryDigest = std::move(Cached->Digest);
+  if (NeedsSummaries)
     Result.SummariesText = std::move(Cached->Summaries);
-  }
   return Result;
+}
+
+/// The base of the cache entries of a unit's analyses after the first
+/// round: the dependencies of its first-round result (\p Previous, or the
+/// one Previous was relative to), current in this run. Null in the first
+/// round, and for a unit of a shard, which has no dependency list (its
+/// entries list them all).
+std::shared_ptr<const DependencyBase>
+firstRoundBase(TranslationUnitResult &Previous) {
+  if (!Previous.Summaries)
+    return nullptr;
+  if (Previous.FirstRound)
+    return Previous.FirstRound;
+  if (Previous.Dependencies.empty())
+    return nullptr;
+  auto Base = std::make_shared<DependencyBase>();
+  Base->Digest = ResultCache::dependencyDigest(Previous.Dependencies);
+  Base->Dependencies = std::move(Previous.Dependencies);
+  return Base;
 }
 
 /// Analyzes \p File, or reuses its cached result. \p Previous: the unit's
 /// result in the round before (--whole-program), whose summaries' calls
-/// say which linked summaries the analysis depends on, and whose
-/// dependencies, current in this run, are the base of the entry.
+/// say which linked summaries the analysis depends on (it is consumed).
 TranslationUnitResult analyzeWithCache(CheckRun &Run, const std::string &File,
-                                       const TranslationUnitResult *Previous) {
+                                       TranslationUnitResult *Previous) {
   const ProgramSummaries *PreviousSummaries =
       Previous ? Previous->Summaries.get() : nullptr;
-  // A unit of a shard has no dependency list: its entry lists them all.
-  const std::vector<Dependency> *Base =
-      PreviousSummaries && !Previous->Dependencies.empty()
-          ? &Previous->Dependencies
-          : nullptr;
+  std::shared_ptr<const DependencyBase> FirstRound =
+      Previous ? firstRoundBase(*Previous) : nullptr;
   std::vector<std::string> Removed;
   std::vector<std::string> Command =
       effectiveCommand(*Run.Database, File, Run.Settings, &Removed);
@@ -594,11 +608,13 @@ TranslationUnitResult analyzeWithCache(CheckRun &Run, const std::string &File,
                                       linkedInputs(Run, PreviousSummaries)};
     Parts.insert(Parts.end(), Command.begin(), Command.end());
     Key = ResultCache::key(Parts);
-    if (std::optional<TranslationUnitResult> Cached =
-            lookupCached(Run, File, Key, Base)) {
-      Cached->RemovedFlags = std::move(Removed);
-      return std::move(*Cached);
-    }
+    if (!Run.IgnoreEntries)
+      if (std::optional<TranslationUnitResult> Cached =
+              lookupCached(Run, File, Key, FirstRound.get())) {
+        Cached->RemovedFlags = std::move(Removed);
+        Cached->FirstRound = std::move(FirstRound);
+        return std::move(*Cached);
+      }
   }
   if (Run.Changed && !isAffected(Run, File, Key)) {
     TranslationUnitResult Result;
@@ -619,9 +635,13 @@ TranslationUnitResult analyzeWithCache(CheckRun &Run, const std::string &File,
   });
   if (Run.Cache && Result.Summaries)
     Result.SummariesText = Result.Summaries->serialize();
-  if (Run.Cache && !Failed)
-    Run.Cache->store(Key, Result.Report, Result.Dependencies,
-                     Result.SummariesText, Base);
+  if (Run.Cache && !Failed) {
+    Result.EntryDigest = Run.Cache->store(
+        Key, Result.Report, Result.Dependencies, Result.SummariesText,
+        FirstRound ? &FirstRound->Dependencies : nullptr);
+    Result.CacheKey = std::move(Key);
+  }
+  Result.FirstRound = std::move(FirstRound);
   return Result;
 }
 
@@ -660,10 +680,91 @@ std::vector<TranslationUnitResult> analyzeAll(CheckRun &Run) {
   return Results;
 }
 
+/// A warm --whole-program run: when the first round read the same cache
+/// entries as the run that left the cache's link record (\p FirstRound is
+/// its digest), the rounds after it would analyze the same units with the
+/// same summaries, so each such unit's last analysis comes from the cache
+/// under the key the record names. False, with \p Results untouched, when
+/// the record is another run's or an entry it names is gone.
+bool reuseLastLink(CheckRun &Run, llvm::StringRef FirstRound,
+                   std::vector<TranslationUnitResult> &Results,
+                   WholeProgramOutcome &Outcome) {
+  std::optional<LinkRecord> Record =
+      LinkRecord::parse(Run.Cache->readLinkRecord());
+  if (!Record || Record->FirstRound != FirstRound)
+    return false;
+  llvm::StringMap<size_t> UnitOf;
+  for (size_t I = 0; I < Results.size(); ++I)
+    if (!UnitOf.try_emplace(Results[I].File, I).second)
+      return false; // The record names units by file.
+  std::vector<std::pair<size_t, TranslationUnitResult>> Last;
+  for (const auto &[File, Key] : Record->LastKeys) {
+    auto It = UnitOf.find(File);
+    if (It == UnitOf.end())
+      return false;
+    TranslationUnitResult &First = Results[It->second];
+    auto Base = std::make_shared<DependencyBase>();
+    Base->Digest = ResultCache::dependencyDigest(First.Dependencies);
+    std::optional<TranslationUnitResult> Cached =
+        lookupCached(Run, File, Key, Base.get());
+    if (!Cached)
+      return false;
+    Base->Dependencies = First.Dependencies;
+    Cached->RemovedFlags = First.RemovedFlags;
+    Cached->FirstRound = std::move(Base);
+    Last.emplace_back(It->second, std::move(*Cached));
+  }
+  for (auto &[Unit, Result] : Last)
+    Results[Unit] = std::move(Result);
+  Outcome.Rounds = Record->Rounds;
+  Outcome.Reanalyzed = Record->Reanalyzed;
+  Outcome.Functions = Record->Functions;
+  return true;
+}
+
+/// Leaves in the cache how the rounds after \p FirstRound went, for
+/// reuseLastLink(); nothing when a unit's last analysis was not stored.
+void storeLinkRecord(CheckRun &Run, llvm::StringRef FirstRound,
+                     const std::vector<std::string> &FirstKeys,
+                     const std::vector<TranslationUnitResult> &Results,
+                     const WholeProgramOutcome &Outcome) {
+  LinkRecord Record;
+  Record.FirstRound = FirstRound.str();
+  Record.Rounds = Outcome.Rounds;
+  Record.Reanalyzed = Outcome.Reanalyzed;
+  Record.Functions = Outcome.Functions;
+  for (size_t I = 0; I < Results.size(); ++I) {
+    if (Results[I].CacheKey.empty())
+      return;
+    if (Results[I].CacheKey != FirstKeys[I])
+      Record.LastKeys.emplace_back(Results[I].File, Results[I].CacheKey);
+  }
+  if (llvm::Error E = Run.Cache->storeLinkRecord(Record.serialize()))
+    llvm::consumeError(std::move(E)); // The cache is an optimisation.
+}
+
+/// Parses the summaries of the units that came from the cache; a unit
+/// whose entry holds damaged ones is analyzed again, without the cache.
+void parseSummaries(CheckRun &Run,
+                    std::vector<TranslationUnitResult> &Results) {
+  std::vector<size_t> Damaged;
+  for (size_t I = 0; I < Results.size(); ++I)
+    if (!Results[I].parseSummaries())
+      Damaged.push_back(I);
+  if (Damaged.empty())
+    return;
+  for (size_t I : Damaged)
+    Results[I] = TranslationUnitResult();
+  Run.IgnoreEntries = true;
+  analyzeUnits(Run, Damaged, Results);
+  Run.IgnoreEntries = false;
+}
+
 /// --whole-program: the rounds after the first (WholeProgram.h), with the
 /// linked summaries in a temporary file.
-void analyzeWholeProgram(CheckRun &Run,
-                         std::vector<TranslationUnitResult> &Results) {
+WholeProgramOutcome linkRounds(CheckRun &Run,
+                               std::vector<TranslationUnitResult> &Results) {
+  parseSummaries(Run, Results);
   llvm::SmallString<128> SummariesFile;
   if (std::error_code EC = llvm::sys::fs::createTemporaryFile(
           "prodready-summaries", "json", SummariesFile))
@@ -673,14 +774,40 @@ void analyzeWholeProgram(CheckRun &Run,
   WholeProgramOutcome Outcome = linkWholeProgram(
       Results, Run.Settings, Linked, [&](llvm::ArrayRef<size_t> Units) {
         analyzeUnits(Run, Units, Results);
+        parseSummaries(Run, Results); // Those of the entries just read.
       });
   Run.Linked = nullptr;
   llvm::sys::fs::remove(SummariesFile);
+  return Outcome;
+}
+
+/// --whole-program: the rounds after the first, or, in a warm run that
+/// the cache's link record fits, their results from the cache.
+void analyzeWholeProgram(CheckRun &Run,
+                         std::vector<TranslationUnitResult> &Results) {
+  std::string FirstRound =
+      Run.Cache ? firstRoundDigest(Results, Run.BuildIdentity) : "";
+  WholeProgramOutcome Outcome;
+  bool Reused =
+      !FirstRound.empty() && reuseLastLink(Run, FirstRound, Results, Outcome);
+  if (!Reused) {
+    std::vector<std::string> FirstKeys;
+    for (const TranslationUnitResult &Result : Results)
+      FirstKeys.push_back(Result.CacheKey);
+    Outcome = linkRounds(Run, Results);
+    if (!FirstRound.empty() && Outcome.Converged)
+      storeLinkRecord(Run, FirstRound, FirstKeys, Results, Outcome);
+  }
   // The editor reads the last run's summaries from the cache (driver.md).
-  if (Run.Cache && Outcome.Linked)
+  if (Run.Cache)
     if (llvm::Error E = Run.Cache->storeLinkedSummaries(
-            linkedFrom(Results, Run.BuildIdentity),
-            [&] { return Outcome.Linked->serialize(/*Indented=*/true); }))
+            linkedFrom(Results, Run.BuildIdentity), [&] {
+              if (!Outcome.Linked) {
+                parseSummaries(Run, Results);
+                Outcome.Linked = linkSummaries(Results);
+              }
+              return Outcome.Linked->serialize(/*Indented=*/true);
+            }))
       warn("cannot write the whole-program summaries to the cache: " +
            llvm::toString(std::move(E)));
   if (!Outcome.Converged)
@@ -697,6 +824,7 @@ void analyzeWholeProgram(CheckRun &Run,
                            "translation units")
                  << " analyzed again in "
                  << plural(Outcome.Rounds - 1, "more round", "more rounds")
+                 << (Reused ? " (as in the last run, from the cache)" : "")
                  << "\n";
 }
 
@@ -1127,8 +1255,10 @@ int runCheck(const char *Argv0) {
     analyzeWholeProgram(Run, Results);
   warnAboutRemovedFlags(Run, Results);
   std::vector<std::vector<FindingIdentity>> UnitFindings;
-  if (WholeProgramShard)
+  if (WholeProgramShard) {
+    parseSummaries(Run, Results); // The report carries them.
     UnitFindings = findingIdentities(Run, Results);
+  }
   size_t DroppedOutsideRoot = 0;
   ReportInput Report = combine(Run, Results, DroppedOutsideRoot);
   // Run from the wrong directory, every finding is outside the root: say

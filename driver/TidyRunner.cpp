@@ -392,6 +392,15 @@ effectiveCommand(const tooling::CompilationDatabase &Database,
   return Result;
 }
 
+bool TranslationUnitResult::parseSummaries() {
+  if (Summaries || SummariesText.empty())
+    return true;
+  std::string Error;
+  Summaries =
+      clang::tidy::prodready::ProgramSummaries::parse(SummariesText, Error);
+  return Summaries != nullptr;
+}
+
 TranslationUnitResult
 analyzeTranslationUnit(const tooling::CompilationDatabase &Database,
                        llvm::StringRef File, const AnalysisSettings &Settings) {

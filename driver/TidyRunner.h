@@ -67,12 +67,27 @@ makeOptionsProvider(const AnalysisSettings &Settings, ConfigErrorLog &Errors);
 std::vector<std::string>
 optionValueProblems(const clang::tidy::ClangTidyOptions &Options);
 
+/// The files a cache entry is stored relative to, and their digest.
+struct DependencyBase {
+  std::vector<Dependency> Dependencies;
+  std::string Digest; ///< ResultCache::dependencyDigest(Dependencies).
+};
+
 struct TranslationUnitResult {
   std::string File; ///< Absolute.
   /// Findings and digests with absolute paths.
   ReportInput Report;
   /// Every file the translation unit read, for the cache.
   std::vector<Dependency> Dependencies;
+  /// With --whole-program, in the rounds after the first: the
+  /// Dependencies of the unit's first-round result (validated in this
+  /// run), which the cache entries of all its later analyses are stored
+  /// relative to (Dependencies then lists only the others).
+  std::shared_ptr<const DependencyBase> FirstRound;
+  /// With --cache: the key of the entry this result was stored under or
+  /// read from, and (when read) a hash of the entry's bytes.
+  std::string CacheKey;
+  std::string EntryDigest;
   /// Plugin flags removed from the command (empty with --allow-plugins).
   std::vector<std::string> RemovedFlags;
   double Seconds = 0;
@@ -80,12 +95,18 @@ struct TranslationUnitResult {
   /// Not analyzed: --diff changed none of the files it reads.
   bool Skipped = false;
   /// With AnalysisSettings::ExportSummaries: its functions' summaries and
-  /// the functions of other units it calls.
+  /// the functions of other units it calls. Read from the cache, they are
+  /// parsed only when needed (parseSummaries()): a warm run that reuses
+  /// the last link does not need them.
   std::shared_ptr<clang::tidy::prodready::ProgramSummaries> Summaries;
   /// With --cache: Summaries as the cache entry holds them, so that a warm
   /// --whole-program run can tell that the program links to what it linked
   /// last time without serializing it ("" when not known).
   std::string SummariesText;
+
+  /// Parses SummariesText into Summaries if that is not done; false when
+  /// the text is damaged.
+  bool parseSummaries();
 };
 
 TranslationUnitResult

@@ -2,23 +2,76 @@
 
 #include "WholeProgram.h"
 #include "FixApplier.h"
+#include "JsonText.h"
 #include <set>
 
 namespace prodready::driver {
 
 using clang::tidy::prodready::ProgramSummaries;
 
-namespace {
-
-/// The program's summaries: every unit's, joined per function.
 std::shared_ptr<ProgramSummaries>
-link(const std::vector<TranslationUnitResult> &Results) {
+linkSummaries(const std::vector<TranslationUnitResult> &Results) {
   auto Linked = std::make_shared<ProgramSummaries>();
   for (const TranslationUnitResult &Result : Results)
     if (Result.Summaries)
       Linked->merge(*Result.Summaries);
   return Linked;
 }
+
+std::string firstRoundDigest(const std::vector<TranslationUnitResult> &Results,
+                             llvm::StringRef Tool) {
+  std::vector<std::string> Parts = {"first-round", Tool.str()};
+  Parts.reserve(2 + 3 * Results.size());
+  for (const TranslationUnitResult &Result : Results) {
+    if (Result.EntryDigest.empty())
+      return "";
+    Parts.push_back(Result.File);
+    Parts.push_back(Result.CacheKey);
+    Parts.push_back(Result.EntryDigest);
+  }
+  return ResultCache::key(Parts);
+}
+
+namespace {
+
+/// Bumped when the record's format or meaning changes.
+constexpr int LinkRecordFormat = 1;
+
+} // namespace
+
+std::string LinkRecord::serialize() const {
+  nlohmann::json Last = nlohmann::json::array();
+  for (const auto &[File, Key] : LastKeys)
+    Last.push_back({File, Key});
+  return dumpJson({{"format", LinkRecordFormat},
+                   {"firstRound", FirstRound},
+                   {"rounds", Rounds},
+                   {"reanalyzed", Reanalyzed},
+                   {"functions", Functions},
+                   {"lastKeys", std::move(Last)}});
+}
+
+std::optional<LinkRecord> LinkRecord::parse(llvm::StringRef Text) {
+  nlohmann::json Json = nlohmann::json::parse(Text.begin(), Text.end(), nullptr,
+                                              /*allow_exceptions=*/false);
+  try {
+    if (!Json.is_object() || Json.at("format") != LinkRecordFormat)
+      return std::nullopt;
+    LinkRecord Record;
+    Record.FirstRound = Json.at("firstRound").get<std::string>();
+    Record.Rounds = Json.at("rounds").get<unsigned>();
+    Record.Reanalyzed = Json.at("reanalyzed").get<unsigned>();
+    Record.Functions = Json.at("functions").get<size_t>();
+    for (const nlohmann::json &Unit : Json.at("lastKeys"))
+      Record.LastKeys.emplace_back(Unit.at(0).get<std::string>(),
+                                   Unit.at(1).get<std::string>());
+    return Record;
+  } catch (const nlohmann::json::exception &) {
+    return std::nullopt;
+  }
+}
+
+namespace {
 
 /// The functions whose summary differs between \p Before and \p After.
 std::set<std::string> changedFunctions(const ProgramSummaries *Before,
@@ -78,7 +131,7 @@ linkWholeProgram(std::vector<TranslationUnitResult> &Results,
                  llvm::function_ref<void(llvm::ArrayRef<size_t>)> AnalyzeAgain,
                  unsigned MaxRounds) {
   WholeProgramOutcome Outcome;
-  std::shared_ptr<ProgramSummaries> Linked = link(Results);
+  std::shared_ptr<ProgramSummaries> Linked = linkSummaries(Results);
   std::set<std::string> Changed = changedFunctions(nullptr, *Linked);
   Settings.OverrideOptions.CheckOptions["WholeProgramSummaries"] =
       clang::tidy::ClangTidyOptions::ClangTidyValue(SummariesFile.path());
@@ -106,7 +159,7 @@ linkWholeProgram(std::vector<TranslationUnitResult> &Results,
       Outcome.Converged = false;
       break;
     }
-    std::shared_ptr<ProgramSummaries> Relinked = link(Results);
+    std::shared_ptr<ProgramSummaries> Relinked = linkSummaries(Results);
     Changed = changedFunctions(Linked.get(), *Relinked);
     Linked = std::move(Relinked);
   }

@@ -17,6 +17,7 @@
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -62,6 +63,37 @@ struct WholeProgramOutcome {
 /// or "" when a unit's text is not known.
 std::string linkedFrom(const std::vector<TranslationUnitResult> &Results,
                        llvm::StringRef Tool);
+
+/// The program's summaries: every unit's, joined per function.
+std::shared_ptr<clang::tidy::prodready::ProgramSummaries>
+linkSummaries(const std::vector<TranslationUnitResult> &Results);
+
+/// A digest of the first round of a run with --cache: of \p Tool and of
+/// each unit's file, cache key and entry (read or stored; its bytes hold
+/// the hash of every file the unit read), or "" unless every unit has one.
+/// The rounds after the first are a function of it: two runs with the
+/// same digest link the same program and analyze the same units again
+/// with the same summaries.
+std::string firstRoundDigest(const std::vector<TranslationUnitResult> &Results,
+                             llvm::StringRef Tool);
+
+/// What a --whole-program run with --cache leaves of how it linked the
+/// program, so that a warm run whose first round has the same digest
+/// takes each unit's last analysis straight from the cache, without
+/// linking the summaries or walking the rounds again.
+struct LinkRecord {
+  std::string FirstRound; ///< firstRoundDigest() of the run.
+  unsigned Rounds = 1;
+  unsigned Reanalyzed = 0;
+  size_t Functions = 0;
+  /// Each unit analyzed again: its file, and the cache key of its last
+  /// analysis.
+  std::vector<std::pair<std::string, std::string>> LastKeys;
+
+  std::string serialize() const;
+  /// Nothing when \p Text is not a record (damaged, another format).
+  static std::optional<LinkRecord> parse(llvm::StringRef Text);
+};
 
 /// Links the summaries of \p Results (the first round) and analyzes again,
 /// through \p AnalyzeAgain (which replaces the results of the units it is

@@ -25,11 +25,15 @@ std::string hex128(llvm::XXH128_hash_t Hash) {
          llvm::utohexstr(Hash.low64, /*LowerCase=*/true, 16);
 }
 
-/// The entry stored at \p Path, if it exists and has this format.
-std::optional<json> readEntry(const std::string &Path) {
+/// The entry stored at \p Path, if it exists and has this format, and
+/// (\p Digest) a hash of its bytes.
+std::optional<json> readEntry(const std::string &Path,
+                              std::string *Digest = nullptr) {
   auto Buffer = llvm::MemoryBuffer::getFile(Path);
   if (!Buffer)
     return std::nullopt;
+  if (Digest)
+    *Digest = ResultCache::contentHash((*Buffer)->getBuffer());
   json Entry = json::parse((*Buffer)->getBuffer().begin(),
                            (*Buffer)->getBuffer().end(), nullptr,
                            /*allow_exceptions=*/false);
@@ -94,6 +98,21 @@ ResultCache::storeLinkedSummaries(llvm::StringRef LinkedFrom,
       !llvm::StringRef(Text).drop_front().ltrim().starts_with("}"))
     Text = Head + Text.substr(1);
   return writeFileAtomically(Path, Text);
+}
+
+std::string ResultCache::linkRecordPath() const {
+  llvm::SmallString<256> Path(Directory);
+  llvm::sys::path::append(Path, "whole-program-link.json");
+  return std::string(Path);
+}
+
+std::string ResultCache::readLinkRecord() const {
+  auto Buffer = llvm::MemoryBuffer::getFile(linkRecordPath());
+  return Buffer ? (*Buffer)->getBuffer().str() : "";
+}
+
+llvm::Error ResultCache::storeLinkRecord(llvm::StringRef Text) {
+  return writeFileAtomically(linkRecordPath(), Text);
 }
 
 std::string ResultCache::currentHash(const std::string &Path) {
@@ -174,11 +193,12 @@ ResultCache::changedIn(const nlohmann::json &Entry,
   return Changed;
 }
 
-std::optional<CachedResult>
-ResultCache::lookup(llvm::StringRef Key, bool NeedsSummaries,
-                    const std::vector<Dependency> *Base) {
+std::optional<CachedResult> ResultCache::lookup(llvm::StringRef Key,
+                                                bool NeedsSummaries,
+                                                llvm::StringRef BaseDigest) {
   // The entry is read and parsed once: a warm run is mostly this.
-  std::optional<json> Entry = readEntry(entryPath(Key));
+  std::string Digest;
+  std::optional<json> Entry = readEntry(entryPath(Key), &Digest);
   if (!Entry)
     return std::nullopt;
   std::vector<Dependency> Dependencies;
@@ -187,17 +207,10 @@ ResultCache::lookup(llvm::StringRef Key, bool NeedsSummaries,
   if (!Changed || !Changed->empty())
     return std::nullopt;
   try {
-    if (Entry->contains("base")) {
-      if (!Base || Entry->at("base").get<std::string>() !=
-                       dependencyDigest(*Base))
-        return std::nullopt;
-      std::set<std::string> Own;
-      for (const Dependency &D : Dependencies)
-        Own.insert(D.first);
-      for (const Dependency &D : *Base)
-        if (!Own.count(D.first))
-          Dependencies.push_back(D);
-    }
+    if (Entry->contains("base") &&
+        (BaseDigest.empty() ||
+         Entry->at("base").get<std::string>() != BaseDigest))
+      return std::nullopt;
     std::string Summaries;
     if (Entry->contains("summaries"))
       Summaries = Entry->at("summaries").get<std::string>();
@@ -210,7 +223,7 @@ ResultCache::lookup(llvm::StringRef Key, bool NeedsSummaries,
       return std::nullopt;
     }
     return CachedResult{std::move(Read->first), std::move(Summaries),
-                        std::move(Dependencies)};
+                        std::move(Dependencies), std::move(Digest)};
   } catch (const json::exception &) {
     return std::nullopt;
   }
@@ -224,10 +237,10 @@ ResultCache::changedDependencies(llvm::StringRef Key) {
   return changedIn(*Entry);
 }
 
-void ResultCache::store(llvm::StringRef Key, const ReportInput &Result,
-                        const std::vector<Dependency> &Dependencies,
-                        llvm::StringRef Summaries,
-                        const std::vector<Dependency> *Base) {
+std::string ResultCache::store(llvm::StringRef Key, const ReportInput &Result,
+                               const std::vector<Dependency> &Dependencies,
+                               llvm::StringRef Summaries,
+                               const std::vector<Dependency> *Base) {
   std::set<Dependency> InBase;
   if (Base)
     InBase.insert(Base->begin(), Base->end());
@@ -246,14 +259,18 @@ void ResultCache::store(llvm::StringRef Key, const ReportInput &Result,
   auto Temp = llvm::sys::fs::TempFile::create(Path + ".tmp-%%%%%%");
   if (!Temp) {
     llvm::consumeError(Temp.takeError());
-    return;
+    return "";
   }
+  std::string Text = dumpJson(Entry);
   {
     llvm::raw_fd_ostream OS(Temp->FD, /*shouldClose=*/false);
-    OS << dumpJson(Entry);
+    OS << Text;
   }
-  if (llvm::Error E = Temp->keep(Path))
+  if (llvm::Error E = Temp->keep(Path)) {
     llvm::consumeError(std::move(E));
+    return "";
+  }
+  return contentHash(Text);
 }
 
 } // namespace prodready::driver

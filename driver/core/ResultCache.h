@@ -57,8 +57,11 @@ struct CachedResult {
   /// entry did not compute them.
   std::string Summaries;
   /// Every file the entry depends on, with its hash (for an entry stored
-  /// with a base: the base's files and its own).
+  /// with a base: only the files not in the base, which the caller has).
   std::vector<Dependency> Dependencies;
+  /// A hash of the entry's bytes: with its key, it names everything the
+  /// result was computed from (the files' hashes are in it).
+  std::string Digest;
 };
 
 class ResultCache {
@@ -79,11 +82,12 @@ public:
 
   /// The entry stored under \p Key, if every dependency it was stored
   /// with is unchanged and, when \p NeedsSummaries, it has summaries. An
-  /// entry stored with a base is used only when \p Base is given, has the
-  /// same digest, and is current (the caller validated it). Thread-safe.
-  std::optional<CachedResult>
-  lookup(llvm::StringRef Key, bool NeedsSummaries = false,
-         const std::vector<Dependency> *Base = nullptr);
+  /// entry stored with a base is used only when \p BaseDigest is the
+  /// dependencyDigest() of that base, and the base is current (the caller
+  /// validated it). Thread-safe.
+  std::optional<CachedResult> lookup(llvm::StringRef Key,
+                                     bool NeedsSummaries = false,
+                                     llvm::StringRef BaseDigest = "");
 
   /// The files of the entry under \p Key whose content changed since it
   /// was stored (empty when none did), or nothing when there is no
@@ -95,12 +99,13 @@ public:
 
   /// Stores \p Result, and \p Summaries when not empty (written
   /// atomically; concurrent runs are safe). With \p Base, the entry keeps
-  /// its digest and only the dependencies not in it. Failures are
-  /// ignored: the cache is an optimisation.
-  void store(llvm::StringRef Key, const ReportInput &Result,
-             const std::vector<Dependency> &Dependencies,
-             llvm::StringRef Summaries = "",
-             const std::vector<Dependency> *Base = nullptr);
+  /// its digest and only the dependencies not in it. Returns the hash of
+  /// the entry's bytes (CachedResult::Digest), or "" when it could not be
+  /// written: the cache is an optimisation, and failures are not errors.
+  std::string store(llvm::StringRef Key, const ReportInput &Result,
+                    const std::vector<Dependency> &Dependencies,
+                    llvm::StringRef Summaries = "",
+                    const std::vector<Dependency> *Base = nullptr);
 
   /// Where `--whole-program` leaves the linked summaries of its last run,
   /// for the editor (docs/driver.md).
@@ -114,7 +119,14 @@ public:
   llvm::Error storeLinkedSummaries(llvm::StringRef LinkedFrom,
                                    llvm::function_ref<std::string()> Serialize);
 
+  /// The record a `--whole-program` run leaves of how it linked the
+  /// program (WholeProgram.h), or "" when there is none.
+  std::string readLinkRecord() const;
+  /// Replaces that record (written atomically).
+  llvm::Error storeLinkRecord(llvm::StringRef Text);
+
 private:
+  std::string linkRecordPath() const;
   explicit ResultCache(std::string Directory)
       : Directory(std::move(Directory)) {}
   std::string entryPath(llvm::StringRef Key) const;
