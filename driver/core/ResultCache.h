@@ -19,9 +19,9 @@
 // links them without parsing the unit; an analysis that read other units'
 // summaries has their digest in its key (see the driver). Such a later
 // round's entry does not list the unit's own files again: it names the
-// digest of the dependencies of the unit's analysis in the round before
-// (its `base`, validated earlier in the same run) and lists only the files
-// that analysis did not read (another unit's file a note shows). A warm
+// digest of the dependencies of the unit's first-round analysis (its
+// `base`, validated earlier in the same run) and lists only the files that
+// analysis did not read (another unit's file a note shows). A warm
 // whole-program run then reads the long list of headers once per unit.
 //
 // Like ccache's direct mode, an entry does not notice a *new* header that
