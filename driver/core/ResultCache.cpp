@@ -196,9 +196,11 @@ ResultCache::changedIn(const nlohmann::json &Entry,
 std::optional<CachedResult> ResultCache::lookup(llvm::StringRef Key,
                                                 bool NeedsSummaries,
                                                 llvm::StringRef BaseDigest) {
-  // The entry is read and parsed once: a warm run is mostly this.
+  // The entry is read and parsed once: a warm run is mostly this. Only a
+  // whole-program run (which needs summaries) uses the digest.
   std::string Digest;
-  std::optional<json> Entry = readEntry(entryPath(Key), &Digest);
+  std::optional<json> Entry =
+      readEntry(entryPath(Key), NeedsSummaries ? &Digest : nullptr);
   if (!Entry)
     return std::nullopt;
   std::vector<Dependency> Dependencies;

@@ -59,8 +59,9 @@ struct CachedResult {
   /// Every file the entry depends on, with its hash (for an entry stored
   /// with a base: only the files not in the base, which the caller has).
   std::vector<Dependency> Dependencies;
-  /// A hash of the entry's bytes: with its key, it names everything the
-  /// result was computed from (the files' hashes are in it).
+  /// With summaries asked for: a hash of the entry's bytes. With its key,
+  /// it names everything the result was computed from (the files' hashes
+  /// are in it).
   std::string Digest;
 };
 
