@@ -58,7 +58,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   std::vector<Dependency> Base = {{"/nonexistent/base.h", "0"}};
   (void)Cache->lookup(Key);
   (void)Cache->lookup(Key, /*NeedsSummaries=*/true);
-  (void)Cache->lookup(Key, /*NeedsSummaries=*/true, &Base);
+  (void)Cache->lookup(Key, /*NeedsSummaries=*/true,
+                      ResultCache::dependencyDigest(Base));
   (void)Cache->changedDependencies(Key);
   return 0;
 }
