@@ -546,8 +546,11 @@ std::string linkedInputs(const CheckRun &Run,
 }
 
 /// The cached result of \p Key, or nothing: with --whole-program an entry
-/// is used only with the unit's summaries (which stay unparsed until
-/// needed). \p Base: what the entry of a later round is relative to.
+/// is used only with the unit's summaries. \p Base: what the entry of a
+/// later round is relative to. A first-round unit's summaries stay
+/// unparsed until something links them (parseSummaries()); a later
+/// round's are parsed here, so that a damaged entry is a miss and the
+/// unit is analyzed again under that round's key and summaries.
 std::optional<TranslationUnitResult> lookupCached(CheckRun &Run,
                                                   const std::string &File,
                                                   llvm::StringRef Key,
@@ -564,8 +567,11 @@ std::optional<TranslationUnitResult> lookupCached(CheckRun &Run,
   Result.FromCache = true;
   Result.CacheKey = Key.str();
   Result.EntryDigest = std::move(Cached->Digest);
-  if (NeedsSummaries)
+  if (NeedsSummaries) {
     Result.SummariesText = std::move(Cached->Summaries);
+    if (Base && !Result.parseSummaries())
+      return std::nullopt;
+  }
   return Result;
 }
 
@@ -702,16 +708,15 @@ bool reuseLastLink(CheckRun &Run, llvm::StringRef FirstRound,
     auto It = UnitOf.find(File);
     if (It == UnitOf.end())
       return false;
-    TranslationUnitResult &First = Results[It->second];
-    auto Base = std::make_shared<DependencyBase>();
-    Base->Digest = ResultCache::dependencyDigest(First.Dependencies);
+    // No round follows: the base is needed only to find the entry.
+    const TranslationUnitResult &First = Results[It->second];
+    DependencyBase Base;
+    Base.Digest = ResultCache::dependencyDigest(First.Dependencies);
     std::optional<TranslationUnitResult> Cached =
-        lookupCached(Run, File, Key, Base.get());
+        lookupCached(Run, File, Key, &Base);
     if (!Cached)
       return false;
-    Base->Dependencies = First.Dependencies;
     Cached->RemovedFlags = First.RemovedFlags;
-    Cached->FirstRound = std::move(Base);
     Last.emplace_back(It->second, std::move(*Cached));
   }
   for (auto &[Unit, Result] : Last)
@@ -743,8 +748,9 @@ void storeLinkRecord(CheckRun &Run, llvm::StringRef FirstRound,
     llvm::consumeError(std::move(E)); // The cache is an optimisation.
 }
 
-/// Parses the summaries of the units that came from the cache; a unit
-/// whose entry holds damaged ones is analyzed again, without the cache.
+/// Parses the summaries of the first-round units that came from the
+/// cache; a unit whose entry holds damaged ones is analyzed again, without
+/// the cache. Only before any round: the analysis is a first round's.
 void parseSummaries(CheckRun &Run,
                     std::vector<TranslationUnitResult> &Results) {
   std::vector<size_t> Damaged;
@@ -772,10 +778,8 @@ WholeProgramOutcome linkRounds(CheckRun &Run,
   LinkedSummariesFile Linked{std::string(SummariesFile)};
   Run.Linked = &Linked;
   WholeProgramOutcome Outcome = linkWholeProgram(
-      Results, Run.Settings, Linked, [&](llvm::ArrayRef<size_t> Units) {
-        analyzeUnits(Run, Units, Results);
-        parseSummaries(Run, Results); // Those of the entries just read.
-      });
+      Results, Run.Settings, Linked,
+      [&](llvm::ArrayRef<size_t> Units) { analyzeUnits(Run, Units, Results); });
   Run.Linked = nullptr;
   llvm::sys::fs::remove(SummariesFile);
   return Outcome;
@@ -802,7 +806,7 @@ void analyzeWholeProgram(CheckRun &Run,
   if (Run.Cache)
     if (llvm::Error E = Run.Cache->storeLinkedSummaries(
             linkedFrom(Results, Run.BuildIdentity), [&] {
-              if (!Outcome.Linked) {
+              if (!Outcome.Linked) { // Reused: no round ran.
                 parseSummaries(Run, Results);
                 Outcome.Linked = linkSummaries(Results);
               }
