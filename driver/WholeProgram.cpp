@@ -15,6 +15,10 @@ linkSummaries(const std::vector<TranslationUnitResult> &Results) {
   for (const TranslationUnitResult &Result : Results)
     if (Result.Summaries)
       Linked->merge(*Result.Summaries);
+  Linked->composeForwards();
+  // Composed, they are summaries like the others; the files the checks
+  // and the editor read need nothing else of them.
+  Linked->Forwards.clear();
   return Linked;
 }
 

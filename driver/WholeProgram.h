@@ -64,7 +64,8 @@ struct WholeProgramOutcome {
 std::string linkedFrom(const std::vector<TranslationUnitResult> &Results,
                        llvm::StringRef Tool);
 
-/// The program's summaries: every unit's, joined per function.
+/// The program's summaries: every unit's, joined per function, with the
+/// summaries composed from the units' forwards (SummaryForwards.h).
 std::shared_ptr<clang::tidy::prodready::ProgramSummaries>
 linkSummaries(const std::vector<TranslationUnitResult> &Results);
 

@@ -2,6 +2,7 @@
 
 #include "ProgramSummaries.h"
 #include "NetworkSummaries.h"
+#include "SummaryForwards.h"
 #include "TaintAnalysis.h"
 #include "TaintDescriptions.h"
 #include "TaintSummaries.h"
@@ -138,12 +139,7 @@ ProgramSummaries::parse(llvm::StringRef Text, std::string &Error) {
       if (const llvm::json::Array *Steps = O->getArray("path"))
         for (const llvm::json::Value &Item : *Steps)
           if (const llvm::json::Object *Step = Item.getAsObject())
-            E.Path.push_back({Step->getString("file").value_or("").str(),
-                              static_cast<unsigned>(
-                                  Step->getInteger("line").value_or(0)),
-                              static_cast<unsigned>(
-                                  Step->getInteger("column").value_or(0)),
-                              Step->getString("message").value_or("").str()});
+            E.Path.push_back(stepFromJSON(*Step));
     }
     Result->add(Usr, E);
   }
@@ -151,6 +147,9 @@ ProgramSummaries::parse(llvm::StringRef Text, std::string &Error) {
     for (const llvm::json::Value &Call : *Calls)
       if (std::optional<llvm::StringRef> Usr = Call.getAsString())
         Result->Calls.insert(Usr->str());
+  if (const llvm::json::Array *Forwards = Root->getArray("forwards"))
+    if (!forwardsFromJSON(*Forwards, Result->Forwards, Error))
+      return nullptr;
   return Result;
 }
 
@@ -169,10 +168,7 @@ std::string ProgramSummaries::serialize(bool Indented) const {
     if (!E.Path.empty()) {
       llvm::json::Array Steps;
       for (const PathStep &Step : E.Path)
-        Steps.push_back(llvm::json::Object{{"file", Step.File},
-                                           {"line", Step.Line},
-                                           {"column", Step.Column},
-                                           {"message", Step.Message}});
+        Steps.push_back(stepToJSON(Step));
       Function.getAsObject()->try_emplace("path", std::move(Steps));
     }
     Out.push_back(std::move(Function));
@@ -183,6 +179,8 @@ std::string ProgramSummaries::serialize(bool Indented) const {
   llvm::json::Object Root{{"version", SummaryFormatVersion},
                           {"functions", std::move(Out)},
                           {"calls", std::move(CallList)}};
+  if (!Forwards.empty())
+    Root.try_emplace("forwards", forwardsToJSON(Forwards));
   std::string Text;
   llvm::raw_string_ostream OS(Text);
   if (Indented)
@@ -220,6 +218,8 @@ bool ProgramSummaries::merge(const ProgramSummaries &Other) {
     add(Function.getKey(), Function.getValue());
     Changed |= !Old || *Old != find(Function.getKey())->Summary;
   }
+  for (const auto &Entry : Other.Forwards)
+    Forwards.try_emplace(Entry.getKey(), Entry.getValue());
   return Changed;
 }
 
@@ -231,6 +231,14 @@ void ProgramSummaries::mapFiles(
       E.File = Map(E.File);
     for (PathStep &Step : E.Path)
       Step.File = Map(Step.File);
+  }
+  for (auto &Entry : Forwards) {
+    Forward &F = Entry.second;
+    F.File = Map(F.File);
+    for (Forward::Call &Call : F.Calls)
+      Call.Origin.File = Map(Call.Origin.File);
+    for (Forward::Return &Return : F.Returns)
+      Return.Step.File = Map(Return.Step.File);
   }
 }
 
@@ -327,32 +335,6 @@ bool mayValidate(const FunctionDecl &F) {
            Result->isIntegerType()));
 }
 
-/// \p Loc as a step of a path, with \p Message.
-PathStep stepAt(SourceLocation Loc, std::string Message, ASTContext &Ctx) {
-  SourceManager &SM = Ctx.getSourceManager();
-  SourceLocation At = SM.getFileLoc(Loc);
-  llvm::SmallString<256> File(SM.getFilename(At));
-  SM.getFileManager().makeAbsolutePath(File);
-  return {std::string(File), SM.getSpellingLineNumber(At),
-          SM.getSpellingColumnNumber(At), std::move(Message)};
-}
-
-/// The return statements of \p S, not those of lambdas in it.
-void collectReturns(const Stmt &S,
-                    llvm::SmallVectorImpl<const ReturnStmt *> &Out) {
-  for (const Stmt *Child : S.children()) {
-    if (!Child || isa<LambdaExpr, BlockExpr>(Child))
-      continue;
-    if (const auto *Return = dyn_cast<ReturnStmt>(Child))
-      Out.push_back(Return);
-    collectReturns(*Child, Out);
-  }
-}
-
-/// Steps kept of a path through many functions: the first (the source)
-/// and the last (nearest the caller).
-constexpr size_t MaxPathSteps = 16;
-
 /// The way the untrusted data \p F returns takes, for the notes of its
 /// callers in other units: the path of the linked function it got it
 /// from, if any, its origin here, and the first return of it.
@@ -360,7 +342,7 @@ std::vector<PathStep> returnPath(const FunctionDecl &F, TaintEngine &Engine,
                                  const ProgramCallModels &Linked,
                                  ASTContext &Ctx) {
   llvm::SmallVector<const ReturnStmt *, 4> Returns;
-  collectReturns(*F.getBody(), Returns);
+  collectReturnStatements(*F.getBody(), Returns);
   for (const ReturnStmt *Return : Returns) {
     const Expr *Value = Return->getRetValue();
     if (!Value)
@@ -372,16 +354,14 @@ std::vector<PathStep> returnPath(const FunctionDecl &F, TaintEngine &Engine,
     if (const ProgramSummaries::Entry *Callee =
             Linked.linkedCallee(*Returned.Origin))
       Path = Callee->Path;
-    Path.push_back(stepAt(Returned.Origin->getBeginLoc(),
-                          "the untrusted value comes from " +
-                              describeOrigin(*Returned.Origin) + " here",
-                          Ctx));
-    Path.push_back(stepAt(Return->getBeginLoc(),
-                          "'" + F.getNameAsString() + "' returns it here",
-                          Ctx));
-    if (Path.size() > MaxPathSteps)
-      Path.erase(Path.begin() + MaxPathSteps / 2,
-                 Path.end() - MaxPathSteps / 2);
+    Path.push_back(pathStepAt(Returned.Origin->getBeginLoc(),
+                              "the untrusted value comes from " +
+                                  describeOrigin(*Returned.Origin) + " here",
+                              Ctx));
+    Path.push_back(pathStepAt(Return->getBeginLoc(),
+                              "'" + F.getNameAsString() + "' returns it here",
+                              Ctx));
+    trimPath(Path);
     return Path;
   }
   return {};
@@ -532,6 +512,7 @@ ProgramSummaries summarizeTranslationUnit(ASTContext &Ctx,
     Out.add(Usr, {Summary, F->getQualifiedNameAsString(), std::string(File),
                   std::move(Path)});
   }
+  addForwards(Ctx, Known ? &Linked : nullptr, Definitions, Out);
   ExternalCalls(SM, Out.Calls).TraverseAST(Ctx);
   return Out;
 }

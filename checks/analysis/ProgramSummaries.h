@@ -111,6 +111,58 @@ public:
   /// its own (what its analysis depends on in other units).
   std::set<std::string> Calls;
 
+  /// A function of a translation unit that is not linked itself, but
+  /// returns what functions of other units return:
+  ///
+  ///   names.cpp:  std::string readName(int fd) { return rawName(fd); }
+  ///
+  /// Once rawName's summary is linked, composeForwards() gives readName
+  /// the summary the analysis of names.cpp would compute with it, so that
+  /// the units calling readName see it in the same round as those calling
+  /// rawName instead of one round later (see SummaryForwards.h).
+  struct Forward {
+    /// A call of a function of another unit whose result it may return.
+    struct Call {
+      std::string Usr;
+      /// The call, as the step of a path through it.
+      PathStep Origin;
+      /// What the call is given (its object and arguments): parameters,
+      /// and earlier calls (bit k for Calls[k]). Unless the callee's
+      /// summary says otherwise, its result is made of them.
+      ParamSet GivenParams = 0;
+      uint16_t GivenCalls = 0;
+      bool operator==(const Call &O) const {
+        return Usr == O.Usr && Origin == O.Origin &&
+               GivenParams == O.GivenParams && GivenCalls == O.GivenCalls;
+      }
+    };
+    /// A return of one of the calls' results (bit k for Calls[k]).
+    struct Return {
+      PathStep Step;
+      uint16_t Calls = 0;
+      bool operator==(const Return &O) const {
+        return Step == O.Step && Calls == O.Calls;
+      }
+    };
+    std::string Name;
+    std::string File;
+    /// The parameters it returns other than through the calls.
+    ParamSet Params = 0;
+    std::vector<Call> Calls;
+    std::vector<Return> Returns; ///< In the order of the body.
+    bool operator==(const Forward &O) const {
+      return Name == O.Name && File == O.File && Params == O.Params &&
+             Calls == O.Calls && Returns == O.Returns;
+    }
+  };
+  /// By the USR of the function.
+  llvm::StringMap<Forward> Forwards;
+
+  /// Adds the summary of each function of Forwards that returns untrusted
+  /// data once the summaries of the functions it calls are known (a
+  /// linked program's), unless it has one of its own.
+  void composeForwards();
+
   /// When load() read the file: a summary whose function's file changed
   /// later is stale (see ProgramCallModels).
   std::optional<llvm::sys::TimePoint<>> WrittenAt;

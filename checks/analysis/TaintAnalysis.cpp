@@ -621,7 +621,8 @@ TaintValue TaintEngine::FunctionAnalysis::evalCall(const CallExpr &Call,
       Value = TaintValue::source(SourceKind::UserSource, Summary.ReturnOrigin);
       Value.Sources = Summary.ReturnSources;
     }
-    for (unsigned I = 0, E = Callee->getNumParams(); I < E && I < 62; ++I)
+    for (unsigned I = 0, E = Callee->getNumParams();
+         I < E && I < TaintValue::MaxTrackedParams; ++I)
       if (Summary.ReturnLabels & TaintValue::paramLabel(I))
         Value = join(Value, eval(argumentForParameter(Call, I), S));
     if (Value.Labels && !Value.Built)
@@ -631,6 +632,9 @@ TaintValue TaintEngine::FunctionAnalysis::evalCall(const CallExpr &Call,
   QualType Type = Call.getType();
   if (Type->isVoidType() || Type->isBooleanType())
     return {};
+  if (Model.symbolicExternalCalls())
+    if (std::optional<TaintValue> Symbolic = externalCallValue(Call, S))
+      return *Symbolic;
   TaintValue Value;
   const Expr *Base = nullptr; // The first piece: the base of a join.
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call)) {
@@ -662,6 +666,40 @@ TaintValue TaintEngine::FunctionAnalysis::evalCall(const CallExpr &Call,
     if (IsJoin)
       markJoin(Value, Call, Base, S);
   }
+  return Value;
+}
+
+std::optional<TaintValue>
+TaintEngine::FunctionAnalysis::externalCallValue(const CallExpr &Call,
+                                                 const State &S) {
+  // The calls whose USR the unit's summaries list as calls of other units
+  // (ProgramSummaries::Calls), operators aside, as the call models do.
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (!Callee || isa<CXXOperatorCallExpr>(Call) ||
+      (Callee->getDefinition() && Callee->getDefinition()->hasBody()) ||
+      SM.isInSystemHeader(Callee->getLocation()))
+    return std::nullopt;
+  TaintValue Given;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
+    Given = eval(Member->getImplicitObjectArgument(), S);
+  for (const Expr *Arg : Call.arguments())
+    Given = join(Given, eval(Arg, S));
+  // Untrusted arguments make the result untrusted whatever the callee
+  // does (the default model): nothing to compose.
+  if (Given.isUntrusted())
+    return std::nullopt;
+  auto *It = llvm::find_if(
+      ExternalCalls, [&](const ExternalCall &E) { return E.Call == &Call; });
+  if (It == ExternalCalls.end()) {
+    if (ExternalCalls.size() == TaintValue::MaxExternalCalls)
+      return std::nullopt;
+    ExternalCalls.push_back({&Call, 0});
+    It = ExternalCalls.end() - 1;
+  }
+  It->ArgumentLabels |= Given.Labels;
+  TaintValue Value;
+  Value.Labels = TaintValue::externalCallLabel(It - ExternalCalls.begin());
   return Value;
 }
 
@@ -860,7 +898,8 @@ void TaintEngine::FunctionAnalysis::recordHit(TaintHit Hit) {
     Hits.push_back(Hit);
   if (!Function)
     return;
-  for (unsigned I = 0, E = Function->getNumParams(); I < E && I < 62; ++I)
+  for (unsigned I = 0, E = Function->getNumParams();
+       I < E && I < TaintValue::MaxTrackedParams; ++I)
     if (Hit.Value.Labels & TaintValue::paramLabel(I))
       ParameterHits.emplace_back(I, Hit);
 }
@@ -980,7 +1019,8 @@ void TaintEngine::FunctionAnalysis::collectOutParams() {
   for (const ParmVarDecl *Param : Function->parameters()) {
     unsigned Index = Param->getFunctionScopeIndex();
     std::optional<unsigned> Where = findLocation(Param, nullptr);
-    if (!Where || !isOutParameter(*Param) || Index >= 62)
+    if (!Where || !isOutParameter(*Param) ||
+        Index >= TaintValue::MaxTrackedParams)
       continue;
     TaintValue Written = read(*Where, Exit);
     Written.Labels &= ~TaintValue::paramLabel(Index);
@@ -1008,7 +1048,8 @@ void TaintEngine::FunctionAnalysis::applyOutParams(const CallExpr &Call,
       // The outermost call that filled it is the step this function shows.
       Value.FilledBy = &Call;
     }
-    for (unsigned I = 0, E = Callee.getNumParams(); I < E && I < 62; ++I)
+    for (unsigned I = 0, E = Callee.getNumParams();
+         I < E && I < TaintValue::MaxTrackedParams; ++I)
       if (I != Param && (Written.Labels & TaintValue::paramLabel(I)))
         Value = join(Value, eval(argumentForParameter(Call, I), S));
     if (Value.Labels)

@@ -44,8 +44,18 @@ class ValidatorSummaries;
 /// what path checks it has passed.
 struct TaintValue {
   static constexpr uint64_t UntrustedLabel = 1;
+  /// Parameters past these are not followed (bits 1 to 47).
+  static constexpr unsigned MaxTrackedParams = 47;
   static uint64_t paramLabel(unsigned Index) {
-    return Index < 63 ? uint64_t(2) << Index : 0;
+    return Index < MaxTrackedParams ? uint64_t(2) << Index : 0;
+  }
+  /// The labels of the results of calls of functions of other translation
+  /// units, in a summary's analysis only (TaintOptions::
+  /// SymbolicExternalCalls): bit 48+k for the function's k-th such call.
+  static constexpr unsigned MaxExternalCalls = 16;
+  static constexpr uint64_t ExternalCallLabels = ~uint64_t(0) << 48;
+  static uint64_t externalCallLabel(unsigned Index) {
+    return Index < MaxExternalCalls ? uint64_t(1) << (48 + Index) : 0;
   }
   /// An untrusted value of \p Kind that entered at \p Origin.
   static TaintValue source(SourceKind Kind, const Expr *Origin) {
@@ -174,6 +184,16 @@ public:
   uint64_t returnLabels(const FunctionDecl &Function);
   /// The SourceKind bits of the untrusted data \p Function returns.
   uint8_t returnSources(const FunctionDecl &Function);
+  /// With TaintOptions::SymbolicExternalCalls: the calls of functions of
+  /// other translation units in \p Function whose results it follows, the
+  /// k-th labelled externalCallLabel(k), and for each the labels of what
+  /// it is given (its object and arguments), which the default model would
+  /// make its result of.
+  struct ExternalCall {
+    const CallExpr *Call = nullptr;
+    uint64_t ArgumentLabels = 0;
+  };
+  llvm::ArrayRef<ExternalCall> externalCalls(const FunctionDecl &Function);
   uint64_t sinkParameterLabels(const FunctionDecl &Function);
   /// The pointer and reference parameters through which \p Function writes
   /// untrusted data (bit 1+i for parameter i).

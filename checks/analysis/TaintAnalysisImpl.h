@@ -39,6 +39,9 @@ public:
   /// What the function writes through its pointer and reference
   /// parameters, by parameter (labels other than the parameter's own).
   llvm::SmallVector<std::pair<unsigned, TaintValue>, 2> OutParams;
+  /// With TaintModel::symbolicExternalCalls(): the calls labelled
+  /// externalCallLabel(k), in the order first evaluated.
+  llvm::SmallVector<TaintEngine::ExternalCall, 4> ExternalCalls;
 
 private:
   struct State {
@@ -65,6 +68,10 @@ private:
   TaintValue eval(const Expr *E, const State &S);
   TaintValue evalExpr(const Expr *E, const State &S);
   TaintValue evalCall(const CallExpr &Call, const State &S);
+  /// The symbolic value of \p Call, a call of a function of another unit
+  /// (TaintOptions::SymbolicExternalCalls), or nothing.
+  std::optional<TaintValue> externalCallValue(const CallExpr &Call,
+                                              const State &S);
   TaintValue read(unsigned Index, const State &S) const;
   void write(const Expr *Target, TaintValue Value, State &S,
              bool ForceWeak = false);

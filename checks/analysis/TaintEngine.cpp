@@ -113,6 +113,11 @@ uint8_t TaintEngine::returnSources(const FunctionDecl &Function) {
   return analysisFor(Function).ReturnSources;
 }
 
+llvm::ArrayRef<TaintEngine::ExternalCall>
+TaintEngine::externalCalls(const FunctionDecl &Function) {
+  return analysisFor(Function).ExternalCalls;
+}
+
 uint64_t TaintEngine::untrustedOutParameters(const FunctionDecl &Function) {
   uint64_t Labels = 0;
   for (const auto &[Param, Written] : analysisFor(Function).OutParams)

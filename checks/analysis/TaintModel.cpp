@@ -66,8 +66,8 @@ CallModelExtension::~CallModelExtension() = default;
 
 TaintModel::TaintModel(const TaintOptions &Options)
     : Extension(Options.Extension), Program(Options.Program),
-      Tests(Options.Tests),
-      Setters(Options.Setters) {
+      Tests(Options.Tests), Setters(Options.Setters),
+      SymbolicExternalCalls(Options.SymbolicExternalCalls) {
   insertNames(UserSources, Options.Sources);
   insertNames(UserSanitizers, Options.Sanitizers);
 }

@@ -121,6 +121,13 @@ struct TaintOptions {
   /// their summaries (--whole-program, ProgramSummaries.h); consulted after
   /// Extension. Not owned.
   const CallModelExtension *Program = nullptr;
+  /// For a function's summary in whole-program mode only: a call of a
+  /// function of another translation unit that nothing models yields a
+  /// label of its own (TaintValue::externalCallLabel) instead of its
+  /// arguments' labels, so that the summary can say which functions of
+  /// other units its return value comes from (ProgramSummaries' forwards),
+  /// and linking can compose them without analyzing the unit again.
+  bool SymbolicExternalCalls = false;
 };
 
 class TaintModel {
@@ -140,12 +147,14 @@ public:
   /// summaries its options name).
   void setProgram(const CallModelExtension *Models) { Program = Models; }
   bool followsSetters() const { return Setters; }
+  bool symbolicExternalCalls() const { return SymbolicExternalCalls; }
 
 private:
   const CallModelExtension *Extension;
   const CallModelExtension *Program;
   ConditionTests Tests;
   bool Setters;
+  bool SymbolicExternalCalls;
   llvm::StringSet<> UserSources;
   llvm::StringSet<> UserSanitizers;
 };

@@ -169,8 +169,11 @@ bool ValidatorProvider::validatedThroughCanonical(
 
 namespace {
 
-/// The parameters of \p Labels (bit 1+i for parameter i).
-ParamSet parametersOf(uint64_t Labels) { return Labels >> 1; }
+/// The parameters of \p Labels (bit 1+i for parameter i; the labels of
+/// external calls above them are not parameters).
+ParamSet parametersOf(uint64_t Labels) {
+  return (Labels & ~TaintValue::ExternalCallLabels) >> 1;
+}
 
 } // namespace
 
@@ -198,8 +201,9 @@ void ValidatorProvider::summarize(const FunctionDecl &Definition,
   if (!Predicate || Definition.isDependentContext() || !Definition.getBody())
     return;
   ParamSet Candidates = 0;
-  // Parameters past the 62nd have no taint label of their own.
-  for (unsigned I = 0; I < Definition.getNumParams() && I < 62; ++I) {
+  // Parameters past MaxTrackedParams have no taint label of their own.
+  for (unsigned I = 0;
+       I < Definition.getNumParams() && I < TaintValue::MaxTrackedParams; ++I) {
     const ParmVarDecl *Param = Definition.getParamDecl(I);
     if (isPathLike(Param->getType()) && !mayWrite(Definition.getBody(), *Param))
       Candidates |= paramBit(I);
@@ -213,7 +217,7 @@ void ValidatorProvider::summarize(const FunctionDecl &Definition,
         return Return->getRetValue() && !returnsFalse(*Return, Ctx);
       }))
     return; // It never says yes.
-  for (unsigned I = 0; I < 62; ++I)
+  for (unsigned I = 0; I < TaintValue::MaxTrackedParams; ++I)
     if ((Candidates & paramBit(I)) &&
         (cleanAtTrueReturns(Definition, *Definition.getParamDecl(I), I,
                             Returns) ||
