@@ -3,7 +3,7 @@
 // The whole-program summaries: the cache's copy, a shard's JSON report, and
 // the file the checks' `WholeProgramSummaries` option names (prodready-
 // clangd and clang-tidy read it too). What reads must write back and read
-// back the same.
+// back the same, and link (forwards composed) without a fault.
 //
 //===----------------------------------------------------------------------===//
 
@@ -32,6 +32,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   ProgramSummaries Linked;
   Linked.merge(*Parsed);
   Linked.merge(*Again);
+  // Forwards name calls by index and functions by USR: composing must
+  // hold whatever they name.
+  Linked.composeForwards();
   (void)Linked.restrictedTo(Parsed->Calls);
   return 0;
 }
