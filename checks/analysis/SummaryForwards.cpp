@@ -285,41 +285,44 @@ struct CallValue {
   }
 };
 
-CallValue valueOfCalls(const Forward &F, uint16_t Mask,
-                       const ProgramSummaries &Program);
-
-CallValue valueOfCall(const Forward &F, unsigned Index,
-                      const ProgramSummaries &Program) {
-  const Forward::Call &Call = F.Calls[Index];
-  const ProgramSummaries::Entry *Callee =
-      Call.Usr.empty() ? nullptr : Program.find(Call.Usr);
+/// The union of the values of the calls of \p Mask.
+CallValue valueOfMask(uint16_t Mask, llvm::ArrayRef<CallValue> Values) {
   CallValue Value;
-  if (Callee && Callee->Summary.ReturnsUntrusted) {
-    Value.Untrusted = true;
-    Value.Sources = Callee->Summary.ReturnedSources
-                        ? Callee->Summary.ReturnedSources
-                        : static_cast<uint8_t>(SourceKind::UserSource);
-    Value.Origin = static_cast<int>(Index);
-    return Value;
-  }
-  // A callee that writes into its arguments or vouches for one yields
-  // nothing of them; otherwise the result is made of what it is given.
-  if (Callee && (Callee->Summary.UntrustedOutParams ||
-                 (Callee->Summary.Validates & paramBit(0))))
-    return Value;
-  Value.Params = Call.GivenParams;
-  // Only earlier calls (the format guarantees it): no recursion loops.
-  Value.add(valueOfCalls(F, Call.GivenCalls & ((1u << Index) - 1), Program));
+  for (unsigned I = 0; I < Values.size(); ++I)
+    if (Mask & (1u << I))
+      Value.add(Values[I]);
   return Value;
 }
 
-CallValue valueOfCalls(const Forward &F, uint16_t Mask,
-                       const ProgramSummaries &Program) {
-  CallValue Value;
-  for (unsigned I = 0; I < F.Calls.size(); ++I)
-    if (Mask & (1u << I))
-      Value.add(valueOfCall(F, I, Program));
-  return Value;
+/// The value of each of \p F's calls, in order: a call is given only
+/// earlier calls' results (the format guarantees it), so each is computed
+/// once from those before it.
+std::vector<CallValue> valuesOfCalls(const Forward &F,
+                                     const ProgramSummaries &Program) {
+  std::vector<CallValue> Values;
+  Values.reserve(F.Calls.size());
+  for (unsigned I = 0; I < F.Calls.size(); ++I) {
+    const Forward::Call &Call = F.Calls[I];
+    const ProgramSummaries::Entry *Callee =
+        Call.Usr.empty() ? nullptr : Program.find(Call.Usr);
+    CallValue Value;
+    if (Callee && Callee->Summary.ReturnsUntrusted) {
+      Value.Untrusted = true;
+      Value.Sources = Callee->Summary.ReturnedSources
+                          ? Callee->Summary.ReturnedSources
+                          : static_cast<uint8_t>(SourceKind::UserSource);
+      Value.Origin = static_cast<int>(I);
+    } else if (!Callee || !(Callee->Summary.UntrustedOutParams ||
+                            (Callee->Summary.Validates & paramBit(0)))) {
+      // A callee that writes into its arguments or vouches for one yields
+      // nothing of them; any other call's result is made of what it is
+      // given.
+      Value.Params = Call.GivenParams;
+      Value.add(valueOfMask(Call.GivenCalls, Values));
+    }
+    Values.push_back(Value);
+  }
+  return Values;
 }
 
 /// The summary \p F's unit would compute for it with \p Program's
@@ -330,8 +333,9 @@ compose(const Forward &F, const ProgramSummaries &Program) {
   Out.Name = F.Name;
   Out.File = F.File;
   Out.Summary.ParamsToReturn = F.Params;
+  std::vector<CallValue> Values = valuesOfCalls(F, Program);
   for (const Forward::Return &Return : F.Returns) {
-    CallValue Value = valueOfCalls(F, Return.Calls, Program);
+    CallValue Value = valueOfMask(Return.Calls, Values);
     Out.Summary.ParamsToReturn |= Value.Params;
     if (!Value.Untrusted)
       continue;
