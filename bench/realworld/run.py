@@ -13,6 +13,9 @@ person gave each one after reading it, in triage/<project>.tsv.
     run.py configure --src DIR --build DIR  # cmake configure (apt packages: --install)
     run.py analyze   --src DIR --build DIR  # run the driver, write results/
     run.py table                            # findings per check, per KLOC, share true
+    run.py analyze --whole-program ...      # the same with --whole-program, into
+    run.py table --whole-program            #   results/whole-program/
+    run.py compare                          # what --whole-program adds and removes
 
 A finding's key is stable across runs of the same commit: project, file,
 line and check (`ccache:src/ccache/util/path.cpp:42:prodready-unsafe-path-join`,
@@ -217,9 +220,16 @@ def keyed_findings(project, report):
     return rows
 
 
+def results_dir(whole_program):
+    """Where a mode's results go: --whole-program's beside the plain ones,
+    with the same keys, so that one triage file judges both."""
+    return os.path.join(RESULTS, "whole-program") if whole_program else RESULTS
+
+
 def cmd_analyze(args):
-    os.makedirs(RESULTS, exist_ok=True)
-    summary_path = os.path.join(RESULTS, "summary.json")
+    results = results_dir(args.whole_program)
+    os.makedirs(results, exist_ok=True)
+    summary_path = os.path.join(results, "summary.json")
     summary = {}
     if os.path.exists(summary_path):
         with open(summary_path) as f:
@@ -231,6 +241,8 @@ def cmd_analyze(args):
         report_path = os.path.join(build, "prodready-report.json")
         cmd = [args.driver, "check", "-p", build, "--checks=-*,prodready-*",
                "--format", "json", "-o", report_path, "-j", str(args.jobs)]
+        if args.whole_program:
+            cmd.append("--whole-program")
         for pattern in project.get("exclude", []):
             cmd += ["--exclude", pattern]
         # How the project's team would configure the checks (each option
@@ -240,7 +252,12 @@ def cmd_analyze(args):
         cmd += project.get("paths", [])
         start = time.monotonic()
         # From the project's root, as CI runs it.
-        run(cmd, cwd=source, stderr=None if args.verbose else subprocess.DEVNULL)
+        print("+ " + " ".join(cmd), file=sys.stderr)
+        driver = subprocess.run(cmd, cwd=source, stderr=subprocess.PIPE, text=True)
+        if args.verbose:
+            sys.stderr.write(driver.stderr)
+        if driver.returncode != 0:
+            sys.exit(f"run.py: {cmd[0]} failed ({driver.returncode}):\n{driver.stderr}")
         seconds = time.monotonic() - start
         with open(report_path) as f:
             report = json.load(f)
@@ -248,7 +265,7 @@ def cmd_analyze(args):
         report["findings"] = [f for f in report["findings"]
                               if f["check"].startswith("prodready-")]
         rows = keyed_findings(name, report)
-        with open(os.path.join(RESULTS, name + ".tsv"), "w") as f:
+        with open(os.path.join(results, name + ".tsv"), "w") as f:
             f.write("# key\tseverity\tcolumn: message\n")
             for row in rows:
                 f.write("\t".join(row) + "\n")
@@ -261,6 +278,11 @@ def cmd_analyze(args):
             "files_with_compile_errors": len({e["file"] for e in errors}),
             "seconds": round(seconds, 1),
         }
+        # What --whole-program linked: "N function summaries linked, M
+        # translation units analyzed again in K more rounds".
+        for line in driver.stderr.splitlines():
+            if line.startswith("prodready: whole program: "):
+                summary[name]["whole_program"] = line[len("prodready: whole program: "):]
         print(f"{name}: {len(rows)} findings, {summary[name]['kloc']} KLOC, "
               f"{seconds:.0f} s", file=sys.stderr)
     with open(summary_path, "w") as f:
@@ -294,7 +316,8 @@ def load_triage(name):
 
 
 def cmd_table(args):
-    with open(os.path.join(RESULTS, "summary.json")) as f:
+    results = results_dir(args.whole_program)
+    with open(os.path.join(results, "summary.json")) as f:
         summary = json.load(f)
     projects = [p for p in load_projects(args.projects) if p["name"] in summary]
     per_check = collections.defaultdict(collections.Counter)
@@ -304,7 +327,7 @@ def cmd_table(args):
         name = project["name"]
         verdicts = load_triage(name)
         keys = set()
-        for _, fields in read_tsv(os.path.join(RESULTS, name + ".tsv")):
+        for _, fields in read_tsv(os.path.join(results, name + ".tsv")):
             key = fields[0]
             keys.add(key)
             check = key.split("#")[0].rsplit(":", 1)[1]
@@ -373,13 +396,50 @@ def cmd_table(args):
     return 0
 
 
+def cmd_compare(args):
+    """Per project analyzed in both modes: the findings --whole-program
+    adds (cross-file flows) and removes (a validator or a helper in another
+    file), each with its verdict: a removed FALSE is precision gained, a
+    removed TRUE a finding lost."""
+    summary_path = os.path.join(results_dir(True), "summary.json")
+    if not os.path.exists(summary_path):
+        sys.exit("run.py: no --whole-program results (run.py analyze --whole-program)")
+    with open(summary_path) as f:
+        summary = json.load(f)
+    out = ["| project | findings | with --whole-program | added | removed |",
+           "|---|---:|---:|---|---|"]
+    for project in load_projects(args.projects):
+        name = project["name"]
+        if name not in summary:
+            continue
+        verdicts = load_triage(name)
+        plain = {fields[0] for _, fields in read_tsv(os.path.join(RESULTS, name + ".tsv"))}
+        whole = {fields[0] for _, fields in read_tsv(os.path.join(results_dir(True),
+                                                                  name + ".tsv"))}
+
+        def described(keys):
+            counts = collections.Counter(verdicts.get(k, "UNTRIAGED") for k in keys)
+            return ", ".join(f"{n} {v.lower()}" for v, n in sorted(counts.items())) or "-"
+
+        out.append(f"| {name} | {len(plain)} | {len(whole)} | "
+                   f"{described(whole - plain)} | {described(plain - whole)} |")
+        for key in sorted(whole - plain):
+            print(f"added   {verdicts.get(key, 'UNTRIAGED'):10} {key}", file=sys.stderr)
+        for key in sorted(plain - whole):
+            print(f"removed {verdicts.get(key, 'UNTRIAGED'):10} {key}", file=sys.stderr)
+    print("\n".join(out))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
-    for name in ("fetch", "configure", "analyze", "table"):
+    for name in ("fetch", "configure", "analyze", "table", "compare"):
         p = sub.add_parser(name)
         p.add_argument("projects", nargs="*", help="project names (default: all)")
-        if name != "table":
+        if name in ("analyze", "table"):
+            p.add_argument("--whole-program", action="store_true",
+                           help="the driver's --whole-program mode (results/whole-program/)")
+        if name not in ("table", "compare"):
             p.add_argument("--src", required=True, help="directory of the projects' sources")
         if name == "fetch":
             p.add_argument("--mirrors", help="local git mirrors, <owner>+<name>/repo "
@@ -399,7 +459,8 @@ def main():
     if args.command == "analyze" and not shutil.which(args.driver):
         sys.exit(f"run.py: {args.driver} not found (scripts/build.sh prodready-driver)")
     return {"fetch": cmd_fetch, "configure": cmd_configure,
-            "analyze": cmd_analyze, "table": cmd_table}[args.command](args) or 0
+            "analyze": cmd_analyze, "table": cmd_table,
+            "compare": cmd_compare}[args.command](args) or 0
 
 
 if __name__ == "__main__":
