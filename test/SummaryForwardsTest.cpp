@@ -11,10 +11,10 @@ using namespace clang::tidy::prodready;
 
 namespace {
 
-const FunctionDecl *function(prodready::test::TestAST &AST,
-                             llvm::StringRef Name) {
-  auto Found = match(functionDecl(hasName(Name)).bind("f"), AST.context());
-  return Found.empty() ? nullptr : Found[0].getNodeAs<FunctionDecl>("f");
+/// The USR of the function \p Name of \p AST.
+std::string usrOfFunction(prodready::test::TestAST &AST, llvm::StringRef Name) {
+  const auto *F = AST.find<FunctionDecl>(functionDecl(hasName(Name)));
+  return F ? usrOf(*F) : "";
 }
 
 /// net.cpp: a function that returns what it read from a socket.
@@ -56,8 +56,8 @@ TEST(SummaryForwardsTest, AUnitRecordsWhatItReturnsOfOtherUnits) {
   ProgramSummaries Unit = summarizeTranslationUnit(AST.context(), nullptr);
   // Nothing untrusted here: nothing linked yet.
   EXPECT_EQ(Unit.size(), 0u);
-  std::string Raw = usrOf(*function(AST, "rawName"));
-  const auto &Read = Unit.Forwards.lookup(usrOf(*function(AST, "readName")));
+  std::string Raw = usrOfFunction(AST, "rawName");
+  const auto &Read = Unit.Forwards.lookup(usrOfFunction(AST, "readName"));
   ASSERT_EQ(Read.Calls.size(), 1u);
   EXPECT_EQ(Read.Calls[0].Usr, Raw);
   EXPECT_EQ(Read.Calls[0].Origin.Line, 5u); // The text starts with a newline.
@@ -72,22 +72,19 @@ TEST(SummaryForwardsTest, AUnitRecordsWhatItReturnsOfOtherUnits) {
   EXPECT_EQ(Read.Returns[0].Step.Message, "'readName' returns it here");
 
   // One return of the parameter alone, one of both.
-  const auto &Prefixed =
-      Unit.Forwards.lookup(usrOf(*function(AST, "prefixed")));
+  const auto &Prefixed = Unit.Forwards.lookup(usrOfFunction(AST, "prefixed"));
   EXPECT_EQ(Prefixed.Params, paramBit(0));
   ASSERT_EQ(Prefixed.Returns.size(), 1u);
   EXPECT_EQ(Prefixed.Returns[0].Step.Line, 10u);
 
   // decorate() is given rawName's result: the result of the outer call
   // is made of the inner one unless decorate's summary says otherwise.
-  const auto &Decorated =
-      Unit.Forwards.lookup(usrOf(*function(AST, "decorated")));
+  const auto &Decorated = Unit.Forwards.lookup(usrOfFunction(AST, "decorated"));
   ASSERT_EQ(Decorated.Calls.size(), 2u);
   EXPECT_EQ(Decorated.Calls[1].GivenCalls, 1u);
 
   for (llvm::StringRef Name : {"ignored", "local", "nothing"})
-    EXPECT_FALSE(Unit.Forwards.count(usrOf(*function(AST, Name))))
-        << Name.str();
+    EXPECT_FALSE(Unit.Forwards.count(usrOfFunction(AST, Name))) << Name.str();
 
   // Serialized with the unit's summaries (its cache entry, a shard's
   // report), and read back the same.
@@ -120,7 +117,7 @@ TEST(SummaryForwardsTest, LinkingComposesWhatTheUnitWouldCompute) {
   ProgramSummaries Again =
       summarizeTranslationUnit(AST.context(), Linked.get());
   for (llvm::StringRef Name : {"readName", "prefixed", "decorated"}) {
-    std::string Usr = usrOf(*function(AST, Name));
+    std::string Usr = usrOfFunction(AST, Name);
     const ProgramSummaries::Entry *Composed = Linked->find(Usr);
     const ProgramSummaries::Entry *Computed = Again.find(Usr);
     ASSERT_NE(Composed, nullptr) << Name.str();
@@ -130,16 +127,16 @@ TEST(SummaryForwardsTest, LinkingComposesWhatTheUnitWouldCompute) {
     EXPECT_EQ(Composed->File, Computed->File) << Name.str();
   }
   const ProgramSummaries::Entry *Read =
-      Linked->find(usrOf(*function(AST, "readName")));
+      Linked->find(usrOfFunction(AST, "readName"));
   EXPECT_EQ(Read->Summary.ReturnedSources,
             static_cast<uint8_t>(SourceKind::Network));
   EXPECT_EQ(Read->Summary.ParamsToReturn, 0u);
   ASSERT_GE(Read->Path.size(), 3u);
   EXPECT_EQ(Read->Path.back().Message, "'readName' returns it here");
   EXPECT_EQ(
-      Linked->find(usrOf(*function(AST, "prefixed")))->Summary.ParamsToReturn,
+      Linked->find(usrOfFunction(AST, "prefixed"))->Summary.ParamsToReturn,
       paramBit(0));
-  EXPECT_EQ(Linked->find(usrOf(*function(AST, "ignored"))), nullptr);
+  EXPECT_EQ(Linked->find(usrOfFunction(AST, "ignored")), nullptr);
 }
 
 TEST(SummaryForwardsTest, ChainsComposeInOneLinkAndNothingIsInvented) {
@@ -174,7 +171,7 @@ TEST(SummaryForwardsTest, ChainsComposeInOneLinkAndNothingIsInvented) {
   Linked->merge(ExportUnit);
   Linked->composeForwards();
   const ProgramSummaries::Entry *FileName =
-      Linked->find(usrOf(*function(Export, "fileName")));
+      Linked->find(usrOfFunction(Export, "fileName"));
   ASSERT_NE(FileName, nullptr);
   EXPECT_TRUE(FileName->Summary.ReturnsUntrusted);
   ASSERT_GE(FileName->Path.size(), 5u);
@@ -186,7 +183,7 @@ TEST(SummaryForwardsTest, ChainsComposeInOneLinkAndNothingIsInvented) {
   ProgramSummaries Own;
   FunctionSummary Validates;
   Validates.Validates = paramBit(0);
-  std::string Usr = usrOf(*function(Names, "readName"));
+  std::string Usr = usrOfFunction(Names, "readName");
   Own.add(Usr, {Validates, "readName", "", {}});
   Own.merge(*socketReader());
   Own.merge(NamesUnit);

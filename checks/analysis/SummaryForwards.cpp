@@ -61,23 +61,11 @@ PathStep stepFromJSON(const llvm::json::Object &Step) {
 
 namespace {
 
-/// A call whose result the symbolic analysis labels: of a function of
-/// another unit (no body here, not the system's), not an operator (the
-/// call models leave those out too).
-bool isExternalCall(const CallExpr &Call, const SourceManager &SM) {
-  const FunctionDecl *Callee = Call.getDirectCallee();
-  if (!Callee || isa<CXXOperatorCallExpr>(Call) ||
-      SM.isInSystemHeader(Callee->getLocation()))
-    return false;
-  const FunctionDecl *Definition = Callee->getDefinition();
-  return !Definition || !Definition->hasBody();
-}
-
 bool callsExternalFunction(const Stmt &S, const SourceManager &SM) {
   for (const Stmt *Child : S.children())
     if (Child) {
       if (const auto *Call = dyn_cast<CallExpr>(Child);
-          Call && isExternalCall(*Call, SM))
+          Call && isCallOfOtherUnit(*Call, SM))
         return true;
       if (callsExternalFunction(*Child, SM))
         return true;

@@ -669,16 +669,19 @@ TaintValue TaintEngine::FunctionAnalysis::evalCall(const CallExpr &Call,
   return Value;
 }
 
+bool isCallOfOtherUnit(const CallExpr &Call, const SourceManager &SM) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee || isa<CXXOperatorCallExpr>(Call) ||
+      SM.isInSystemHeader(Callee->getLocation()))
+    return false;
+  const FunctionDecl *Definition = Callee->getDefinition();
+  return !Definition || !Definition->hasBody();
+}
+
 std::optional<TaintValue>
 TaintEngine::FunctionAnalysis::externalCallValue(const CallExpr &Call,
                                                  const State &S) {
-  // The calls whose USR the unit's summaries list as calls of other units
-  // (ProgramSummaries::Calls), operators aside, as the call models do.
-  const FunctionDecl *Callee = Call.getDirectCallee();
-  const SourceManager &SM = Ctx.getSourceManager();
-  if (!Callee || isa<CXXOperatorCallExpr>(Call) ||
-      (Callee->getDefinition() && Callee->getDefinition()->hasBody()) ||
-      SM.isInSystemHeader(Callee->getLocation()))
+  if (!isCallOfOtherUnit(Call, Ctx.getSourceManager()))
     return std::nullopt;
   TaintValue Given;
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))

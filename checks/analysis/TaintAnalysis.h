@@ -114,6 +114,11 @@ struct TaintValue {
   bool operator!=(const TaintValue &O) const { return !(*this == O); }
 };
 
+/// A call of a function of another translation unit: no body here, not
+/// the system's, not an operator (the call models leave those out). With
+/// TaintOptions::SymbolicExternalCalls its result gets a label of its own.
+bool isCallOfOtherUnit(const CallExpr &Call, const SourceManager &SM);
+
 /// Least upper bound: union of labels; a path check holds only if it holds
 /// on both sides.
 TaintValue join(const TaintValue &A, const TaintValue &B);
